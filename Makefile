@@ -1,0 +1,45 @@
+# GluteBridge. `make demo` and `make test` are the quick start; both install what they need.
+SWIFT       ?= swift
+APT_PACKAGES = libudev-dev libbluetooth-dev pkg-config umockdev libumockdev-dev socat tmux
+SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN          = .build/debug/glutebridge
+RELEASE_BIN  = .build/release/glutebridge
+
+.PHONY: deps build release test demo bench fuzz fuzz-smoke clean
+
+# Installs only what is missing, so a machine that has everything never touches apt.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+# Virtual sensor on a pty at 30x speed; the live monitor shows every detector, then the summary.
+demo: release
+	@scripts/demo.sh $(RELEASE_BIN)
+
+bench: release
+	$(SWIFT) run -c release glutebridge-bench
+
+fuzz: deps
+	@scripts/fuzz.sh 300
+
+fuzz-smoke: deps
+	@scripts/fuzz.sh 20
+
+clean:
+	rm -rf .build Fuzz/bin

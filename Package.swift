@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "GluteBridge",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "glutebridge", targets: ["glutebridge"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CUdev", pkgConfig: "libudev",
+                       providers: [.apt(["libudev-dev"])]),
+        .systemLibrary(name: "CBlueZ", pkgConfig: "bluez",
+                       providers: [.apt(["libbluetooth-dev"])]),
+        // Bytes to samples: framing, CRC, messages, foreign formats. No I/O, no clocks.
+        .target(name: "GluteWire"),
+        // Samples to events: orientation, calibration, posture, detectors. Pure and deterministic.
+        .target(name: "GluteCore", dependencies: ["GluteWire"]),
+        // The virtual sensor's physics: scenarios rendered to samples. Pure, seeded.
+        .target(name: "GluteSim", dependencies: ["GluteWire"]),
+        // The POSIX edge: ttys, ptys, reader threads, udev, Bluetooth sockets.
+        .target(name: "GluteDevices", dependencies: ["GluteWire", "GluteSim", "CUdev", "CBlueZ"]),
+        // Capture files, event encoders, sinks.
+        .target(name: "GluteLog", dependencies: ["GluteWire", "GluteCore"]),
+        .executableTarget(name: "glutebridge", dependencies: [
+            "GluteWire", "GluteCore", "GluteSim", "GluteDevices", "GluteLog",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "GluteWireTests", dependencies: ["GluteWire"]),
+        .testTarget(name: "GluteCoreTests", dependencies: ["GluteCore", "GluteWire"]),
+        .testTarget(name: "GluteSimTests", dependencies: ["GluteSim", "GluteCore", "GluteWire"]),
+        .testTarget(name: "GluteDevicesTests", dependencies: ["GluteDevices", "GluteWire"]),
+        .testTarget(name: "GluteLogTests", dependencies: ["GluteLog", "GluteCore", "GluteWire"]),
+        .testTarget(name: "CLITests", dependencies: ["GluteWire"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

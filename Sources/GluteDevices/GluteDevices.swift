@@ -1,0 +1,3 @@
+/// GluteDevices is the POSIX edge: serial ports, pseudo terminals, reader threads, udev and
+/// Bluetooth sockets.
+public enum GluteDevices {}

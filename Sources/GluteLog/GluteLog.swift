@@ -1,0 +1,2 @@
+/// GluteLog writes and reads what GluteBridge keeps: capture files, event logs, alert actions.
+public enum GluteLog {}

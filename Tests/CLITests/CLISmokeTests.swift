@@ -1,0 +1,6 @@
+import Testing
+import Foundation
+
+@Test func placeholderUntilBinaryTests() {
+    #expect(FileManager.default.fileExists(atPath: "Package.swift"))
+}

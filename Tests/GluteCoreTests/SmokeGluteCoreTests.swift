@@ -1,0 +1,6 @@
+import Testing
+@testable import GluteCore
+
+@Test func moduleLinks() {
+    #expect("\(GluteCore.self)" == "GluteCore")
+}

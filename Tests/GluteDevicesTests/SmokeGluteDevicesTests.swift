@@ -1,0 +1,6 @@
+import Testing
+@testable import GluteDevices
+
+@Test func moduleLinks() {
+    #expect("\(GluteDevices.self)" == "GluteDevices")
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import GluteLog
+
+@Test func moduleLinks() {
+    #expect("\(GluteLog.self)" == "GluteLog")
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import GluteSim
+
+@Test func moduleLinks() {
+    #expect("\(GluteSim.self)" == "GluteSim")
+}
