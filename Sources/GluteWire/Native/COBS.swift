@@ -1,0 +1,61 @@
+/// Consistent Overhead Byte Stuffing: removes every 0x00 from a frame so that 0x00 can delimit
+/// frames on the wire. Overhead: one byte per 254 bytes of input, plus one.
+public enum COBS {
+    /// Appends the COBS encoding of `input` to `output` (no delimiter).
+    public static func encode<C: Collection>(_ input: C, into output: inout [UInt8]) where C.Element == UInt8 {
+        var codeIndex = output.count
+        output.append(0)  // placeholder for the first code byte
+        var code: UInt8 = 1
+        for byte in input {
+            if byte == 0 {
+                output[codeIndex] = code
+                codeIndex = output.count
+                output.append(0)
+                code = 1
+            } else {
+                output.append(byte)
+                code += 1
+                if code == 0xFF {
+                    output[codeIndex] = code
+                    codeIndex = output.count
+                    output.append(0)
+                    code = 1
+                }
+            }
+        }
+        output[codeIndex] = code
+    }
+
+    public static func encode<C: Collection>(_ input: C) -> [UInt8] where C.Element == UInt8 {
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count + input.count / 254 + 2)
+        encode(input, into: &out)
+        return out
+    }
+
+    /// Decodes one COBS block (delimiter already removed) into `output`, which is cleared first.
+    /// Returns false when the block is not valid COBS (a zero inside, or a code byte that runs past
+    /// the end); `output` is then unspecified.
+    public static func decode(_ input: ArraySlice<UInt8>, into output: inout [UInt8]) -> Bool {
+        output.removeAll(keepingCapacity: true)
+        var index = input.startIndex
+        while index < input.endIndex {
+            let code = Int(input[index])
+            if code == 0 { return false }
+            index += 1
+            let end = index + code - 1
+            if end > input.endIndex { return false }
+            while index < end {
+                let byte = input[index]
+                if byte == 0 { return false }
+                output.append(byte)
+                index += 1
+            }
+            // A 0xFF block carries no implied zero, and neither does the last block.
+            if code != 0xFF && index < input.endIndex {
+                output.append(0)
+            }
+        }
+        return true
+    }
+}

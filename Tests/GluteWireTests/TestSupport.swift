@@ -1,0 +1,42 @@
+import Foundation
+@testable import GluteWire
+
+/// A seeded generator so that property tests are repeatable.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// The package root, found from this file's path.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func parseHex(_ hex: String) -> [UInt8] {
+    hex.split(whereSeparator: { $0 == " " }).map { UInt8($0, radix: 16)! }
+}
+
+/// Decodes `data` fed in the given chunk sizes (cycled), returning every output.
+func decodeAll(_ data: [UInt8], chunks: [Int] = [Int.max], decoder: inout NativeDecoder) -> [DecoderOutput] {
+    var out: [DecoderOutput] = []
+    var index = 0
+    var chunk = 0
+    while index < data.count {
+        let size = min(chunks[chunk % chunks.count], data.count - index)
+        decoder.feed(data[index..<index + size], hostTime: 0) { out.append($0) }
+        index += size
+        chunk += 1
+    }
+    decoder.finish(hostTime: 0) { out.append($0) }
+    return out
+}
+
+func decodeAll(_ data: [UInt8], chunks: [Int] = [Int.max]) -> [DecoderOutput] {
+    var d = NativeDecoder()
+    return decodeAll(data, chunks: chunks, decoder: &d)
+}
