@@ -10,86 +10,35 @@ public struct NativeDecoder: StreamDecoder {
     /// The last device info the device sent, for ranges, rates and the cushion layout.
     public private(set) var deviceInfo: DeviceInfo?
 
-    private var block: [UInt8] = []
-    private var frameBytes: [UInt8] = []
-    private var discarding = 0
-    private var sawDelimiter = false
+    private var reader = NativeFrameReader()
     private var clock = DeviceClock()
     private var sequence = SequenceTracker()
 
-    public init() {
-        block.reserveCapacity(NativeFrame.maxEncodedFrame)
-        frameBytes.reserveCapacity(NativeFrame.maxFrame)
-    }
+    public init() {}
 
     public mutating func feed(_ bytes: ArraySlice<UInt8>, hostTime: Double, emit: (DecoderOutput) -> Void) {
-        for byte in bytes {
-            if byte == 0 {
-                endOfBlock(emit: emit)
-            } else if discarding > 0 {
-                discarding += 1
-            } else {
-                block.append(byte)
-                if block.count > NativeFrame.maxEncodedFrame {
-                    discarding = block.count
-                    block.removeAll(keepingCapacity: true)
-                }
+        var index = bytes.startIndex
+        while let event = reader.read(bytes, from: &index) {
+            switch event {
+            case .frame(let frame): process(frame, emit: emit)
+            case .anomaly(let anomaly): report(anomaly, emit)
             }
         }
     }
 
     /// A frame cut off by the end of the stream is reported, not guessed at.
     public mutating func finish(hostTime: Double, emit: (DecoderOutput) -> Void) {
-        if discarding > 0 || !block.isEmpty {
-            report(DecoderAnomaly(.resync, count: discarding + block.count, detail: "stream ended inside a frame"), emit)
+        if let a = reader.finish() {
+            statistics.record(a)
+            emit(.anomaly(a))
         }
-        discarding = 0
-        block.removeAll(keepingCapacity: true)
     }
 
     /// Forget sequence numbers (after a reconnect the device may have restarted); the clock and the
     /// statistics carry on.
     public mutating func resetLink() {
         sequence.reset()
-        block.removeAll(keepingCapacity: true)
-        discarding = 0
-        sawDelimiter = false
-    }
-
-    private mutating func endOfBlock(emit: (DecoderOutput) -> Void) {
-        defer {
-            block.removeAll(keepingCapacity: true)
-            sawDelimiter = true
-        }
-        if discarding > 0 {
-            report(DecoderAnomaly(.oversized, count: 1, detail: "no delimiter within \(NativeFrame.maxEncodedFrame) bytes"), emit)
-            report(DecoderAnomaly(.resync, count: discarding, detail: "skipped to the next delimiter"), emit)
-            discarding = 0
-            return
-        }
-        if block.isEmpty { return }
-        if !sawDelimiter {
-            // The tail of a frame that was on the wire before we started listening.
-            report(DecoderAnomaly(.resync, count: block.count, detail: "partial frame before the first delimiter"), emit)
-            return
-        }
-        guard COBS.decode(block[...], into: &frameBytes) else {
-            report(DecoderAnomaly(.malformed, detail: "invalid COBS block of \(block.count) bytes"), emit)
-            return
-        }
-        let frame: NativeFrame
-        do {
-            frame = try NativeFrame(body: frameBytes[...])
-        } catch {
-            switch error {
-            case .tooShort(let n): report(DecoderAnomaly(.malformed, detail: "frame of \(n) bytes is shorter than a header"), emit)
-            case .tooLong(let n): report(DecoderAnomaly(.oversized, detail: "frame of \(n) bytes"), emit)
-            case .crcMismatch(let expected, let found):
-                report(DecoderAnomaly(.checksum, detail: "CRC \(hex4(found)), expected \(hex4(expected))"), emit)
-            }
-            return
-        }
-        process(frame, emit: emit)
+        reader.reset()
     }
 
     /// Handles one frame whose integrity is established: from serial after the CRC, or a BLE

@@ -1,6 +1,0 @@
-import Testing
-@testable import GluteLog
-
-@Test func moduleLinks() {
-    #expect("\(GluteLog.self)" == "GluteLog")
-}
