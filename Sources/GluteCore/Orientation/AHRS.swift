@@ -140,12 +140,12 @@ public struct AHRS: Sendable {
         let field = mag ?? .zero
         let halfMagneticFeedback = magneticFeedback(mag: field, halfUp: halfUp, dt: dt)
 
-        // Integrate q' = q * (0, omega / 2) with the feedback added to the half rate.
+        // Rotate by the corrected rate held over dt. The exact rotation (rather than Fusion's
+        // first-order step q += q * (0, omega dt / 2)) keeps slow sensors (20-50 Hz) turning fast
+        // from losing angle: the first-order step under-turns by about theta^3 / 12 per sample.
         let halfRate = gyro * (0.5 * AHRSMath.degreesToRadians)
             + (halfAccelerationFeedback + halfMagneticFeedback) * currentGain
-        let delta = AHRSMath.product(quaternion, pure: halfRate * dt)
-        quaternion = AHRSMath.normalised(Quaternion(w: quaternion.w + delta.w, x: quaternion.x + delta.x,
-                                                    y: quaternion.y + delta.y, z: quaternion.z + delta.z))
+        quaternion = AHRSMath.normalised(AHRSMath.product(quaternion, AHRSMath.rotation(halfAngle: halfRate * dt)))
 
         if field == .zero && flags.initialising && zeroHeadingDuringStartup {
             quaternion = AHRSMath.zeroHeading(quaternion)

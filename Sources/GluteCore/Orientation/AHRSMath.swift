@@ -41,13 +41,14 @@ enum AHRSMath {
                    z: a.w * b.z + a.x * b.y - a.y * b.x + a.z * b.w)
     }
 
-    /// q * (0, v): the derivative term of quaternion integration.
+    /// Unit quaternion of the rotation whose axis is `halfAngle`'s direction and whose angle is
+    /// twice its length (radians).
     @inline(__always)
-    static func product(_ q: Quaternion, pure v: Vector3) -> Quaternion {
-        Quaternion(w: -q.x * v.x - q.y * v.y - q.z * v.z,
-                   x: q.w * v.x + q.y * v.z - q.z * v.y,
-                   y: q.w * v.y - q.x * v.z + q.z * v.x,
-                   z: q.w * v.z + q.x * v.y - q.y * v.x)
+    static func rotation(halfAngle h: Vector3) -> Quaternion {
+        let n = h.norm
+        // sin(n) / n, with its series where the division would lose precision.
+        let scale = n > 1e-4 ? sin(n) / n : 1 - n * n / 6
+        return Quaternion(w: cos(n), x: h.x * scale, y: h.y * scale, z: h.z * scale)
     }
 
     /// Rotates a sensor-frame vector into the earth frame (q v q*).
