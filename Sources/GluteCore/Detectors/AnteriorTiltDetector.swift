@@ -1,0 +1,53 @@
+/// Anterior pelvic tilt episodes: the tilt must stay above `limit` for `delay` seconds (any dip to
+/// or below the limit restarts the wait); `tilt.anterior.start` fires at the crossing plus the
+/// delay. The episode ends when the tilt falls below `limit - hysteresis`, or when tilt stops being
+/// meaningful (lying, not calibrated), with the peak and the time spent above the limit.
+public struct AnteriorTiltDetector: Sendable {
+    public let settings: TiltSettings
+    private var crossing: Double?
+    private var peak = 0.0
+    public private(set) var isActive = false
+
+    public init(settings: TiltSettings) {
+        self.settings = settings
+    }
+
+    /// Feeds the tilt in degrees (anterior positive), or nil when it does not apply.
+    public mutating func update(time: Double, tilt: Double?, emit: (Event) -> Void) {
+        guard let tilt else {
+            end(time: time, emit: emit)
+            return
+        }
+        if isActive {
+            peak = max(peak, tilt)
+            if tilt < settings.limit - settings.hysteresis { end(time: time, emit: emit) }
+            return
+        }
+        guard tilt > settings.limit else {
+            crossing = nil
+            return
+        }
+        if crossing == nil {
+            crossing = time
+            peak = tilt
+        }
+        peak = max(peak, tilt)
+        if let crossing, time - crossing >= settings.delay {
+            isActive = true
+            emit(Event(time: time, kind: .tiltAnteriorStart(angle: tilt, threshold: settings.limit, delay: settings.delay)))
+        }
+    }
+
+    private mutating func end(time: Double, emit: (Event) -> Void) {
+        if isActive, let crossing {
+            emit(Event(time: time, kind: .tiltAnteriorEnd(peak: peak, threshold: settings.limit, duration: time - crossing)))
+        }
+        isActive = false
+        crossing = nil
+    }
+
+    /// Closes an open episode at the end of the stream.
+    public mutating func finish(time: Double, emit: (Event) -> Void) {
+        end(time: time, emit: emit)
+    }
+}
