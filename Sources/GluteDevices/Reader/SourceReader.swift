@@ -5,8 +5,9 @@ import Synchronization
 /// hands every chunk to `onChunk` as soon as it is read, and on a hang-up, end of stream or read
 /// error reports once to `onDisconnect` and ends. `stop()` wakes it and joins it.
 ///
-/// Both handlers run on the reader thread, one call at a time, so they may share state without
-/// locks; they are `sending`, so the caller gives that state up to the thread. A handler may call
+/// Both handlers run on the reader thread, one call at a time, and are `sending`: the caller hands
+/// what they capture over to the thread. Handlers that share non-Sendable state (a decoder, a
+/// pipeline) are passed together as one `Handlers` value, which needs no lock. A handler may call
 /// `stop()` (the thread then ends after the handler returns).
 ///
 /// No sleeping or timed polling: while nothing arrives the thread is blocked in the kernel.
@@ -19,22 +20,42 @@ public final class SourceReader: Sendable {
     /// all return after the thread has ended. The reader thread itself never takes it.
     private let joined = Mutex(false)
 
+    /// What a reader calls, on its own thread.
+    public struct Handlers {
+        /// Called for each chunk, in order.
+        public var onChunk: (ByteChunk) -> Void
+        /// Called at most once, when the source fails; never after `stop()`.
+        public var onDisconnect: (DisconnectReason) -> Void
+
+        public init(onChunk: @escaping (ByteChunk) -> Void, onDisconnect: @escaping (DisconnectReason) -> Void) {
+            self.onChunk = onChunk
+            self.onDisconnect = onDisconnect
+        }
+    }
+
     /// Starts a reader thread on `source`.
     /// - Parameters:
     ///   - chunkCapacity: the most bytes one `read` (and so one chunk) carries. Default 4096.
     ///   - onChunk: called on the reader thread for each chunk.
     ///   - onDisconnect: called on the reader thread, at most once, when the source fails; not
     ///     called after `stop()`.
-    public init(
+    /// - Note: two `sending` closures may not capture the same non-Sendable value; use
+    ///   `init(reading:chunkCapacity:handlers:)` for that.
+    public convenience init(
         reading source: any ByteSource,
         chunkCapacity: Int = 4096,
         onChunk: sending @escaping (ByteChunk) -> Void,
         onDisconnect: sending @escaping (DisconnectReason) -> Void
     ) throws(SystemError) {
+        try self.init(reading: source, chunkCapacity: chunkCapacity,
+                      handlers: Handlers(onChunk: onChunk, onDisconnect: onDisconnect))
+    }
+
+    /// Starts a reader thread on `source` that calls `handlers` (see `Handlers`).
+    public init(reading source: any ByteSource, chunkCapacity: Int = 4096, handlers: sending Handlers) throws(SystemError) {
         let shared = ReaderShared(wakeUp: try WakeUp())
         let context = ReaderContext(
-            source: source, shared: shared, chunkCapacity: max(chunkCapacity, 1),
-            onChunk: onChunk, onDisconnect: onDisconnect)
+            source: source, shared: shared, chunkCapacity: max(chunkCapacity, 1), handlers: handlers)
         // The context crosses to the new thread as a raw pointer and is used only there from then
         // on: the handlers were `sending`, so nothing else refers to what they captured.
         let pointer = Unmanaged.passRetained(context).toOpaque()
@@ -103,21 +124,18 @@ private final class ReaderContext {
     let source: any ByteSource
     let shared: ReaderShared
     let chunkCapacity: Int
-    let onChunk: (ByteChunk) -> Void
-    let onDisconnect: (DisconnectReason) -> Void
+    let handlers: SourceReader.Handlers
 
-    init(source: any ByteSource, shared: ReaderShared, chunkCapacity: Int,
-         onChunk: @escaping (ByteChunk) -> Void, onDisconnect: @escaping (DisconnectReason) -> Void) {
+    init(source: any ByteSource, shared: ReaderShared, chunkCapacity: Int, handlers: SourceReader.Handlers) {
         self.source = source
         self.shared = shared
         self.chunkCapacity = chunkCapacity
-        self.onChunk = onChunk
-        self.onDisconnect = onDisconnect
+        self.handlers = handlers
     }
 
     func run() {
         shared.readerThread.withLock { $0 = pthread_self() }
-        if let reason = readUntilDisconnected() { onDisconnect(reason) }
+        if let reason = readUntilDisconnected() { handlers.onDisconnect(reason) }
         shared.finished.withLock { $0 = true }
     }
 
@@ -153,7 +171,7 @@ private final class ReaderContext {
             }
             if count == 0 { return .endOfStream }
             let time = HostClock.now()
-            onChunk(ByteChunk(bytes: Array(buffer[..<count]), monotonic: time.monotonic, wall: time.wall))
+            handlers.onChunk(ByteChunk(bytes: Array(buffer[..<count]), monotonic: time.monotonic, wall: time.wall))
         }
     }
 }
