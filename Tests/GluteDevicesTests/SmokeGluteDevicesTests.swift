@@ -1,6 +1,0 @@
-import Testing
-@testable import GluteDevices
-
-@Test func moduleLinks() {
-    #expect("\(GluteDevices.self)" == "GluteDevices")
-}
