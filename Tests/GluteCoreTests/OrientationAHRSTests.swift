@@ -205,4 +205,19 @@ struct OrientationAHRSTests {
         #expect(rejected)
         #expect(disturbedError < 0.1)
     }
+
+    @Test("non-finite readings are skipped instead of poisoning the attitude")
+    func nonFiniteReadingsSkipped() {
+        let truth = T.up(T.pelvis(anterior: 12, leftDrop: 0))
+        var ahrs = AHRS()
+        for _ in 0..<400 { ahrs.update(gyro: .zero, accel: truth, mag: nil, dt: T.dt) }
+        let before = ahrs.quaternion
+        ahrs.update(gyro: Vector3(.nan, 0, 0), accel: truth, mag: nil, dt: T.dt)
+        ahrs.update(gyro: .zero, accel: Vector3(0, .infinity, 1), mag: nil, dt: T.dt)
+        ahrs.update(gyro: .zero, accel: truth, mag: nil, dt: .nan)
+        #expect(ahrs.quaternion == before)
+        ahrs.update(gyro: .zero, accel: truth, mag: Vector3(.nan, 1, 1), dt: T.dt)
+        #expect(ahrs.quaternion.w.isFinite && !ahrs.flags.magneticRejected)
+        #expect(T.angle(ahrs.gravity, truth) < 0.01)
+    }
 }

@@ -113,7 +113,13 @@ public struct AHRS: Sendable {
     ///   - accel: specific force, g (a zero vector means "no reading").
     ///   - mag: magnetic field, uT, or nil without a magnetometer (a zero vector is ignored too).
     ///   - dt: seconds since the previous sample; non-positive values integrate nothing.
+    ///
+    /// A sample with a NaN or infinite gyroscope, accelerometer or dt is skipped (one NaN would
+    /// poison the quaternion for good); a non-finite magnetometer reading counts as absent.
     public mutating func update(gyro: Vector3, accel: Vector3, mag: Vector3?, dt: Double) {
+        // One sum tests all seven values: it is finite exactly when they all are (short of
+        // overflow, which no sensor reaches).
+        guard (gyro.x + gyro.y + gyro.z + accel.x + accel.y + accel.z + dt).isFinite else { return }
         let dt = max(dt, 0)
         accelerometer = accel
         let gyro = settings.gyroBiasCorrection ? biasEstimator.update(gyro: gyro, dt: dt) : gyro
@@ -137,7 +143,8 @@ public struct AHRS: Sendable {
 
         let halfUp = AHRSMath.halfUp(quaternion)
         let halfAccelerationFeedback = accelerationFeedback(accel: accel, halfUp: halfUp, dt: dt)
-        let field = mag ?? .zero
+        var field = mag ?? .zero
+        if !(field.x + field.y + field.z).isFinite { field = .zero }
         let halfMagneticFeedback = magneticFeedback(mag: field, halfUp: halfUp, dt: dt)
 
         // Rotate by the corrected rate held over dt. The exact rotation (rather than Fusion's

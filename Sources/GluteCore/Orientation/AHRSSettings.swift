@@ -33,7 +33,8 @@ public struct AHRSSettings: Sendable, Equatable {
     /// Angular rate (deg/s, after offset removal) on every axis below which the sensor counts as
     /// still for the offset estimator. Default 3.
     public var gyroBiasStillThreshold: Double
-    /// Seconds the sensor must stay still before the offset estimator starts learning. Default 5.
+    /// Seconds the sensor must stay still before the offset estimator starts learning. Default 3
+    /// (the default of Fusion 1.3's bias algorithm, which produced the reference data).
     public var gyroBiasStillPeriod: Double
     /// Cut-off frequency (Hz) of the low-pass filter that learns the offset. Default 0.02
     /// (time constant about 8 s).
@@ -49,7 +50,7 @@ public struct AHRSSettings: Sendable, Equatable {
                 startupDuration: Double = 3,
                 startupGain: Double = 10,
                 gyroBiasStillThreshold: Double = 3,
-                gyroBiasStillPeriod: Double = 5,
+                gyroBiasStillPeriod: Double = 3,
                 gyroBiasCutoffFrequency: Double = 0.02) {
         self.gain = gain
         self.gyroscopeRange = gyroscopeRange

@@ -19,9 +19,9 @@ public struct GyroBiasEstimator: Sendable, Equatable {
 
     /// - Parameters:
     ///   - threshold: deg/s per axis below which the sensor counts as still (default 3).
-    ///   - stillPeriod: seconds of stillness before learning starts (default 5).
+    ///   - stillPeriod: seconds of stillness before learning starts (default 3).
     ///   - cutoffFrequency: Hz of the learning low-pass filter (default 0.02).
-    public init(threshold: Double = 3, stillPeriod: Double = 5, cutoffFrequency: Double = 0.02) {
+    public init(threshold: Double = 3, stillPeriod: Double = 3, cutoffFrequency: Double = 0.02) {
         self.threshold = threshold
         self.stillPeriod = stillPeriod
         self.angularCutoff = 2 * Double.pi * cutoffFrequency
