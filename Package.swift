@@ -25,8 +25,11 @@ let package = Package(
         .target(name: "GluteDevices", dependencies: ["GluteWire", "GluteSim", "CUdev", "CBlueZ"]),
         // Capture files, event encoders, sinks.
         .target(name: "GluteLog", dependencies: ["GluteWire", "GluteCore"]),
+        // Sessions: a source through decoder and pipeline into sinks, live or replayed; the logic
+        // behind the verbs, so that the executable holds argument parsing only.
+        .target(name: "GluteSession", dependencies: ["GluteWire", "GluteCore", "GluteSim", "GluteDevices", "GluteLog"]),
         .executableTarget(name: "glutebridge", dependencies: [
-            "GluteWire", "GluteCore", "GluteSim", "GluteDevices", "GluteLog",
+            "GluteWire", "GluteCore", "GluteSim", "GluteDevices", "GluteLog", "GluteSession",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "GluteWireTests", dependencies: ["GluteWire"]),
@@ -34,7 +37,8 @@ let package = Package(
         .testTarget(name: "GluteSimTests", dependencies: ["GluteSim", "GluteCore", "GluteWire"]),
         .testTarget(name: "GluteDevicesTests", dependencies: ["GluteDevices", "GluteWire"]),
         .testTarget(name: "GluteLogTests", dependencies: ["GluteLog", "GluteCore", "GluteWire"]),
-        .testTarget(name: "CLITests", dependencies: ["GluteWire"]),
+        .testTarget(name: "GluteSessionTests", dependencies: ["GluteSession", "GluteSim", "GluteCore", "GluteWire", "GluteDevices", "GluteLog"]),
+        .testTarget(name: "CLITests", dependencies: ["GluteWire", "GluteLog"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,33 +1,38 @@
-/// A three-axis reading in the sensor frame.
+/// A three-axis reading in the sensor frame. Frozen and inlinable: it is on every per-sample
+/// path, and cross-module calls there cost more than the arithmetic.
+@frozen
 public struct Vector3: Sendable, Equatable, Hashable, Codable {
     public var x: Double
     public var y: Double
     public var z: Double
 
+    @inlinable
     public init(_ x: Double, _ y: Double, _ z: Double) {
         self.x = x; self.y = y; self.z = z
     }
 
     public static let zero = Vector3(0, 0, 0)
 
-    public var norm: Double { (x * x + y * y + z * z).squareRoot() }
+    @inlinable public var norm: Double { (x * x + y * y + z * z).squareRoot() }
 
-    public static func + (a: Vector3, b: Vector3) -> Vector3 { Vector3(a.x + b.x, a.y + b.y, a.z + b.z) }
-    public static func - (a: Vector3, b: Vector3) -> Vector3 { Vector3(a.x - b.x, a.y - b.y, a.z - b.z) }
-    public static func * (a: Vector3, s: Double) -> Vector3 { Vector3(a.x * s, a.y * s, a.z * s) }
-    public static func dot(_ a: Vector3, _ b: Vector3) -> Double { a.x * b.x + a.y * b.y + a.z * b.z }
-    public static func cross(_ a: Vector3, _ b: Vector3) -> Vector3 {
+    @inlinable public static func + (a: Vector3, b: Vector3) -> Vector3 { Vector3(a.x + b.x, a.y + b.y, a.z + b.z) }
+    @inlinable public static func - (a: Vector3, b: Vector3) -> Vector3 { Vector3(a.x - b.x, a.y - b.y, a.z - b.z) }
+    @inlinable public static func * (a: Vector3, s: Double) -> Vector3 { Vector3(a.x * s, a.y * s, a.z * s) }
+    @inlinable public static func dot(_ a: Vector3, _ b: Vector3) -> Double { a.x * b.x + a.y * b.y + a.z * b.z }
+    @inlinable public static func cross(_ a: Vector3, _ b: Vector3) -> Vector3 {
         Vector3(a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x)
     }
 }
 
 /// A unit quaternion (w first), rotating the sensor frame into the earth frame.
+@frozen
 public struct Quaternion: Sendable, Equatable, Hashable, Codable {
     public var w: Double
     public var x: Double
     public var y: Double
     public var z: Double
 
+    @inlinable
     public init(w: Double, x: Double, y: Double, z: Double) {
         self.w = w; self.x = x; self.y = y; self.z = z
     }

@@ -7,6 +7,8 @@ public struct FirmwareSettings: Sendable, Equatable {
     /// Samples per pressure frame.
     public var pressureBatch: Int = 1
     public var accelRangeG: UInt8 = 8
+    /// Set when the source's samples carry a magnetometer; the field then travels at 0.1 uT.
+    public var magnetometer = false
     public var gyroRangeDPS: UInt16 = 2000
     public var imuRateHz: Double = 100
     public var pressureRateHz: Double = 20
@@ -39,6 +41,7 @@ public struct SimulatedFirmware<Source: SampleSource>: Sendable {
     private var imu: [IMUBatch.Raw] = []
     private var imuStart = 0.0
     private var imuHasQuaternion = false
+    private var imuHasMagnetometer = false
     private var pressure: [UInt16] = []
     private var pressureStart = 0.0
     private var pressureCount = 0
@@ -55,9 +58,10 @@ public struct SimulatedFirmware<Source: SampleSource>: Sendable {
     public var deviceInfo: DeviceInfo {
         var sensors: DeviceInfo.Sensors = [.accelerometer, .gyroscope]
         if !settings.cells.isEmpty { sensors.insert(.pressure) }
+        if settings.magnetometer { sensors.insert(.magnetometer) }
         return DeviceInfo(firmwareMajor: 1, firmwareMinor: 0, firmwarePatch: 0, sensors: sensors,
                           accelRangeG: settings.accelRangeG, gyroRangeDPS: settings.gyroRangeDPS,
-                          magRangeMicrotesla: 0, imuRateHz: UInt16(settings.imuRateHz.rounded()),
+                          magRangeMicrotesla: settings.magnetometer ? 3276 : 0, imuRateHz: UInt16(settings.imuRateHz.rounded()),
                           pressureRateHz: settings.cells.isEmpty ? 0 : UInt16(settings.pressureRateHz.rounded()),
                           mount: [1, 2, 3], cells: settings.cells, serial: settings.serial, name: settings.name)
     }
@@ -120,9 +124,13 @@ public struct SimulatedFirmware<Source: SampleSource>: Sendable {
             guard streaming else { continue }
             switch sample {
             case .imu(let s):
-                if imu.isEmpty { imuStart = s.time; imuHasQuaternion = s.quaternion != nil }
+                if imu.isEmpty {
+                    imuStart = s.time
+                    imuHasQuaternion = s.quaternion != nil
+                    imuHasMagnetometer = s.mag != nil
+                }
                 imu.append(IMUBatch.raw(of: s, accelRangeG: settings.accelRangeG, gyroRangeDPS: settings.gyroRangeDPS))
-                if imu.count >= min(settings.imuBatch, IMUBatch.capacity(magnetometer: false, quaternion: imuHasQuaternion)) {
+                if imu.count >= min(settings.imuBatch, IMUBatch.capacity(magnetometer: imuHasMagnetometer, quaternion: imuHasQuaternion)) {
                     flushIMU(into: &out)
                 }
             case .pressure(let p):
@@ -148,7 +156,7 @@ public struct SimulatedFirmware<Source: SampleSource>: Sendable {
         guard !imu.isEmpty else { return }
         let interval = UInt16((1_000_000 / settings.imuRateHz).rounded())
         let batch = IMUBatch(intervalMicros: interval, accelRangeG: settings.accelRangeG, gyroRangeDPS: settings.gyroRangeDPS,
-                             hasQuaternion: imuHasQuaternion, samples: imu)
+                             hasMagnetometer: imuHasMagnetometer, hasQuaternion: imuHasQuaternion, samples: imu)
         encoder.encode(.imu(batch), timeMicros: micros(imuStart), into: &out)
         imu.removeAll(keepingCapacity: true)
     }
