@@ -1,10 +1,22 @@
 import ArgumentParser
 
-struct GluteBridge: ParsableCommand {
+struct GlutebridgeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "glutebridge",
-        abstract: "Pelvic tilt, sitting and glute squeeze monitor for a belt IMU or seat cushion."
+        abstract: "Pelvic tilt, sitting and glute squeeze monitor for a belt IMU or a seat cushion.",
+        discussion: """
+        Sources: a tty path (/dev/ttyACM0), serial:PATH?baud=N&protocol=native|witmotion|csv|plotter|auto,
+        ble:ADDR?profile=auto|native|witmotion|microbit, sim[:SCENARIO] (the built-in virtual sensor),
+        or a capture/CSV file for replay.
+
+        Start with:  glutebridge monitor sim        (live view on the virtual sensor)
+        """,
+        version: GlutebridgeVersion.string,
+        subcommands: [
+            MonitorCommand.self, RecordCommand.self, ReplayCommand.self, SimulateCommand.self, DecodeCommand.self,
+            ExportCommand.self, EvaluateCommand.self,
+        ]
     )
 }
 
-GluteBridge.main()
+GlutebridgeCommand.main()

@@ -1,0 +1,103 @@
+import GluteCore
+import GluteDevices
+import GluteWire
+
+/// An event with the wall-clock time it is attributed to: the arrival time of the bytes that
+/// completed it. A replay uses the recorded arrival times, so it reproduces the live session's
+/// events byte for byte.
+public struct TimedEvent: Sendable, Equatable {
+    public var event: Event
+    public var wall: Double
+
+    public init(event: Event, wall: Double) {
+        self.event = event
+        self.wall = wall
+    }
+}
+
+/// The heart of every session, live or replayed: transport bytes through the decoder and the
+/// pipeline into events. Single-threaded and clock-free: it is told when bytes arrived.
+public struct SessionEngine: Sendable {
+    public private(set) var decoder: any StreamDecoder
+    public private(set) var pipeline: Pipeline
+    /// Only samples within this stream-time window reach the pipeline (`replay --from/--to`).
+    public var window: ClosedRange<Double> = -Double.infinity...Double.infinity
+    public private(set) var lastSampleTime: Double?
+    public private(set) var samplesProcessed = 0
+    private var lastGapTime: Double?
+    private var pendingLostFrames = 0
+    private var wall = 0.0
+    private var linkDownAt: Double?
+
+    public init(decoder: any StreamDecoder, pipeline: Pipeline) {
+        self.decoder = decoder
+        self.pipeline = pipeline
+    }
+
+    public var statistics: DecoderStatistics { decoder.statistics }
+    public var snapshot: PipelineSnapshot { pipeline.snapshot }
+
+    /// Bytes that arrived at `monotonic`/`wall`. `onSample` sees every decoded sample in the window
+    /// (for exports and the live view) before the pipeline does.
+    public mutating func feed(_ bytes: ArraySlice<UInt8>, monotonic: Double, wall: Double,
+                              onSample: ((Sample) -> Void)? = nil, emit: (TimedEvent) -> Void) {
+        self.wall = wall
+        var outputs: [DecoderOutput] = []
+        decoder.feed(bytes, hostTime: monotonic) { outputs.append($0) }
+        for output in outputs {
+            handle(output, onSample: onSample, emit: emit)
+        }
+    }
+
+    /// The end of the stream: flush the decoder, close open episodes.
+    public mutating func finish(onSample: ((Sample) -> Void)? = nil, emit: (TimedEvent) -> Void) {
+        var outputs: [DecoderOutput] = []
+        decoder.finish(hostTime: 0) { outputs.append($0) }
+        for output in outputs { handle(output, onSample: onSample, emit: emit) }
+        let wall = self.wall
+        pipeline.finish { emit(TimedEvent(event: $0, wall: wall)) }
+    }
+
+    /// The link came up (first connection or a reconnect).
+    public mutating func linkConnected(device: String, wall: Double, emit: (TimedEvent) -> Void) {
+        self.wall = wall
+        emit(TimedEvent(event: Event(time: lastSampleTime ?? 0, kind: .linkConnected(device: device)), wall: wall))
+        if let down = linkDownAt {
+            emit(TimedEvent(event: Event(time: lastSampleTime ?? 0, kind: .linkGap(duration: max(0, wall - down), lostFrames: 0)), wall: wall))
+            linkDownAt = nil
+        }
+    }
+
+    /// The link went down; the next `linkConnected` reports the gap.
+    public mutating func linkDisconnected(reason: String, wall: Double, emit: (TimedEvent) -> Void) {
+        self.wall = wall
+        linkDownAt = wall
+        if var native = decoder as? NativeDecoder {
+            native.resetLink()
+            decoder = native
+        }
+        emit(TimedEvent(event: Event(time: lastSampleTime ?? 0, kind: .linkDisconnected(reason: reason)), wall: wall))
+    }
+
+    private mutating func handle(_ output: DecoderOutput, onSample: ((Sample) -> Void)?, emit: (TimedEvent) -> Void) {
+        switch output {
+        case .sample(let sample):
+            let t = sample.time
+            if pendingLostFrames > 0, let last = lastSampleTime {
+                emit(TimedEvent(event: Event(time: t, kind: .linkGap(duration: max(0, t - last), lostFrames: pendingLostFrames)), wall: wall))
+                pendingLostFrames = 0
+            }
+            lastSampleTime = t
+            guard window.contains(t) else { return }
+            samplesProcessed += 1
+            onSample?(sample)
+            let wall = self.wall
+            pipeline.process(sample) { emit(TimedEvent(event: $0, wall: wall)) }
+        case .anomaly(let anomaly) where anomaly.kind == .gap:
+            // Reported once the next sample shows how much stream time the loss covered.
+            pendingLostFrames += anomaly.count
+        case .anomaly, .message:
+            break
+        }
+    }
+}

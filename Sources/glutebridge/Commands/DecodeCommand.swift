@@ -1,0 +1,161 @@
+import ArgumentParser
+import Glibc
+import GluteDevices
+import GluteLog
+import GluteSession
+import GluteWire
+
+struct DecodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decode",
+        abstract: "Decode a byte stream and print one JSON object per sample or message.",
+        discussion: """
+        Reads a file, standard input (-), a serial device or pty, or hex bytes given with --hex, and
+        prints what the decoder makes of it: samples with units, device messages, and every wire
+        anomaly (CRC errors, gaps, resyncs). Ends with a summary object of the counts.
+        A capture file made by `glutebridge record` is decoded from its recorded bytes.
+
+        Examples:
+          glutebridge decode x.bin
+          glutebridge decode /dev/pts/3 --duration 5s
+          glutebridge decode --hex "00 03 10 40 01 01 01 01 01 03 D1 66 00"
+        """
+    )
+
+    @Argument(help: ArgumentHelp("File, - for stdin, or a tty such as /dev/ttyACM0.", valueName: "INPUT"))
+    var input: String?
+
+    @Option(help: ArgumentHelp("Decode these hex bytes instead of an input.", valueName: "HEX"))
+    var hex: String?
+
+    @Option(name: .customLong("protocol"), help: "Wire protocol: \(DecoderChoice.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var wireProtocol: String = DecoderChoice.native.rawValue
+
+    @Option(help: ArgumentHelp("Column names for header-less CSV or plotter lines (time_s,acc_x_g,...).", valueName: "LIST"))
+    var columns: String?
+
+    @Option(help: ArgumentHelp("Stop reading a device after this long.", valueName: "DURATION"))
+    var duration: DurationArgument?
+
+    @Option(help: ArgumentHelp("Baud rate when INPUT is a serial device.", valueName: "BAUD"))
+    var baud: Int = 115_200
+
+    @Flag(help: "Print only the summary.")
+    var summaryOnly = false
+
+    func validate() throws {
+        guard (input == nil) != (hex == nil) else { throw ValidationError("give an INPUT or --hex, not both") }
+        guard DecoderChoice(rawValue: wireProtocol) != nil else {
+            throw ValidationError("unknown protocol '\(wireProtocol)'; one of \(DecoderChoice.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        var decoder = try DecoderChoice(rawValue: wireProtocol)!.makeDecoder(columns: columns)
+        let printOutput: (DecoderOutput) -> Void = { output in
+            if !summaryOnly { Output.line(output.json) }
+        }
+        if let hex {
+            let bytes = try parseHex(hex)
+            decoder.feed(bytes[...], hostTime: 0, emit: printOutput)
+        } else if let input, input.hasPrefix("/dev/") {
+            try decodeDevice(input, decoder: &decoder, emit: printOutput)
+        } else if let input {
+            try decodeFile(input, decoder: &decoder, emit: printOutput)
+        }
+        decoder.finish(hostTime: 0, emit: printOutput)
+        Output.line(decoder.statistics.json)
+    }
+
+    private func parseHex(_ text: String) throws -> [UInt8] {
+        let digits = text.filter { !$0.isWhitespace && $0 != ":" && $0 != "," }
+        guard digits.count % 2 == 0 else { throw ValidationError("--hex needs an even number of hex digits") }
+        var bytes: [UInt8] = []
+        var index = digits.startIndex
+        while index < digits.endIndex {
+            let next = digits.index(index, offsetBy: 2)
+            guard let byte = UInt8(digits[index..<next], radix: 16) else {
+                throw ValidationError("--hex: '\(digits[index..<next])' is not a hex byte")
+            }
+            bytes.append(byte)
+            index = next
+        }
+        return bytes
+    }
+
+    private func decodeFile(_ path: String, decoder: inout any StreamDecoder, emit: (DecoderOutput) -> Void) throws {
+        var reader = try ChunkedFileReader(path: path)
+        defer { reader.close() }
+        var first = true
+        var captureBytes: [UInt8]?
+        while let chunk = try reader.next() {
+            if first, CaptureParser.looksLikeCapture(chunk) { captureBytes = [] }
+            first = false
+            if captureBytes != nil {
+                captureBytes!.append(contentsOf: chunk)
+            } else {
+                decoder.feed(chunk, hostTime: 0, emit: emit)
+            }
+        }
+        if let captureBytes {
+            let capture: CaptureParser
+            do { capture = try CaptureParser(captureBytes) } catch { throw CLIError("\(path): \(error)") }
+            for record in capture.records where record.kind == .data {
+                decoder.feed(record.payload[...], hostTime: record.monotonic, emit: emit)
+            }
+            if capture.damagedTailBytes > 0 {
+                Output.error("decode: \(path): the last \(capture.damagedTailBytes) bytes are an incomplete record (recording cut short); decoded everything before them")
+            }
+        }
+    }
+
+    private func decodeDevice(_ path: String, decoder: inout any StreamDecoder, emit: @escaping (DecoderOutput) -> Void) throws {
+        let port: SerialPort
+        do {
+            port = try SerialPort(path: path, settings: SerialSettings(baudRate: baud))
+        } catch {
+            throw CLIError("\(error)")
+        }
+        let trap = SignalTrap.install()
+        let done = try WakeUp()
+        let box = DecoderBox(decoder)
+        let reader = try SourceReader(reading: port, onChunk: { chunk in
+            box.feed(chunk, emit: emit)
+        }, onDisconnect: { reason in
+            Output.error("decode: \(path): \(reason)")
+            done.signal()
+        })
+        _ = waitReadable([done.pollDescriptor] + (trap.map { [$0.pollDescriptor] } ?? []), timeout: duration?.seconds)
+        reader.stop()
+        try? port.close()
+        decoder = box.take()
+    }
+}
+
+/// The decoder handed to the reader thread and back, under a lock.
+private final class DecoderBox: @unchecked Sendable {
+    // Safe: `lock` guards `decoder`; the reader thread and the main thread touch it only inside
+    // `lock`, and the main thread takes it back only after the reader has stopped.
+    private let lock = NSLockLike()
+    private var decoder: any StreamDecoder
+
+    init(_ decoder: any StreamDecoder) { self.decoder = decoder }
+
+    func feed(_ chunk: ByteChunk, emit: (DecoderOutput) -> Void) {
+        lock.locked { decoder.feed(chunk.bytes[...], hostTime: chunk.monotonic, emit: emit) }
+    }
+
+    func take() -> any StreamDecoder { lock.locked { decoder } }
+}
+
+private final class NSLockLike: @unchecked Sendable {
+    // Safe: a pthread mutex is designed to be shared between threads.
+    private var mutex = pthread_mutex_t()
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+    func locked<T>(_ body: () throws -> T) rethrows -> T {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return try body()
+    }
+}
