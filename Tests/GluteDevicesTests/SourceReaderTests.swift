@@ -130,3 +130,17 @@ import Testing
         #expect(inbox.chunks.last?.bytes == [100])
     }
 }
+
+@Suite struct SourceReaderMisuseTests {
+    @Test func aSourceClosedBeforeTheReaderStartsIsReportedNotWaitedOn() throws {
+        let pty = try PseudoTerminal()
+        let port = try SerialPort(path: pty.slavePath)
+        try port.close()
+        try pty.close()
+        let inbox = Inbox()
+        let reader = try SourceReader(reading: port, into: inbox)
+        #expect(inbox.waitForDisconnect())
+        #expect(inbox.disconnects == [.descriptorClosed])
+        reader.stop()
+    }
+}

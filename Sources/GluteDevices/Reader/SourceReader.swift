@@ -24,7 +24,7 @@ public final class SourceReader: Sendable {
     public struct Handlers {
         /// Called for each chunk, in order.
         public var onChunk: (ByteChunk) -> Void
-        /// Called at most once, when the source fails; never after `stop()`.
+        /// Called at most once, when the source fails; never after `stop()` has returned.
         public var onDisconnect: (DisconnectReason) -> Void
 
         public init(onChunk: @escaping (ByteChunk) -> Void, onDisconnect: @escaping (DisconnectReason) -> Void) {
@@ -142,6 +142,8 @@ private final class ReaderContext {
     /// Returns why the source failed, or nil when woken by `stop()`.
     private func readUntilDisconnected() -> DisconnectReason? {
         let descriptor = source.readDescriptor
+        // poll(2) ignores negative descriptors: a closed source would otherwise wait forever.
+        if descriptor < 0 { return .descriptorClosed }
         var buffer = [UInt8](repeating: 0, count: chunkCapacity)
         var entries = [
             pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
