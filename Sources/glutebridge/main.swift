@@ -13,8 +13,8 @@ struct GlutebridgeCommand: ParsableCommand {
         """,
         version: GlutebridgeVersion.string,
         subcommands: [
-            MonitorCommand.self, RecordCommand.self, ReplayCommand.self, SimulateCommand.self, DecodeCommand.self,
-            ExportCommand.self, EvaluateCommand.self,
+            SimulateCommand.self, DecodeCommand.self,
+
         ]
     )
 }

@@ -16,7 +16,7 @@ extension SimulatedFirmware where Source == VirtualSensor {
         firmware.magnetometer = simulation.magnetometer
         firmware.cells = sensor.hasCushion ? sensor.cellLayout : []
         firmware.serial = "SIM-\(simulation.seed)"
-        firmware.name = "GluteBridge virtual sensor (\(scenario.rawValue))"
+        firmware.name = "GluteBridge sim \(scenario.rawValue)"
         self.init(source: sensor, settings: firmware)
     }
 }

@@ -4,6 +4,7 @@ import GluteDevices
 import GluteLog
 import GluteSession
 import GluteWire
+import Synchronization
 
 struct DecodeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -52,8 +53,11 @@ struct DecodeCommand: ParsableCommand {
 
     func run() throws {
         var decoder = try DecoderChoice(rawValue: wireProtocol)!.makeDecoder(columns: columns)
-        let printOutput: (DecoderOutput) -> Void = { output in
-            if !summaryOnly { Output.line(output.json) }
+        let quiet = summaryOnly
+        let counts = SampleCounts()
+        let printOutput: @Sendable (DecoderOutput) -> Void = { output in
+            counts.count(output)
+            if !quiet { Output.line(output.json) }
         }
         if let hex {
             let bytes = try parseHex(hex)
@@ -64,7 +68,10 @@ struct DecodeCommand: ParsableCommand {
             try decodeFile(input, decoder: &decoder, emit: printOutput)
         }
         decoder.finish(hostTime: 0, emit: printOutput)
-        Output.line(decoder.statistics.json)
+        // The summary adds the per-kind sample counts to the decoder's own counters.
+        var summary = decoder.statistics.json
+        summary.removeLast()
+        Output.line(summary + ",\"imu_samples\":\(counts.imu),\"pressure_samples\":\(counts.pressure)}")
     }
 
     private func parseHex(_ text: String) throws -> [UInt8] {
@@ -109,7 +116,7 @@ struct DecodeCommand: ParsableCommand {
         }
     }
 
-    private func decodeDevice(_ path: String, decoder: inout any StreamDecoder, emit: @escaping (DecoderOutput) -> Void) throws {
+    private func decodeDevice(_ path: String, decoder: inout any StreamDecoder, emit: @escaping @Sendable (DecoderOutput) -> Void) throws {
         let port: SerialPort
         do {
             port = try SerialPort(path: path, settings: SerialSettings(baudRate: baud))
@@ -132,30 +139,30 @@ struct DecodeCommand: ParsableCommand {
     }
 }
 
-/// The decoder handed to the reader thread and back, under a lock.
-private final class DecoderBox: @unchecked Sendable {
-    // Safe: `lock` guards `decoder`; the reader thread and the main thread touch it only inside
-    // `lock`, and the main thread takes it back only after the reader has stopped.
-    private let lock = NSLockLike()
-    private var decoder: any StreamDecoder
+/// Samples by kind, counted as they are printed (possibly on the reader thread).
+private final class SampleCounts: Sendable {
+    private let state = Mutex((imu: 0, pressure: 0))
+    var imu: Int { state.withLock { $0.imu } }
+    var pressure: Int { state.withLock { $0.pressure } }
 
-    init(_ decoder: any StreamDecoder) { self.decoder = decoder }
-
-    func feed(_ chunk: ByteChunk, emit: (DecoderOutput) -> Void) {
-        lock.locked { decoder.feed(chunk.bytes[...], hostTime: chunk.monotonic, emit: emit) }
+    func count(_ output: DecoderOutput) {
+        switch output {
+        case .sample(.imu): state.withLock { $0.imu += 1 }
+        case .sample(.pressure): state.withLock { $0.pressure += 1 }
+        default: break
+        }
     }
-
-    func take() -> any StreamDecoder { lock.locked { decoder } }
 }
 
-private final class NSLockLike: @unchecked Sendable {
-    // Safe: a pthread mutex is designed to be shared between threads.
-    private var mutex = pthread_mutex_t()
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
-    func locked<T>(_ body: () throws -> T) rethrows -> T {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return try body()
+/// The decoder handed to the reader thread and back.
+private final class DecoderBox: Sendable {
+    private let decoder: Mutex<any StreamDecoder>
+
+    init(_ decoder: any StreamDecoder) { self.decoder = Mutex(decoder) }
+
+    func feed(_ chunk: ByteChunk, emit: (DecoderOutput) -> Void) {
+        decoder.withLock { $0.feed(chunk.bytes[...], hostTime: chunk.monotonic, emit: emit) }
     }
+
+    func take() -> any StreamDecoder { decoder.withLock { $0 } }
 }
