@@ -1,0 +1,121 @@
+/// Parses ASCII decimal numbers (`-12`, `0.5`, `.5`, `1.5e-3`) straight from line bytes.
+///
+/// Text decoders run once per sample, so the common case must not build a `String`: a number
+/// with at most 19 significant digits whose value is an integer up to 2^53 scaled by a power of
+/// ten up to 10^22 is exact in `Double` arithmetic (Clinger's fast path). Anything else falls
+/// back to the standard library's correctly rounded conversion through a reused scratch string,
+/// so every accepted number is the nearest `Double` to its text.
+struct DecimalParser: Sendable {
+    private var scratch: String
+
+    init() {
+        scratch = String()
+        scratch.reserveCapacity(64)
+    }
+
+    private static let exactPowersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+
+    /// The number in `bytes[start..<end]`, or nil when the text is not a plain decimal number
+    /// or does not fit a finite `Double`. No surrounding spaces, no `nan`, no `inf`, no hex.
+    mutating func parse(_ bytes: [UInt8], from start: Int, to end: Int) -> Double? {
+        var i = start
+        guard i < end else { return nil }
+        var negative = false
+        if bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+            negative = bytes[i] == UInt8(ascii: "-")
+            i += 1
+        }
+        var mantissa: UInt64 = 0
+        var significantDigits = 0
+        var decimalExponent = 0
+        var droppedNonZero = false
+        var sawDigit = false
+
+        // Integer part.
+        while i < end, let d = Self.digit(bytes[i]) {
+            sawDigit = true
+            if significantDigits < 19 {
+                if mantissa != 0 || d != 0 {
+                    mantissa = mantissa &* 10 &+ UInt64(d)
+                    significantDigits += 1
+                }
+            } else {
+                decimalExponent += 1
+                if d != 0 { droppedNonZero = true }
+            }
+            i += 1
+        }
+        // Fraction part.
+        if i < end, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < end, let d = Self.digit(bytes[i]) {
+                sawDigit = true
+                if significantDigits < 19 {
+                    if mantissa != 0 || d != 0 {
+                        mantissa = mantissa &* 10 &+ UInt64(d)
+                        significantDigits += 1
+                    }
+                    decimalExponent -= 1
+                } else if d != 0 {
+                    droppedNonZero = true
+                }
+                i += 1
+            }
+        }
+        guard sawDigit else { return nil }
+        // Exponent part.
+        if i < end, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            i += 1
+            var exponentNegative = false
+            if i < end, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+                exponentNegative = bytes[i] == UInt8(ascii: "-")
+                i += 1
+            }
+            var exponent = 0
+            var sawExponentDigit = false
+            while i < end, let d = Self.digit(bytes[i]) {
+                sawExponentDigit = true
+                // Saturate: anything this large is out of Double's range either way.
+                if exponent < 100_000 { exponent = exponent * 10 + d }
+                i += 1
+            }
+            guard sawExponentDigit else { return nil }
+            decimalExponent += exponentNegative ? -exponent : exponent
+        }
+        guard i == end else { return nil }
+
+        if mantissa == 0 { return negative ? -0.0 : 0.0 }
+        if !droppedNonZero {
+            while mantissa % 10 == 0 {
+                mantissa /= 10
+                decimalExponent += 1
+            }
+            if mantissa <= (1 << 53), decimalExponent >= -22, decimalExponent <= 22 {
+                let m = Double(mantissa)
+                let value = decimalExponent < 0
+                    ? m / Self.exactPowersOfTen[-decimalExponent]
+                    : m * Self.exactPowersOfTen[decimalExponent]
+                return negative ? -value : value
+            }
+        }
+        return slowParse(bytes, from: start, to: end)
+    }
+
+    /// The standard library's conversion; the grammar was already checked above.
+    private mutating func slowParse(_ bytes: [UInt8], from start: Int, to end: Int) -> Double? {
+        scratch.removeAll(keepingCapacity: true)
+        for index in start..<end {
+            scratch.unicodeScalars.append(Unicode.Scalar(bytes[index]))
+        }
+        guard let value = Double(scratch), value.isFinite else { return nil }
+        return value
+    }
+
+    @inline(__always)
+    private static func digit(_ byte: UInt8) -> Int? {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? Int(byte - UInt8(ascii: "0")) : nil
+    }
+}
