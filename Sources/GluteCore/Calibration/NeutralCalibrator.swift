@@ -3,7 +3,10 @@ import GluteWire
 /// Finds the neutral pelvis from the stream, once.
 ///
 /// `.window` averages the up direction over the window and calibrates at its end. `.automatic`
-/// waits for `quietDuration` seconds of continuous quiet, upright stillness and averages over it.
+/// waits for `quietDuration` seconds of continuous quiet, upright stillness, or as long of
+/// continuous walking (walking is always upright, so it also calibrates a sensor whose mounting
+/// is unknown), and averages the up direction over it. With `uprightTolerance` nil only walking
+/// calibrates: a quiet stretch in an unknown orientation could as well be sitting.
 /// `.fixed` is calibrated before the first sample.
 struct NeutralCalibrator: Sendable {
     let source: NeutralSource
@@ -14,6 +17,10 @@ struct NeutralCalibrator: Sendable {
     private(set) var stretchStart: Double = 0
     private var sum = Vector3.zero
     private var count = 0
+    private var walkSum = Vector3.zero
+    private var walkStart: Double?
+    /// True when the neutral came from walking rather than from standing still.
+    private(set) var fromWalking = false
 
     init(source: NeutralSource, settings: CalibrationSettings) {
         self.source = source
@@ -27,7 +34,8 @@ struct NeutralCalibrator: Sendable {
     }
 
     /// Feeds one sample's up estimate (body frame); returns the neutral when it is found.
-    mutating func update(time: Double, up: Vector3, quiet: Bool) -> NeutralPose? {
+    /// `walkingSince` is when the current walking run began, nil when not walking.
+    mutating func update(time: Double, up: Vector3, quiet: Bool, walkingSince: Double?) -> NeutralPose? {
         guard neutral == nil else { return nil }
         switch source {
         case .fixed:
@@ -48,7 +56,19 @@ struct NeutralCalibrator: Sendable {
             if let tolerance = settings.uprightTolerance {
                 upright = angleBetween(up, Vector3(0, 0, 1)) <= tolerance
             }
-            guard quiet && upright else {
+            if let since = walkingSince, upright {
+                if walkStart == nil { walkStart = since; walkSum = .zero }
+                walkSum = walkSum + up
+                if let start = walkStart, time - start >= settings.quietDuration {
+                    stretchStart = start
+                    fromWalking = true
+                    neutral = NeutralPose(up: walkSum, forwardHint: forwardHint)
+                    return neutral
+                }
+            } else {
+                walkStart = nil
+            }
+            guard quiet && upright && settings.uprightTolerance != nil else {
                 count = 0
                 sum = .zero
                 return nil
