@@ -3,10 +3,10 @@ import GluteWire
 /// Finds the neutral pelvis from the stream, once.
 ///
 /// `.window` averages the up direction over the window and calibrates at its end. `.automatic`
-/// waits for `quietDuration` seconds of continuous quiet, upright stillness, or as long of
-/// continuous walking (walking is always upright, so it also calibrates a sensor whose mounting
-/// is unknown), and averages the up direction over it. With `uprightTolerance` nil only walking
-/// calibrates: a quiet stretch in an unknown orientation could as well be sitting.
+/// waits for `quietDuration` seconds of continuous quiet stillness within `uprightTolerance` of
+/// the mount's up axis and averages the up direction over it. With `uprightTolerance` nil (mounting
+/// unknown) a quiet stretch could as well be sitting, so it waits instead for as long of steady
+/// walking, which is always upright.
 /// `.fixed` is calibrated before the first sample.
 struct NeutralCalibrator: Sendable {
     let source: NeutralSource
@@ -19,6 +19,7 @@ struct NeutralCalibrator: Sendable {
     private var count = 0
     private var walkSum = Vector3.zero
     private var walkStart: Double?
+    private var walkCount = 0
     /// True when the neutral came from walking rather than from standing still.
     private(set) var fromWalking = false
 
@@ -56,14 +57,22 @@ struct NeutralCalibrator: Sendable {
             if let tolerance = settings.uprightTolerance {
                 upright = angleBetween(up, Vector3(0, 0, 1)) <= tolerance
             }
-            if let since = walkingSince, upright {
-                if walkStart == nil { walkStart = since; walkSum = .zero }
+            if let since = walkingSince, settings.uprightTolerance == nil {
+                if walkStart == nil { walkStart = since; walkSum = .zero; walkCount = 0 }
                 walkSum = walkSum + up
+                walkCount += 1
                 if let start = walkStart, time - start >= settings.quietDuration {
-                    stretchStart = start
-                    fromWalking = true
-                    neutral = NeutralPose(up: walkSum, forwardHint: forwardHint)
-                    return neutral
+                    // Walking keeps the pelvis' mean direction steady; handling the sensor (putting
+                    // it on) also makes step-like peaks but turns it around: start over then.
+                    if walkSum.norm / Double(walkCount) >= settings.walkingCoherence {
+                        stretchStart = start
+                        fromWalking = true
+                        neutral = NeutralPose(up: walkSum, forwardHint: forwardHint)
+                        return neutral
+                    }
+                    walkStart = time
+                    walkSum = .zero
+                    walkCount = 0
                 }
             } else {
                 walkStart = nil

@@ -8,7 +8,7 @@
 /// - transitions: the `stand_to_sit` labels matched by a change to sitting, and the `sit_to_stand`
 ///   labels matched by a change from sitting to standing or walking, whose start lies within the
 ///   label's span widened by `tolerance` seconds on each side.
-/// - false changes: posture changes that begin inside a labelled static span (sitting, standing,
+/// - false changes: posture changes (not the first posture) that begin inside a labelled static span (sitting, standing,
 ///   lying) more than `tolerance` from its ends, per 10 minutes of labelled static time.
 public enum PostureScorer {
     public static let staticActivities: Set<String> = ["sitting", "standing", "lying"]
@@ -30,7 +30,7 @@ public enum PostureScorer {
             if staticActivities.contains(span.activity) {
                 score.staticSeconds += span.duration
                 score.falseChanges += timeline.changes.filter {
-                    $0.time > span.start + tolerance && $0.time < span.end - tolerance
+                    $0.previous != nil && $0.time > span.start + tolerance && $0.time < span.end - tolerance
                 }.count
             }
             let window = (span.start - tolerance)...(span.end + tolerance)

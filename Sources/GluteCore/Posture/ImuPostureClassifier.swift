@@ -145,7 +145,7 @@ struct ImuPostureClassifier: Sendable {
         } else if abandonedUntilQuiet {
             if !active { abandonedUntilQuiet = false }
         } else if active {
-            var fresh = TransitionEpisode(start: time, up: up)
+            var fresh = TransitionEpisode(start: time, up: up, fromLying: posture == .lying)
             fresh.update(time: time, vertical: vertical, up: up, active: true)
             episode = fresh
         }
