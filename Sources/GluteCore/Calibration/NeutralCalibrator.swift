@@ -3,7 +3,10 @@ import GluteWire
 /// Finds the neutral pelvis from the stream, once.
 ///
 /// `.window` averages the up direction over the window and calibrates at its end. `.automatic`
-/// waits for `quietDuration` seconds of continuous quiet, upright stillness and averages over it.
+/// waits for `quietDuration` seconds of continuous quiet stillness within `uprightTolerance` of
+/// the mount's up axis and averages the up direction over it. With `uprightTolerance` nil (mounting
+/// unknown) a quiet stretch could as well be sitting, so it waits instead for as long of steady
+/// walking, which is always upright.
 /// `.fixed` is calibrated before the first sample.
 struct NeutralCalibrator: Sendable {
     let source: NeutralSource
@@ -14,6 +17,11 @@ struct NeutralCalibrator: Sendable {
     private(set) var stretchStart: Double = 0
     private var sum = Vector3.zero
     private var count = 0
+    private var walkSum = Vector3.zero
+    private var walkStart: Double?
+    private var walkCount = 0
+    /// True when the neutral came from walking rather than from standing still.
+    private(set) var fromWalking = false
 
     init(source: NeutralSource, settings: CalibrationSettings) {
         self.source = source
@@ -27,7 +35,8 @@ struct NeutralCalibrator: Sendable {
     }
 
     /// Feeds one sample's up estimate (body frame); returns the neutral when it is found.
-    mutating func update(time: Double, up: Vector3, quiet: Bool) -> NeutralPose? {
+    /// `walkingSince` is when the current walking run began, nil when not walking.
+    mutating func update(time: Double, up: Vector3, quiet: Bool, walkingSince: Double?) -> NeutralPose? {
         guard neutral == nil else { return nil }
         switch source {
         case .fixed:
@@ -48,7 +57,27 @@ struct NeutralCalibrator: Sendable {
             if let tolerance = settings.uprightTolerance {
                 upright = angleBetween(up, Vector3(0, 0, 1)) <= tolerance
             }
-            guard quiet && upright else {
+            if let since = walkingSince, settings.uprightTolerance == nil {
+                if walkStart == nil { walkStart = since; walkSum = .zero; walkCount = 0 }
+                walkSum = walkSum + up
+                walkCount += 1
+                if let start = walkStart, time - start >= settings.quietDuration {
+                    // Walking keeps the pelvis' mean direction steady; handling the sensor (putting
+                    // it on) also makes step-like peaks but turns it around: start over then.
+                    if walkSum.norm / Double(walkCount) >= settings.walkingCoherence {
+                        stretchStart = start
+                        fromWalking = true
+                        neutral = NeutralPose(up: walkSum, forwardHint: forwardHint)
+                        return neutral
+                    }
+                    walkStart = time
+                    walkSum = .zero
+                    walkCount = 0
+                }
+            } else {
+                walkStart = nil
+            }
+            guard quiet && upright && settings.uprightTolerance != nil else {
                 count = 0
                 sum = .zero
                 return nil

@@ -32,7 +32,7 @@ public struct AnteriorTiltDetector: Sendable {
             peak = tilt
         }
         peak = max(peak, tilt)
-        if let crossing, time - crossing >= settings.delay {
+        if let crossing, time - crossing >= settings.delay - 1e-9 {
             isActive = true
             emit(Event(time: time, kind: .tiltAnteriorStart(angle: tilt, threshold: settings.limit, delay: settings.delay)))
         }

@@ -6,6 +6,14 @@ public struct SqueezeHold: Sendable, Equatable {
     public var strength: Double
     public var source: SensorSource
 
+    public init(start: Double, end: Double, side: Side, strength: Double, source: SensorSource) {
+        self.start = start
+        self.end = end
+        self.side = side
+        self.strength = strength
+        self.source = source
+    }
+
     public var duration: Double { end - start }
 
     var event: Event {

@@ -8,6 +8,7 @@ import GluteWire
 public struct Pipeline: Sendable {
     public let settings: PipelineSettings
     private var gravity = GravityEstimator()
+    private var orientation: OrientationTracker
     private var motion = MotionMeter()
     private var calibrator: NeutralCalibrator
     private var imuPosture: ImuPostureClassifier
@@ -29,6 +30,7 @@ public struct Pipeline: Sendable {
 
     public init(settings: PipelineSettings) {
         self.settings = settings
+        orientation = OrientationTracker(settings: settings.orientation)
         calibrator = NeutralCalibrator(source: settings.neutral, settings: settings.calibration)
         imuPosture = ImuPostureClassifier(settings: settings.posture)
         debouncer = PostureDebouncer(minDuration: settings.posture.minDuration)
@@ -75,14 +77,18 @@ public struct Pipeline: Sendable {
         let dt = imuRate.update(time: time)
         if sample.gyro != .zero { hasGyro = true }
         let gyro: Vector3? = hasGyro ? sample.gyro : nil
-        let up = gravity.update(accel: sample.accel, gyroDegreesPerSecond: gyro, dt: dt)
+        var up = gravity.update(accel: sample.accel, gyroDegreesPerSecond: gyro, dt: dt)
+        if hasGyro {
+            // With a gyroscope the AHRS tracks up through movements better than the fallback.
+            orientation.update(sample)
+            up = orientation.gravity
+        }
         motion.update(accel: sample.accel, gyro: gyro, dt: dt)
         let quiet = motion.isQuiet(accelLimit: settings.posture.quietAccel, gyroLimit: hasGyro ? settings.posture.quietGyro : .infinity)
 
         if calibrator.neutral == nil || imuPosture.posture == nil {
-            if let pose = calibrator.update(time: time, up: up, quiet: quiet) {
-                imuPosture.start(.standing, since: calibrator.stretchStart)
-                _ = pose
+            if calibrator.update(time: time, up: up, quiet: quiet, walkingSince: imuPosture.walkingRunStart) != nil {
+                imuPosture.start(calibrator.fromWalking ? .walking : .standing, since: calibrator.stretchStart)
             } else if let pose = calibrator.neutral, imuPosture.posture == nil {
                 // A fixed neutral: the first posture from the orientation alone.
                 let angle = pose.angleFromNeutral(of: up)

@@ -2,6 +2,8 @@ import GluteWire
 
 /// Everything the pipeline can be told; the defaults are the CLI's defaults.
 public struct PipelineSettings: Sendable, Equatable {
+    /// The orientation filter, used for streams with a gyroscope.
+    public var orientation: AHRSSettings
     /// How the sensor is worn (`--mount`). Default `x,y,z`.
     public var mount: Mount
     /// Where the neutral pelvis comes from (`--neutral A..B`). Default automatic.
@@ -15,11 +17,12 @@ public struct PipelineSettings: Sendable, Equatable {
     public var drop: PelvicDropSettings
     public var exercise: ExerciseSettings
 
-    public init(mount: Mount = .standard, neutral: NeutralSource = .automatic,
+    public init(orientation: AHRSSettings = AHRSSettings(), mount: Mount = .standard, neutral: NeutralSource = .automatic,
                 calibration: CalibrationSettings = CalibrationSettings(), posture: PostureSettings = PostureSettings(),
                 tilt: TiltSettings = TiltSettings(), sitting: SittingSettings = SittingSettings(),
                 squeeze: SqueezeSettings = SqueezeSettings(), drop: PelvicDropSettings = PelvicDropSettings(),
                 exercise: ExerciseSettings = ExerciseSettings()) {
+        self.orientation = orientation
         self.mount = mount
         self.neutral = neutral
         self.calibration = calibration

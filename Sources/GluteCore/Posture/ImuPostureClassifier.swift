@@ -25,6 +25,9 @@ struct ImuPostureClassifier: Sendable {
     private var uprightCrossing: Double?
     private var sittingAngleCrossing: Double?
     private var initialized = false
+    /// When the current run of steps became walking (nil when not walking); computed from the
+    /// steps alone, so it is known before calibration too.
+    private(set) var walkingRunStart: Double?
 
     /// Smoothed vertical (gravity-direction) acceleration with the resting level removed, g.
     var verticalAcceleration: Double { vertical }
@@ -67,6 +70,12 @@ struct ImuPostureClassifier: Sendable {
         let stepped = steps.update(time: time, vertical: vertical, threshold: s.stepThreshold,
                                    minInterval: s.stepMinInterval)
 
+        if stepped && walkingRunStart == nil {
+            let recent = steps.recentSteps(before: time, window: s.walkingWindow)
+            if recent.count >= s.walkingSteps { walkingRunStart = recent.first }
+        }
+        if time - steps.lastStep >= s.walkingStop { walkingRunStart = nil }
+
         guard let angle, let current = posture else { return }
         let upright = angle < s.lyingAngle
 
@@ -74,6 +83,12 @@ struct ImuPostureClassifier: Sendable {
         if stepped && upright && current != .walking {
             let recent = steps.recentSteps(before: time, window: s.walkingWindow)
             if recent.count >= s.walkingSteps {
+                if current == .sitting {
+                    // Walking off from a seat: the stand-up was the start of this movement.
+                    let start = min(episode?.start ?? recent.first, recent.first)
+                    onTransition(PostureTransition(kind: .sitToStand, start: start, end: recent.first,
+                                                   swing: episode?.swing ?? 0))
+                }
                 change(to: .walking, since: recent.first)
                 episode = nil
                 abandonedUntilQuiet = false
@@ -99,21 +114,20 @@ struct ImuPostureClassifier: Sendable {
             } else {
                 lyingCrossing = nil
             }
-        } else {
-            if angle < s.lyingExitAngle {
-                if uprightCrossing == nil { uprightCrossing = time }
-                if let crossing = uprightCrossing, time - crossing >= s.lyingHold {
-                    change(to: .sitting, since: crossing)
-                    lyingCrossing = nil
-                }
-            } else {
-                uprightCrossing = nil
+        } else if angle < s.lyingExitAngle {
+            if uprightCrossing == nil { uprightCrossing = time }
+            if let crossing = uprightCrossing, time - crossing >= s.lyingHold {
+                change(to: .sitting, since: crossing)
+                lyingCrossing = nil
             }
-            return
+        } else {
+            uprightCrossing = nil
         }
 
         // Sit/stand transitions.
-        let active = abs(vertical) > s.activityAccel || turnRate > s.activityRate
+        // Quiet ends an episode even if the resting level of the vertical acceleration has moved
+        // (the sensor's scale errors differ between sitting and standing orientations).
+        let active = !quiet && (abs(vertical) > s.activityAccel || turnRate > s.activityRate)
         if var current = episode {
             current.update(time: time, vertical: vertical, up: up, active: active)
             if time - current.start > s.maxTransition {
@@ -121,7 +135,7 @@ struct ImuPostureClassifier: Sendable {
                 abandonedUntilQuiet = true
             } else if time - current.lastActive >= s.settleTime {
                 episode = nil
-                if upright, let kind = current.classify(swingLimit: s.transitionSwing, turnLimit: s.transitionTilt) {
+                if angle < s.lyingExitAngle, let kind = current.classify(swingLimit: s.transitionSwing, turnLimit: s.transitionTilt) {
                     onTransition(PostureTransition(kind: kind, start: current.start, end: time, swing: current.swing))
                     change(to: kind == .standToSit ? .sitting : .standing, since: current.start)
                 }
@@ -131,7 +145,7 @@ struct ImuPostureClassifier: Sendable {
         } else if abandonedUntilQuiet {
             if !active { abandonedUntilQuiet = false }
         } else if active {
-            var fresh = TransitionEpisode(start: time, up: up)
+            var fresh = TransitionEpisode(start: time, up: up, fromLying: posture == .lying)
             fresh.update(time: time, vertical: vertical, up: up, active: true)
             episode = fresh
         }

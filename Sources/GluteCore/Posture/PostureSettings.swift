@@ -4,9 +4,9 @@ public struct PostureSettings: Sendable, Equatable {
     /// A new posture is reported only once it has lasted this long (activPAL's convention); shorter
     /// episodes are absorbed by the posture around them. Default 10 s.
     public var minDuration: Double
-    /// Tilted further than this from neutral (any direction) is lying. Default 55 degrees.
+    /// Tilted further than this from neutral (any direction) is lying. Default 60 degrees.
     public var lyingAngle: Double
-    /// Lying ends when back within this angle of neutral. Default 40 degrees.
+    /// Lying ends when back within this angle of neutral. Default 45 degrees.
     public var lyingExitAngle: Double
     /// Lying starts and ends only after the angle has stayed beyond its threshold this long. Default 2 s.
     public var lyingHold: Double
@@ -50,7 +50,7 @@ public struct PostureSettings: Sendable, Equatable {
     /// A cushion that has sent nothing for this long no longer counts, s. Default 2 s.
     public var cushionTimeout: Double
 
-    public init(minDuration: Double = 10, lyingAngle: Double = 55, lyingExitAngle: Double = 40, lyingHold: Double = 2,
+    public init(minDuration: Double = 10, lyingAngle: Double = 60, lyingExitAngle: Double = 45, lyingHold: Double = 2,
                 sittingAngle: Double = 25, sittingAngleHold: Double = 5, quietAccel: Double = 0.03,
                 quietGyro: Double = 10, activityAccel: Double = 0.05, activityRate: Double = 20,
                 settleTime: Double = 0.6, maxTransition: Double = 8, transitionSwing: Double = 0.15,

@@ -12,9 +12,12 @@ struct TransitionEpisode: Sendable {
     var minVertical = Double.infinity
     var minTime = 0.0
     var maxTurn = 0.0
+    /// Began while lying: getting up from lying is not a sit/stand transition.
+    var fromLying: Bool
 
-    init(start: Double, up: Vector3) {
+    init(start: Double, up: Vector3, fromLying: Bool) {
         self.start = start
+        self.fromLying = fromLying
         self.lastActive = start
         self.startUp = up
     }
@@ -30,7 +33,7 @@ struct TransitionEpisode: Sendable {
 
     /// What the movement was, if it was a sit/stand transition at all.
     func classify(swingLimit: Double, turnLimit: Double) -> PostureTransition.Kind? {
-        guard swing >= swingLimit && maxTurn >= turnLimit else { return nil }
+        guard !fromLying && swing >= swingLimit && maxTurn >= turnLimit else { return nil }
         return minTime < maxTime ? .standToSit : .sitToStand
     }
 }
