@@ -105,11 +105,11 @@ extension Scenario {
             b.walk(20)
             b.stopWalking(5)
             b.sitDown()
-            b.sit(300, label: "bout 2")
+            b.sit(240, label: "bout 2")
             b.standUp()
             b.stand(30, label: "short break")
             b.sitDown()
-            b.sit(145, label: "bout 3")
+            b.sit(60, label: "bout 3")
             b.standUp()
             b.stand(20)
         }

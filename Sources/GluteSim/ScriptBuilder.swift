@@ -4,7 +4,10 @@ struct ScriptBuilder {
     private(set) var segments: [ScriptSegment] = []
     private(set) var phases: [ScriptPhase] = []
     private(set) var pose = BodyPose.standing
-    private(set) var time = 0.0
+    /// Time kept in whole milliseconds so that segment boundaries are exact decimals, not sums of
+    /// rounded binary fractions.
+    private var milliseconds = 0
+    var time: Double { Double(milliseconds) / 1000 }
     let stepRateHz: Double
 
     /// Walking speed on the straight, and slightly slower in turns as people do.
@@ -21,14 +24,16 @@ struct ScriptBuilder {
         precondition(seconds > 0 && ramp >= 0 && ramp <= seconds, "bad segment \(label)")
         var target = pose
         change(&target)
-        phases.append(ScriptPhase(start: time, end: time + seconds, ramp: ramp, from: pose, to: target))
+        let start = time
+        milliseconds += Int((seconds * 1000).rounded())
+        let end = time
+        phases.append(ScriptPhase(start: start, end: end, ramp: ramp, from: pose, to: target))
         segments.append(ScriptSegment(
-            start: time, end: time + seconds, posture: posture, movement: movement,
+            start: start, end: end, posture: posture, movement: movement,
             tiltDeg: target.tiltDeg, obliquityDeg: target.obliquityDeg, headingDeg: target.headingDeg,
             rampSeconds: ramp, seated: target.seatLoad > 0.5, squeeze: squeeze, exerciseRep: exerciseRep,
             liftedLeg: liftedLeg, stepRateHz: target.gait > 0 ? stepRateHz : nil, label: label))
         pose = target
-        time += seconds
     }
 
     // MARK: Standing
@@ -93,13 +98,13 @@ struct ScriptBuilder {
             switch side {
             case .left:
                 $0.squeezeLeft = strength; $0.obliquityDeg = -1.5 * strength
-                $0.tiltDeg = BodyPose.seatedTiltDeg - 1.5 * strength
+                $0.tiltDeg = BodyPose.seatedTiltDeg - 2 * strength
             case .right:
                 $0.squeezeRight = strength; $0.obliquityDeg = 1.5 * strength
-                $0.tiltDeg = BodyPose.seatedTiltDeg - 1.5 * strength
+                $0.tiltDeg = BodyPose.seatedTiltDeg - 2 * strength
             case .both:
                 $0.squeezeLeft = strength; $0.squeezeRight = strength; $0.obliquityDeg = 0
-                $0.tiltDeg = BodyPose.seatedTiltDeg - 3 * strength
+                $0.tiltDeg = BodyPose.seatedTiltDeg - 4 * strength
             }
             $0.heightM = BodyPose.seatedHeightM + 0.006 * strength
         }
