@@ -92,7 +92,7 @@ extension Scenario {
             b.tiltSpell(15, 3)
             b.stand(15, label: "neutral")
             b.tiltSpell(18, 25)
-            b.stand(15, label: "neutral, standing tall")
+            b.stand(30, label: "neutral, standing tall")
             for rep in 1...10 {
                 b.standingSqueeze(rep == 4 ? 3 : 5, rep: rep)
                 b.release(5)
