@@ -122,3 +122,62 @@ func breaks(_ segments: [ScriptSegment]) -> [Run] {
         #expect(lifts.filter { $0.liftedLeg == .right }.allSatisfy { $0.obliquityDeg < 0 && $0.obliquityDeg > -3 })
     }
 }
+
+/// The times written in `Scenario`'s documentation, checked against the scripts so that the
+/// README and other tests can rely on them.
+@Suite struct DocumentedTimelineTests {
+    private func segment(_ scenario: Scenario, at time: Double) -> ScriptSegment {
+        VirtualSensor(scenario: scenario).segment(at: time)
+    }
+
+    @Test func naturalLengths() {
+        let lengths = Dictionary(uniqueKeysWithValues: Scenario.allCases.map { ($0, VirtualSensor(scenario: $0).naturalDuration) })
+        #expect(lengths == [.deskDay: 2660.6, .standing: 120, .tilt: 277, .sitting: 3011.6, .squeezes: 121,
+                            .singleLeg: 81, .cushion: 132.2])
+    }
+
+    @Test func deskDayAnchors() {
+        let day = VirtualSensor(scenario: .deskDay)
+        let bouts = sittingBouts(day.script)
+        #expect(bouts.map(\.start) == [55, 2302.2, 2576.4])
+        #expect(bouts.map(\.end) == [1947.2, 2544.4, 2638.6])
+        #expect(day.segment(at: 120).squeeze?.side == .left && day.segment(at: 120).start == 117.2)
+        #expect(day.segment(at: 135).squeeze?.side == .right && day.segment(at: 135).start == 132.2)
+        let spells = day.script.filter { $0.tiltDeg > 0 && $0.posture == .standing && $0.movement == .still }
+        #expect(spells.map(\.start) == [2029.2, 2064.2, 2082.2])
+        #expect(spells.map(\.end) == [2049.2, 2067.2, 2107.2])
+        let reps = day.script.filter { $0.exerciseRep != nil }
+        #expect(reps.first?.start == 2137.2 && reps[3].start == 2167.2 && reps[3].end == 2170.2)
+        #expect(reps.last?.start == 2225.2 && reps.last?.end == 2230.2)
+        let lifts = day.script.filter { $0.movement == .legLift }
+        #expect(lifts.map(\.start) == [2246.2, 2260.2] && lifts.map(\.obliquityDeg) == [9, -2])
+        #expect(day.script.filter { $0.movement == .walk || $0.movement == .turn }.first?.start == 20)
+    }
+
+    @Test func tiltAnchors() {
+        let spells = VirtualSensor(scenario: .tilt).script.filter { $0.tiltDeg > 0 }
+        #expect(spells.map(\.start) == [20, 60, 83, 133, 157, 197])
+        #expect(spells.map(\.end) == [40, 63, 113, 137, 177, 257])
+        #expect(spells.map(\.tiltDeg) == [15, 15, 20, 15, 5, 12])
+    }
+
+    @Test func sittingAnchors() {
+        let script = VirtualSensor(scenario: .sitting).script
+        let bouts = sittingBouts(script)
+        #expect(bouts.map(\.start) == [20, 653.2, 2687.4])
+        #expect(bouts.map(\.end) == [622.2, 2575.4, 2989.6])
+    }
+
+    @Test func squeezesSingleLegAndCushionAnchors() {
+        let reps = VirtualSensor(scenario: .squeezes).script.filter { $0.exerciseRep != nil }
+        #expect(reps.map(\.start) == [15, 25, 35, 45, 53, 63, 73, 83, 91, 101])
+        let lifts = VirtualSensor(scenario: .singleLeg).script.filter { $0.movement == .legLift }
+        #expect(lifts.map(\.start) == [16, 32, 48, 64])
+        #expect(lifts.map(\.obliquityDeg) == [9, -2, 8, -2.5])
+        let cushion = VirtualSensor(scenario: .cushion).script
+        let squeezes = cushion.filter { $0.squeeze != nil }
+        #expect(squeezes.map(\.start) == [47.2, 62.2, 77.2, 92.2])
+        #expect(squeezes.map { $0.squeeze!.side } == [.left, .right, .both, .left])
+        #expect(sittingBouts(cushion).map(\.start) == [15] && sittingBouts(cushion).map(\.end) == [115.2])
+    }
+}
