@@ -22,16 +22,19 @@ struct BodyModel: Sendable {
         var accel: (x: Double, y: Double, z: Double)
     }
 
-    /// The phase index and time within that phase for an absolute time.
-    func locate(_ time: Double) -> (index: Int, local: Double) {
+    /// The phase index, the time within that phase, and the run time at which the current pass of
+    /// the script started (a multiple of the natural length when looping, else 0).
+    func locate(_ time: Double) -> (index: Int, local: Double, passStart: Double) {
         var t = max(0, time)
+        var passStart = 0.0
         if t >= naturalDuration {
             switch continuation {
             case .loop:
-                t -= (t / naturalDuration).rounded(.down) * naturalDuration
+                passStart = (t / naturalDuration).rounded(.down) * naturalDuration
+                t -= passStart
             case .holdLastPhase:
                 let last = phases.count - 1
-                return (last, t - phases[last].start)
+                return (last, t - phases[last].start, 0)
             }
         }
         // Binary search for the last phase starting at or before t.
@@ -40,11 +43,11 @@ struct BodyModel: Sendable {
             let mid = (low + high + 1) / 2
             if phases[mid].start <= t { low = mid } else { high = mid - 1 }
         }
-        return (low, t - phases[low].start)
+        return (low, t - phases[low].start, passStart)
     }
 
     func state(at time: Double) -> State {
-        let (index, local) = locate(time)
+        let (index, local, _) = locate(time)
         let phase = phases[index]
         let jerk = phase.ramp > 0 ? MinimumJerk(progress: local / phase.ramp) : MinimumJerk(progress: 1)
         let inverseRamp = phase.ramp > 0 ? 1 / phase.ramp : 0

@@ -24,7 +24,11 @@ struct BodyPose: Sendable, Equatable {
 
     static let standing = BodyPose()
 
-    static let seatedTiltDeg = -15.0
+    /// Sitting rotates the pelvis backwards by about 25-30 deg from standing (sacral slope falls as
+    /// the lumbar spine flexes), so a seated pelvis reads a posterior tilt well beyond any standing
+    /// posture.
+
+    static let seatedTiltDeg = -28.0
     static let seatedHeightM = -0.45
 }
 

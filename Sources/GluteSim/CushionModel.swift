@@ -9,15 +9,17 @@ import GluteWire
 /// pelvis forward moves load between sides and rows. Breathing modulates the whole load by 1.5 %.
 /// An empty seat reads noise around 0, clipped at 0 (cells measure compression only).
 public enum CushionModel {
-    /// The default 8-cell layout: 2 rows of 4, in millimetres from the seat centre (x forward,
-    /// y left). Cells 0-3 are the rear row at x = -50 (under the sit bones), 4-7 the front row at
-    /// x = +100 (under the thighs); within a row, from the left edge to the right:
-    /// y = +150, +55, -55, -150. Cells 1 and 2 sit under the left and right ischial tuberosities.
+    /// The default 8-cell layout, the same as GluteCore's `CushionLayout.standard`: 2 columns (left,
+    /// right) by 4 rows from front to back, 100 mm apart, in millimetres from the seat centre
+    /// (x forward, y left). Cell i is in row i / 2 at x = 150 - 100 * (i / 2) and column i % 2 at
+    /// y = +100 (left) for even i, -100 (right) for odd i. Cells 0-3 (x = +150, +50) lie under the
+    /// thighs; 4 and 5 (x = -50) under the left and right sit bones, the highest load; 6 and 7
+    /// (x = -150) under the back of the buttocks.
     public static let standardLayout: [DeviceInfo.Cell] = [
-        DeviceInfo.Cell(x: -50, y: 150), DeviceInfo.Cell(x: -50, y: 55),
-        DeviceInfo.Cell(x: -50, y: -55), DeviceInfo.Cell(x: -50, y: -150),
-        DeviceInfo.Cell(x: 100, y: 150), DeviceInfo.Cell(x: 100, y: 55),
-        DeviceInfo.Cell(x: 100, y: -55), DeviceInfo.Cell(x: 100, y: -150),
+        DeviceInfo.Cell(x: 150, y: 100), DeviceInfo.Cell(x: 150, y: -100),
+        DeviceInfo.Cell(x: 50, y: 100), DeviceInfo.Cell(x: 50, y: -100),
+        DeviceInfo.Cell(x: -50, y: 100), DeviceInfo.Cell(x: -50, y: -100),
+        DeviceInfo.Cell(x: -150, y: 100), DeviceInfo.Cell(x: -150, y: -100),
     ]
 
     struct Bump {
@@ -30,9 +32,20 @@ public enum CushionModel {
         func mirrored(_ sign: Double) -> Bump { Bump(x: x, y: sign * y, peak: peak, sigma: sigma) }
     }
 
-    static let sitBone = Bump(x: -50, y: 60, peak: 6000, sigma: 40)
-    static let buttock = Bump(x: -40, y: 85, peak: 2000, sigma: 80)
+    // Left-side bumps, mm and Pa; the right side mirrors them.
+    static let sitBone = Bump(x: -70, y: 60, peak: 6000, sigma: 50)
+    static let buttock = Bump(x: -60, y: 85, peak: 2000, sigma: 80)
     static let thigh = Bump(x: 110, y: 95, peak: 2500, sigma: 70)
+
+    /// One side's contribution at (x, y): sign +1 is the left (y > 0), -1 the right (mirrored).
+    private static func side(_ sign: Double, own: Double, other: Double, lateral: Double, x: Double, y: Double)
+        -> (rear: Double, front: Double) {
+        let sideFactor = max(0, 1 + sign * lateral)
+        let firm = 1 + 0.4 * own - 0.05 * other
+        let rear = sitBone.mirrored(sign).pressure(atX: x, y: y) + buttock.mirrored(sign).pressure(atX: x, y: y)
+        let front = thigh.mirrored(sign).pressure(atX: x, y: y)
+        return (sideFactor * firm * rear, sideFactor * front)
+    }
 
     /// The noise-free load on a cell at (x, y) mm for the given body pose, in Pa.
     static func pressure(atX x: Double, y: Double, pose: BodyPose, breathing: Double) -> Double {
@@ -42,16 +55,9 @@ public enum CushionModel {
         let forward = pose.tiltDeg - BodyPose.seatedTiltDeg
         let frontFactor = max(0, 1 + 0.02 * forward) * (1 - 0.15 * max(pose.squeezeLeft, pose.squeezeRight))
         let rearFactor = max(0, 1 - 0.01 * forward)
-        // Each side mirrors the other: sign +1 is the left (y > 0), -1 the right.
-        func side(_ sign: Double, own: Double, other: Double) -> Double {
-            let sideFactor = max(0, 1 + sign * lateral)
-            let firm = 1 + 0.4 * own - 0.05 * other
-            let rear = sitBone.mirrored(sign).pressure(atX: x, y: y) + buttock.mirrored(sign).pressure(atX: x, y: y)
-            let front = thigh.mirrored(sign).pressure(atX: x, y: y)
-            return sideFactor * (rear * rearFactor * firm + front * frontFactor)
-        }
-        let total = side(1, own: pose.squeezeLeft, other: pose.squeezeRight)
-            + side(-1, own: pose.squeezeRight, other: pose.squeezeLeft)
+        let left = side(1, own: pose.squeezeLeft, other: pose.squeezeRight, lateral: lateral, x: x, y: y)
+        let right = side(-1, own: pose.squeezeRight, other: pose.squeezeLeft, lateral: lateral, x: x, y: y)
+        let total = (left.rear + right.rear) * rearFactor + (left.front + right.front) * frontFactor
         return total * pose.seatLoad * breathing
     }
 }

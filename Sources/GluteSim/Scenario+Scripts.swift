@@ -92,7 +92,7 @@ extension Scenario {
             b.tiltSpell(15, 3)
             b.stand(15, label: "neutral")
             b.tiltSpell(18, 25)
-            b.stand(15, label: "neutral, standing tall")
+            b.stand(30, label: "neutral, standing tall")
             for rep in 1...10 {
                 b.standingSqueeze(rep == 4 ? 3 : 5, rep: rep)
                 b.release(5)
@@ -105,11 +105,11 @@ extension Scenario {
             b.walk(20)
             b.stopWalking(5)
             b.sitDown()
-            b.sit(300, label: "bout 2")
+            b.sit(240, label: "bout 2")
             b.standUp()
             b.stand(30, label: "short break")
             b.sitDown()
-            b.sit(145, label: "bout 3")
+            b.sit(60, label: "bout 3")
             b.standUp()
             b.stand(20)
         }

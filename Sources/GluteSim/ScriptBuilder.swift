@@ -4,12 +4,17 @@ struct ScriptBuilder {
     private(set) var segments: [ScriptSegment] = []
     private(set) var phases: [ScriptPhase] = []
     private(set) var pose = BodyPose.standing
-    private(set) var time = 0.0
+    /// Time kept in whole milliseconds so that segment boundaries are exact decimals, not sums of
+    /// rounded binary fractions.
+    private var milliseconds = 0
+    var time: Double { Double(milliseconds) / 1000 }
     let stepRateHz: Double
 
-    /// Walking speed on the straight, and slightly slower in turns as people do.
+    /// Walking speed on the straight, and slower in turns as people do: a 180 deg turn in 3.5 s at
+    /// 0.5 m/s peaks at 0.84 m/s^2 (0.09 g) of centripetal acceleration.
     static let walkingSpeed = 1.2
-    static let turningSpeed = 0.9
+    static let turningSpeed = 0.5
+    static let turnSeconds = 3.5
 
     init(stepRateHz: Double) {
         self.stepRateHz = stepRateHz
@@ -21,14 +26,16 @@ struct ScriptBuilder {
         precondition(seconds > 0 && ramp >= 0 && ramp <= seconds, "bad segment \(label)")
         var target = pose
         change(&target)
-        phases.append(ScriptPhase(start: time, end: time + seconds, ramp: ramp, from: pose, to: target))
+        let start = time
+        milliseconds += Int((seconds * 1000).rounded())
+        let end = time
+        phases.append(ScriptPhase(start: start, end: end, ramp: ramp, from: pose, to: target))
         segments.append(ScriptSegment(
-            start: time, end: time + seconds, posture: posture, movement: movement,
+            start: start, end: end, posture: posture, movement: movement,
             tiltDeg: target.tiltDeg, obliquityDeg: target.obliquityDeg, headingDeg: target.headingDeg,
             rampSeconds: ramp, seated: target.seatLoad > 0.5, squeeze: squeeze, exerciseRep: exerciseRep,
             liftedLeg: liftedLeg, stepRateHz: target.gait > 0 ? stepRateHz : nil, label: label))
         pose = target
-        time += seconds
     }
 
     // MARK: Standing
@@ -93,13 +100,13 @@ struct ScriptBuilder {
             switch side {
             case .left:
                 $0.squeezeLeft = strength; $0.obliquityDeg = -1.5 * strength
-                $0.tiltDeg = BodyPose.seatedTiltDeg - 1.5 * strength
+                $0.tiltDeg = BodyPose.seatedTiltDeg - 2 * strength
             case .right:
                 $0.squeezeRight = strength; $0.obliquityDeg = 1.5 * strength
-                $0.tiltDeg = BodyPose.seatedTiltDeg - 1.5 * strength
+                $0.tiltDeg = BodyPose.seatedTiltDeg - 2 * strength
             case .both:
                 $0.squeezeLeft = strength; $0.squeezeRight = strength; $0.obliquityDeg = 0
-                $0.tiltDeg = BodyPose.seatedTiltDeg - 3 * strength
+                $0.tiltDeg = BodyPose.seatedTiltDeg - 4 * strength
             }
             $0.heightM = BodyPose.seatedHeightM + 0.006 * strength
         }
@@ -118,23 +125,28 @@ struct ScriptBuilder {
 
     // MARK: Walking
 
-    /// Walking for `seconds` in total: start, walk away, turn round, walk back, turn to face the
-    /// start direction again. The gait stops during the following segment's ramp.
+    /// Walking for `seconds` in total: start, walk away, slow down and turn round, walk back, slow
+    /// down and turn to face the start direction again. The gait stops during the following
+    /// segment's ramp.
     mutating func walk(_ seconds: Double) {
         precondition(seconds >= 14, "a walk with two turns needs at least 14 s")
-        let straight = (seconds - 6) / 2
+        let straight = (seconds - 2 * (1 + ScriptBuilder.turnSeconds)) / 2
         add(straight, .walking, .walk, ramp: 1.5, label: "walk") {
             $0.gait = 1; $0.speed = ScriptBuilder.walkingSpeed; $0.tiltDeg = 2; $0.obliquityDeg = 0
             $0.swayDeg = 0; $0.heightM = 0; $0.lateralM = 0
         }
-        add(3, .walking, .turn, ramp: 3, label: "turn") {
-            $0.headingDeg += 180; $0.speed = ScriptBuilder.turningSpeed
-        }
+        turnRound()
         add(straight, .walking, .walk, ramp: 1.0, label: "walk back") {
             $0.speed = ScriptBuilder.walkingSpeed
         }
-        add(3, .walking, .turn, ramp: 3, label: "turn") {
-            $0.headingDeg += 180; $0.speed = ScriptBuilder.turningSpeed
+        turnRound()
+    }
+
+    /// Slow down for a second, then turn 180 deg to the left while stepping on.
+    private mutating func turnRound() {
+        add(1, .walking, .walk, ramp: 1, label: "slow down") { $0.speed = ScriptBuilder.turningSpeed }
+        add(ScriptBuilder.turnSeconds, .walking, .turn, ramp: ScriptBuilder.turnSeconds, label: "turn") {
+            $0.headingDeg += 180
         }
     }
 

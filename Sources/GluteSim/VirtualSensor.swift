@@ -88,33 +88,39 @@ public struct VirtualSensor: Sendable {
     public var timeline: [ScriptSegment] {
         guard duration.isFinite else { return script }
         var result: [ScriptSegment] = []
-        var offset = 0.0
-        while offset < duration {
-            for var segment in script {
-                segment.start += offset
-                segment.end += offset
+        var pass = 0
+        while Double(pass) * naturalDuration < duration {
+            let passStart = Double(pass) * naturalDuration
+            for index in script.indices {
+                let segment = placed(index, passStart: passStart)
                 if segment.start >= duration { break }
-                let isLast = segment.end == offset + naturalDuration
-                if isLast && settings.continuation == .holdLastPhase { segment.end = duration }
-                segment.end = min(segment.end, duration)
                 result.append(segment)
             }
             if settings.continuation == .holdLastPhase { break }
-            offset += naturalDuration
+            pass += 1
         }
         return result
     }
 
-    /// The script segment in force at `time` (absolute run time), with run-time start and end.
+    /// The script segment in force at `time` (run time), with run-time start and end.
     public func segment(at time: Double) -> ScriptSegment {
-        let (index, local) = body.locate(time)
+        let (index, _, passStart) = body.locate(time)
+        return placed(index, passStart: passStart)
+    }
+
+    /// Script segment `index` of the pass starting at `passStart`, in run time, the last segment
+    /// stretched when holding and everything cut at the run's end.
+    private func placed(_ index: Int, passStart: Double) -> ScriptSegment {
         var segment = script[index]
-        let shift = time - local - segment.start
-        segment.start += shift
-        segment.end += shift
-        if settings.continuation == .holdLastPhase && index == script.count - 1 {
-            segment.end = max(segment.end, duration)
+        segment.start += passStart
+        segment.end += passStart
+        if index == script.count - 1 {
+            // Exactly where the next pass starts, so that looped timelines stay contiguous.
+            let pass = (passStart / naturalDuration).rounded()
+            segment.end = (pass + 1) * naturalDuration
+            if settings.continuation == .holdLastPhase { segment.end = max(segment.end, duration) }
         }
+        segment.end = min(segment.end, duration)
         return segment
     }
 
@@ -179,12 +185,12 @@ public struct VirtualSensor: Sendable {
         let breathing = body.sway.breathing(at: time)
         let layout = settings.cellLayout
         let noise = settings.pressureNoise, range = settings.pressureRangePa
-        let cells = [Double](unsafeUninitializedCapacity: layout.count) { buffer, initialized in
-            for (i, cell) in layout.enumerated() {
-                let load = CushionModel.pressure(atX: Double(cell.x), y: Double(cell.y), pose: pose, breathing: breathing)
-                buffer[i] = min(max(load + noise * random.gaussian(), 0), range)
-            }
-            initialized = layout.count
+        // The one allocation of a cushion sample: its cell array.
+        var cells = [Double](repeating: 0, count: layout.count)
+        for i in 0..<layout.count {
+            let cell = layout[i]
+            let load = CushionModel.pressure(atX: Double(cell.x), y: Double(cell.y), pose: pose, breathing: breathing)
+            cells[i] = min(max(load + noise * random.gaussian(), 0), range)
         }
         return PressureSample(time: time, cells: cells)
     }

@@ -1,6 +1,0 @@
-import Testing
-@testable import GluteSim
-
-@Test func moduleLinks() {
-    #expect("\(GluteSim.self)" == "GluteSim")
-}
