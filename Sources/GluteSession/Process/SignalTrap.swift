@@ -33,6 +33,12 @@ public final class SignalTrap: Sendable {
                 action.sa_flags = SA_RESTART
                 sigaction(signal, &action, nil)
             }
+            // A parent may have spawned us with these signals blocked (Foundation's Process does);
+            // a trap on a blocked signal would never fire.
+            var unblock = sigset_t()
+            sigemptyset(&unblock)
+            for signal in signals { sigaddset(&unblock, signal) }
+            pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
             let trap = SignalTrap(pollDescriptor: fds[0])
             existing = trap
             return trap

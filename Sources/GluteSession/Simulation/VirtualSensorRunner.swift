@@ -49,9 +49,18 @@ public final class VirtualSensorRunner: Sendable {
         thread.start()
     }
 
-    /// Runs on the calling thread until the stream ends or `stop()` is called, or one of
-    /// `interrupts` becomes readable.
-    public func run(interrupts: [Int32] = []) {
+    /// Stops the runner once `descriptor` becomes readable (a `SignalTrap`), even while a write
+    /// waits for a reader to drain the pty.
+    public func stop(whenReadable descriptor: Int32) {
+        let thread = Thread { [self] in
+            if waitReadable([descriptor, finished.pollDescriptor], timeout: nil) == descriptor { stop() }
+        }
+        thread.name = "virtual-sensor-stop"
+        thread.start()
+    }
+
+    /// Runs on the calling thread until the stream ends or `stop()` is called.
+    public func run() {
         defer { finished.signal() }
         guard var firmware = state.withLock({ $0.firmware.take() }) else { return }
         // Host commands arrive on the master side; a reader thread collects them.
@@ -61,7 +70,7 @@ public final class VirtualSensorRunner: Sendable {
         defer { commandReader?.stop() }
 
         var pacer = Pacer(speed: speed)
-        let wakeups = [stopper.pollDescriptor] + interrupts
+        let wakeups = [stopper.pollDescriptor]
         var reason = "scenario ended"
         while true {
             let pending = commands.withLock { bytes -> [UInt8] in

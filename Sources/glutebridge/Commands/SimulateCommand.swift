@@ -79,9 +79,9 @@ struct SimulateCommand: ParsableCommand {
         } catch {
             throw CLIError("cannot open a pseudo terminal: \(error)")
         }
-        let trap = SignalTrap.install()
+        if let trap = SignalTrap.install() { runner.stop(whenReadable: trap.pollDescriptor) }
         Output.line(runner.slavePath)
-        runner.run(interrupts: trap.map { [$0.pollDescriptor] } ?? [])
+        runner.run()
         runner.close()
         Output.error("simulate: \(runner.endReason ?? "stopped"), \(runner.bytesWritten) bytes written")
     }
