@@ -32,12 +32,17 @@ let package = Package(
             "GluteWire", "GluteCore", "GluteSim", "GluteDevices", "GluteLog", "GluteSession",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // `make bench`: figures for the README, never run by `make test`.
+        .executableTarget(name: "glutebridge-bench", dependencies: ["GluteWire", "GluteCore", "GluteSim", "GluteSession", "GluteLog"],
+                          path: "Benchmarks/glutebridge-bench"),
         .testTarget(name: "GluteWireTests", dependencies: ["GluteWire"]),
         .testTarget(name: "GluteCoreTests", dependencies: ["GluteCore", "GluteWire"]),
         .testTarget(name: "GluteSimTests", dependencies: ["GluteSim", "GluteCore", "GluteWire"]),
         .testTarget(name: "GluteDevicesTests", dependencies: ["GluteDevices", "GluteWire"]),
         .testTarget(name: "GluteLogTests", dependencies: ["GluteLog", "GluteCore", "GluteWire"]),
         .testTarget(name: "GluteSessionTests", dependencies: ["GluteSession", "GluteSim", "GluteCore", "GluteWire", "GluteDevices", "GluteLog"]),
+        // Detectors against the virtual sensor's scripted ground truth.
+        .testTarget(name: "ScenarioTests", dependencies: ["GluteSim", "GluteCore", "GluteWire", "GluteSession"]),
         .testTarget(name: "CLITests", dependencies: ["GluteWire", "GluteLog"]),
     ],
     swiftLanguageModes: [.v6]
