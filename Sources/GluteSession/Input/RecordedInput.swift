@@ -55,6 +55,12 @@ public struct RecordedInput {
     public var isCapture: Bool { header != nil }
     public var recordCount: Int { records.count }
 
+    /// Where the recording came from (a capture's `source`, else the path).
+    public var sourceLabel: String { header?["source"] ?? path }
+
+    /// When the recording started on the wall clock: its first record, or the file's time.
+    public var startWall: Double { records.first?.wall ?? wallBase ?? 0 }
+
     /// Size in bytes of a plain file (0 when unknown), for progress.
     public var fileSize: Int {
         var st = stat()

@@ -79,7 +79,7 @@ struct ReplayCommand: ParsableCommand {
             throw CLIError("\(error)")
         }
         let chosen = format.flatMap(EventFormat.init(rawValue:)) ?? (isatty(1) == 1 ? .pretty : .jsonl)
-        let printer = try EventPrinter(format: chosen, source: file, wallTime: input.wallBase ?? 0, tool: GlutebridgeVersion.tool,
+        let printer = try EventPrinter(format: chosen, source: input.sourceLabel, wallTime: input.startWall, tool: GlutebridgeVersion.tool,
                                        logPath: output, write: Output.line)
         let trap = SignalTrap.install()
         let showProgress = speed == "max" && isatty(2) == 1 && chosen != .pretty
