@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets of Fuzz/ and runs each for a share of BUDGET seconds.
+#
+#   scripts/fuzz.sh BUDGET [TARGET...]     (make fuzz: 300 s; make fuzz-smoke: 20 s)
+#
+# Each target is one entry file (Fuzz/Targets) plus Fuzz/Support, linked against the modules it
+# fuzzes, which are compiled straight from Sources/ with -sanitize=fuzzer,address into static
+# libraries under Fuzz/bin (rebuilt only when their sources change). Seed corpora are made here:
+# the vectors of firmware-protocol.md, the heads of the recordings in ../shared/data (if present)
+# and the output of Fuzz/SeedGen (the project's encoders and the virtual sensor). Corpora grow in
+# Fuzz/corpus/<target>; crash reproducers land in Fuzz/artifacts/<target>/; logs in Fuzz/logs.
+#
+# Prints, per target, the executions, coverage and result; exits 1 if any target crashed,
+# leaked, timed out or could not run. Environment: SWIFTC (default swiftc), GLUTE_DATA (default
+# ../shared/data), FUZZ_MAX_LEN (default 8192 bytes).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+BUDGET=${1:-300}
+shift || true
+SWIFTC=${SWIFTC:-swiftc}
+DATA=${GLUTE_DATA:-$ROOT/../shared/data}
+MAX_LEN=${FUZZ_MAX_LEN:-8192}
+FUZZ=$ROOT/Fuzz
+BIN=$FUZZ/bin
+CORPUS=$FUZZ/corpus
+ARTIFACTS=$FUZZ/artifacts
+LOGS=$FUZZ/logs
+
+# target name, entry file, module it imports
+TARGETS=(
+  "native_decoder NativeDecoderTarget.swift GluteWire"
+  "native_frame NativeFrameTarget.swift GluteWire"
+  "csv CSVDecoderTarget.swift GluteWire"
+  "plotter SerialPlotterTarget.swift GluteWire"
+  "witmotion WitMotionTarget.swift GluteWire"
+  "witmotion_ble WitMotionBLETarget.swift GluteWire"
+  "capture CaptureParserTarget.swift GluteLog"
+)
+if [ $# -gt 0 ]; then
+  wanted=" $* "
+  selected=()
+  for t in "${TARGETS[@]}"; do [[ $wanted == *" ${t%% *} "* ]] && selected+=("$t"); done
+  [ ${#selected[@]} -gt 0 ] || { echo "fuzz: no target named $*" >&2; exit 2; }
+  TARGETS=("${selected[@]}")
+fi
+
+mkdir -p "$BIN/modules" "$CORPUS" "$ARTIFACTS" "$LOGS"
+SANITIZE=(-sanitize=fuzzer,address -O -g -swift-version 6)
+started=$(date +%s)
+
+# A stamp of the inputs of a build step; the step reruns only when it changes.
+stamp_of() { { printf '%s\n' "$SWIFTC" "${SANITIZE[*]}"; cat "$@"; } | sha256sum | cut -d' ' -f1; }
+up_to_date() { [ -f "$1" ] && [ -f "$1.stamp" ] && [ "$(cat "$1.stamp")" = "$2" ]; }
+
+# build_module NAME FILE... : a static library and its .swiftmodule, instrumented for fuzzing.
+build_module() {
+  local name=$1; shift
+  local lib=$BIN/lib$name.a stamp
+  stamp=$(stamp_of "$@")
+  if up_to_date "$lib" "$stamp"; then return; fi
+  echo "fuzz: compiling $name ($# files)"
+  "$SWIFTC" "${SANITIZE[@]}" -parse-as-library -module-name "$name" -I "$BIN/modules" \
+    -emit-module -emit-module-path "$BIN/modules/$name.swiftmodule" \
+    -emit-library -static -o "$lib" "$@" >"$LOGS/build-$name.log" 2>&1 \
+    || { cat "$LOGS/build-$name.log" >&2; exit 1; }
+  echo "$stamp" >"$lib.stamp"
+}
+
+# link_target NAME ENTRY MODULE: the libFuzzer binary (link warnings from gold go to the log).
+# Every target links GluteWire too: the support code uses its decoder types.
+link_target() {
+  local name=$1 entry=$FUZZ/Targets/$2 module=$3 exe=$BIN/fuzz-$1 stamp libs=(-lGluteWire)
+  [ "$module" = GluteWire ] || libs=(-l"$module" -lGluteWire)
+  stamp=$(stamp_of "$entry" "$FUZZ/Support/FuzzSupport.swift" "$BIN/lib$module.a.stamp" "$BIN/libGluteWire.a.stamp")
+  if up_to_date "$exe" "$stamp"; then return; fi
+  echo "fuzz: linking fuzz-$name"
+  "$SWIFTC" "${SANITIZE[@]}" -parse-as-library -module-name "Fuzz_$name" -I "$BIN/modules" \
+    "$entry" "$FUZZ/Support/FuzzSupport.swift" -L "$BIN" "${libs[@]}" -o "$exe" >"$LOGS/build-fuzz-$name.log" 2>&1 \
+    || { cat "$LOGS/build-fuzz-$name.log" >&2; exit 1; }
+  echo "$stamp" >"$exe.stamp"
+}
+
+mapfile -t WIRE_SOURCES < <(find Sources/GluteWire -name '*.swift' | sort)
+mapfile -t SIM_SOURCES < <(find Sources/GluteSim -name '*.swift' | sort)
+# The capture format without the file I/O (AppendOnlyFile, FileError, the writer need Glibc files).
+mapfile -t CAPTURE_SOURCES < <(grep -L 'AppendOnlyFile\|FileError\|^import Glibc' Sources/GluteLog/Capture/*.swift | sort)
+
+build_module GluteWire "${WIRE_SOURCES[@]}"
+build_module GluteLog "${CAPTURE_SOURCES[@]}"
+build_module GluteSim "${SIM_SOURCES[@]}"
+for t in "${TARGETS[@]}"; do
+  read -r name entry module <<<"$t"
+  link_target "$name" "$entry" "$module"
+done
+
+# Seeds. The seed generator links the instrumented modules without libFuzzer's main (ASan's
+# runtime provides the coverage hooks), so it needs no second compile of the sources.
+seedgen=$BIN/seedgen
+seed_stamp=$(stamp_of "$FUZZ/SeedGen/main.swift" "$BIN/libGluteWire.a.stamp" "$BIN/libGluteSim.a.stamp" "$BIN/libGluteLog.a.stamp")
+if ! up_to_date "$seedgen" "$seed_stamp"; then
+  echo "fuzz: linking seedgen"
+  "$SWIFTC" -sanitize=address -O -g -swift-version 6 -I "$BIN/modules" "$FUZZ/SeedGen/main.swift" \
+    -L "$BIN" -lGluteSim -lGluteLog -lGluteWire -o "$seedgen" >"$LOGS/build-seedgen.log" 2>&1 \
+    || { cat "$LOGS/build-seedgen.log" >&2; exit 1; }
+  echo "$seed_stamp" >"$seedgen.stamp"
+fi
+mkdir -p "$CORPUS"/{native_decoder,native_frame,csv,plotter,witmotion,witmotion_ble,capture}
+ASAN_OPTIONS=detect_leaks=0 "$seedgen" "$CORPUS"
+
+# The protocol document's test vectors: `hex: ..` lines inside ```vector blocks.
+hex_to_file() { printf '%b' "$(sed -E 's/[[:space:]]+//g; s/([0-9A-Fa-f]{2})/\\x\1/g' <<<"$1")" >"$2"; }
+all_vectors=""
+while IFS= read -r line; do
+  vname=$(cut -d'|' -f1 <<<"$line")
+  hex=$(cut -d'|' -f2 <<<"$line")
+  hex_to_file "$hex" "$CORPUS/native_decoder/vector-$vname"
+  all_vectors+="$hex "
+done < <(awk '/^```vector/{v=1; n=""; next} /^```/{v=0} v && /^name:/{n=$2} v && /^hex:/{sub(/^hex: */,""); print n "|" $0}' firmware-protocol.md)
+[ -n "$all_vectors" ] && hex_to_file "$all_vectors" "$CORPUS/native_decoder/vectors-all"
+
+# Heads of real recordings, for the text decoders.
+if [ -d "$DATA" ]; then
+  while IFS= read -r f; do
+    seed=head-$(basename "$(dirname "$f")")-$(basename "$f" .gz)
+    if [[ $f == *.gz ]]; then zcat "$f" 2>/dev/null | head -c 4096 >"$CORPUS/csv/$seed" || true
+    else head -c 4096 "$f" >"$CORPUS/csv/$seed"; fi
+    cp "$CORPUS/csv/$seed" "$CORPUS/plotter/$seed"
+  done < <(find "$DATA" \( -name '*.csv' -o -name '*.csv.gz' \) | sort | head -n 12)
+else
+  echo "fuzz: no recordings at $DATA; text decoders start from generated seeds only"
+fi
+echo "fuzz: built and seeded in $(( $(date +%s) - started )) s"
+
+# Split the budget: every target gets at least one second.
+count=${#TARGETS[@]}
+share=$(( BUDGET / count )); [ "$share" -ge 1 ] || share=1
+extra=$(( BUDGET > share * count ? BUDGET - share * count : 0 ))
+
+failed=0
+printf '\n%-15s %5s %11s %9s %6s %7s  %s\n' target secs execs execs/s cov corpus result
+for t in "${TARGETS[@]}"; do
+  read -r name _ _ <<<"$t"
+  seconds=$share
+  if [ "$extra" -gt 0 ]; then seconds=$((seconds + 1)); extra=$((extra - 1)); fi
+  mkdir -p "$ARTIFACTS/$name"
+  log=$LOGS/$name.log
+  rc=0
+  # Swift's own backtracer would run inside ASan and report itself; libFuzzer's handler suffices.
+  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$BIN/fuzz-$name" "$CORPUS/$name" \
+    -max_total_time="$seconds" -max_len="$MAX_LEN" -timeout=10 -rss_limit_mb=2048 \
+    -artifact_prefix="$ARTIFACTS/$name/" -print_final_stats=1 >"$log" 2>&1 || rc=$?
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n1)
+  rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n1)
+  cov=$( (grep -o 'cov: [0-9]*' "$log" || true) | tail -n1 | cut -d' ' -f2)
+  corpus=$(find "$CORPUS/$name" -type f | wc -l)
+  if [ "$rc" -eq 0 ]; then result=ok; else
+    result="FAILED (exit $rc)"
+    artifact=$( (grep -o "Test unit written to [^ ]*" "$log" || true) | tail -n1 | cut -d' ' -f5)
+    [ -n "$artifact" ] && result+=" reproducer: ${artifact#"$ROOT"/}"
+    failed=1
+  fi
+  printf '%-15s %5s %11s %9s %6s %7s  %s\n' "$name" "$seconds" "${execs:-?}" "${rate:-?}" "${cov:-?}" "$corpus" "$result"
+  if [ "$rc" -ne 0 ]; then
+    grep -E 'Fatal error|ERROR: (AddressSanitizer|libFuzzer)|SUMMARY|^0x|^    #[0-9]' "$log" | head -n 25 | sed 's/^/    /'
+  fi
+done
+echo "fuzz: total $(( $(date +%s) - started )) s; logs in Fuzz/logs"
+if [ "$failed" -ne 0 ]; then
+  echo "fuzz: FAILED. Reproduce with: Fuzz/bin/fuzz-TARGET Fuzz/artifacts/TARGET/crash-..." >&2
+  exit 1
+fi
