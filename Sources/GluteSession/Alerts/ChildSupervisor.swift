@@ -19,6 +19,8 @@ final class ChildSupervisor: @unchecked Sendable {
     private var closed = false
     private var started = 0
     private var failed = 0
+    /// Children reaped whose failure line is still being reported; `finish` waits for them too.
+    private var reporting = 0
 
     let timeout: Double
     let maxRunning: Int
@@ -97,14 +99,14 @@ final class ChildSupervisor: @unchecked Sendable {
         defer { condition.unlock() }
         closed = true
         let deadline = Date(timeIntervalSinceNow: max(0, grace))
-        while !running.isEmpty, condition.wait(until: deadline) {}
+        while !(running.isEmpty && reporting == 0), condition.wait(until: deadline) {}
         guard !running.isEmpty else { return }
         for pid in Array(running.keys) {
             running[pid]?.killedAtExit = true
             killGroup(pid)
         }
         let reapDeadline = Date(timeIntervalSinceNow: 2)
-        while !running.isEmpty, condition.wait(until: reapDeadline) {}
+        while !(running.isEmpty && reporting == 0), condition.wait(until: reapDeadline) {}
     }
 
     private func watch(_ pid: pid_t) {
@@ -118,10 +120,19 @@ final class ChildSupervisor: @unchecked Sendable {
         var reaped = waitpid(pid, &status, 0)
         while reaped < 0 && errno == EINTR { reaped = waitpid(pid, &status, 0) }
         let problem = child.flatMap { reaped == pid ? ChildSupervisor.problem(status: status, child: $0, timeout: timeout) : nil }
-        if problem != nil { failed += 1 }
+        if problem != nil {
+            failed += 1
+            reporting += 1
+        }
         condition.broadcast()
         condition.unlock()
-        if let child, let problem { child.onFailure("\(child.label) \(problem)") }
+        if let child, let problem {
+            child.onFailure("\(child.label) \(problem)")
+            condition.lock()
+            reporting -= 1
+            condition.broadcast()
+            condition.unlock()
+        }
     }
 
     private func expire(_ pid: pid_t, serial: Int) {

@@ -46,7 +46,9 @@ public struct ResolvedSettings: Sendable, Equatable {
     public static func resolve(options: OptionValues, config: ConfigDocument?) throws(SettingsError) -> ResolvedSettings {
         var given: [SettingKey: SettingValue] = [:]
         if let config {
-            for (key, value) in try fileSettings(config) { given[key] = value }
+            given = try fileSettings(config)
+            // Every value in the file must be good, even one an option overrides today.
+            _ = try build(from: given)
         }
         for (key, value) in try optionSettings(options) { given[key] = value }
         return try build(from: given)
