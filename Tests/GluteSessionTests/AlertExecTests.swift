@@ -103,9 +103,12 @@ struct AlertExecTests {
     }
 
     @Test func aSlowCommandIsKilledAfterTheTimeoutWithoutBlockingTheDispatcher() throws {
+        let dir = try TemporaryDirectory()
+        let pidFile = dir.path + "/pid"
         let reports = Collector()
         // sh starts sleep as a grandchild: killing the process group must take both.
-        let dispatcher = AlertDispatcher(settings: AlertSettings(exec: [["sh", "-c", "sleep 20; echo late >&2"]], commandTimeout: 0.3),
+        let dispatcher = AlertDispatcher(settings: AlertSettings(exec: [["sh", "-c", "echo $$ > '\(pidFile)'; sleep 20; echo late >&2"]],
+                                                                 commandTimeout: 0.3),
                                          report: reports.add, environment: ["PATH=/usr/bin:/bin"], bell: {})
         let clock = ContinuousClock()
         let start = clock.now
@@ -118,6 +121,15 @@ struct AlertExecTests {
         #expect(finished < .seconds(5), "finish took \(finished)")
         #expect(reports.lines == ["alert: 'sh' for sitting.prolonged ran longer than 0.3 s and was killed"])
         #expect(dispatcher.runningCommands == 0)
+        let group = try #require(Self.read(pidFile).flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
+        // The command led its own process group; nothing of it (the sleep included) is left once
+        // init has reaped the orphaned sleep, which takes a moment.
+        var groupGone = false
+        for _ in 0..<200 where !groupGone {
+            groupGone = kill(-group, 0) == -1 && errno == ESRCH
+            if !groupGone { usleep(10_000) }
+        }
+        #expect(groupGone)
     }
 
     @Test func finishKillsWhatIsStillRunningAndLaterEventsStartNothing() throws {

@@ -3,6 +3,24 @@ import Glibc
 /// Reading `--config FILE`: TOML (see `TOMLSubset`) or JSON (see `JSONConfig`). The format is
 /// chosen by the extension (`.json`, `.toml`), else by the first non-blank character (`{` means
 /// JSON).
+///
+/// Keys are the long options without their dashes (`SettingKey`), at the top level or grouped in
+/// `[detection]` / `[alerts]`. Degrees are numbers or numeric strings; durations are strings in the
+/// option syntax (`"45m"`) or numbers of seconds; `bell` and `notify` are booleans; `exec` and
+/// `alert-on` are a string or an array of strings (`alert-on` entries may also be comma lists).
+///
+/// ```toml
+/// tilt-limit = 12
+/// sit-limit = "45m"
+///
+/// [alerts]
+/// notify = true
+/// exec = ["notify-send 'Stand up'", "/home/me/bin/log-event --quiet"]
+/// alert-on = ["sitting.prolonged", "pelvic_drop"]
+/// quiet-hours = "22:00-07:30"
+/// ```
+///
+/// The same as JSON: `{"tilt-limit": 12, "sit-limit": "45m", "alerts": {"notify": true, ...}}`.
 public enum ConfigFile {
     /// Config files are a few hundred bytes; anything this large is the wrong file.
     static let maximumSize = 1 << 20

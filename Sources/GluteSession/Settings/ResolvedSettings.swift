@@ -13,7 +13,8 @@ public enum SettingSource: String, Sendable, Equatable {
 /// (`PipelineSettings()`, `AlertSettings()`, no quiet hours). `--exec` given on the command line
 /// replaces the file's `exec` list rather than adding to it; `--bell` and `--notify` can only
 /// switch an action on, so the file's `bell = true` cannot be undone from the command line.
-/// Unknown keys, keys in the wrong table and bad values are errors, never ignored.
+/// Unknown keys, keys in the wrong table and bad values are errors, never ignored; every value in
+/// the file is checked, including one that an option overrides.
 ///
 /// Ranges: tilt limit 1..45 degrees, drop limit 1..30 degrees; durations longer than zero except
 /// `alert-interval`, which may be 0 (no rate limit); `squeeze-min` shorter than the longest
