@@ -6,7 +6,7 @@ import GluteLog
 /// servers interpret.
 public enum NotificationText {
     public static func summaryAndBody(for event: Event) -> (summary: String, body: String) {
-        func deg(_ v: Double) -> String { TextFormattingShort.degrees(v) }
+        func deg(_ v: Double) -> String { EventFormat.number((v * 10).rounded() / 10) + "°" }
         func dur(_ v: Double) -> String { DurationText.format(v) }
         switch event.kind {
         case let .posture(posture, _, _):
@@ -51,8 +51,4 @@ public enum NotificationText {
         }
         return out
     }
-}
-
-enum TextFormattingShort {
-    static func degrees(_ v: Double) -> String { EventFormat.number((v * 10).rounded() / 10) + "°" }
 }
