@@ -1,0 +1,44 @@
+/// Every setting that `monitor` and `replay` take from the command line or a config file. The raw
+/// value is the long option's name without its dashes, which is also the config file's key.
+public enum SettingKey: String, Sendable, CaseIterable, Comparable {
+    case tiltLimit = "tilt-limit"
+    case tiltDelay = "tilt-delay"
+    case sitLimit = "sit-limit"
+    case breakMin = "break-min"
+    case repeatInterval = "repeat"
+    case squeezeMin = "squeeze-min"
+    case dropLimit = "drop-limit"
+    case neutral
+    case mount
+    case quietHours = "quiet-hours"
+    case bell
+    case notify
+    case exec
+    case alertOn = "alert-on"
+    case alertInterval = "alert-interval"
+
+    /// The config file table the key may also appear in (besides the top level).
+    public var table: ConfigTable {
+        switch self {
+        case .tiltLimit, .tiltDelay, .sitLimit, .breakMin, .repeatInterval, .squeezeMin, .dropLimit, .neutral, .mount:
+            return .detection
+        case .quietHours, .bell, .notify, .exec, .alertOn, .alertInterval:
+            return .alerts
+        }
+    }
+
+    /// Options that take no value on the command line (`--bell`).
+    public var isFlag: Bool { self == .bell || self == .notify }
+
+    /// How the key is named on the command line.
+    public var optionName: String { "--" + rawValue }
+
+    public static func < (a: SettingKey, b: SettingKey) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// The tables a TOML config file may use to group its keys; JSON uses nested objects of the same
+/// names. Grouping is optional: every key is also accepted at the top level.
+public enum ConfigTable: String, Sendable, CaseIterable {
+    case detection
+    case alerts
+}
