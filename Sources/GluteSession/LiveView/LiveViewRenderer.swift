@@ -143,7 +143,7 @@ private struct Layout {
             if bad > 0 { left.append(dot + "bad \(bad)", .dim) }
         }
         var right = StyledLine()
-        if state.alertsMuted { right.append(narrow ? "muted" : "quiet hours: alerts muted", .caution) }
+        if state.alertsMuted { right.append(narrow ? "muted" : "alerts muted", .caution) }
         if let speed = state.speed, speed.isFinite, abs(speed - 1) > 1e-9 {
             if !right.spans.isEmpty { right.append("  ") }
             let decimals = speed == speed.rounded() ? 0 : 1
@@ -170,11 +170,11 @@ private struct Layout {
             return line
         }
         line.append(posture.rawValue.uppercased(), .strong)
-        line.append(" for " + ClockText.duration(snapshot.time - snapshot.postureSince))
+        line.append((narrow ? " " : " for ") + ClockText.duration(snapshot.time - snapshot.postureSince))
         if !state.link.isLive { line.append(" (last known)", .dim) }
         guard snapshot.tilted else { return line }
         var badge = StyledLine()
-        let since = state.tiltSince.map { " " + ClockText.duration(state.wallNow - $0) } ?? ""
+        let since = narrow ? "" : state.tiltSince.map { " " + ClockText.duration(state.wallNow - $0) } ?? ""
         badge.append(" " + (narrow ? "TILTED" : "TILTED FORWARD") + since + " ", .highlight)
         badge.append(" ")
         if line.columns + 1 + badge.columns <= width {
