@@ -1,3 +1,4 @@
+import Glibc
 import Testing
 @testable import GluteCore
 @testable import GluteSession
@@ -152,7 +153,7 @@ struct LiveViewRendererTests {
             for label in ["Posture", "Sitting", "Tilt", "Squeezes"] {
                 #expect(lines.contains { $0.hasPrefix(" " + label) }, "\(name) lacks \(label): \(lines)")
             }
-            #expect(lines[0].contains("GluteBridge"))
+            #expect(lines[0].hasPrefix(" " + String(state.source.prefix(4))))
         }
         let tilted = plain(F.tiltedStanding, 40, 12)
         #expect(try line(tilted, containing: "Posture").contains("TILTED"))
@@ -218,5 +219,32 @@ struct LiveViewRendererTests {
         #expect(try line(lines, containing: "Posture").contains("SITTING for 1h06m"))
         #expect(lines.contains { $0.contains("Stream ended: end of file") })
         #expect(lines.last!.contains("cushion 20 Hz"))
+        // The stream has ended: its last values stay, but there is nothing to act on.
+        #expect(try line(lines, containing: "Sitting").contains("1h06m / 30m"))
+        #expect(!lines.joined().contains("STAND UP"))
+    }
+}
+
+/// `LIVEVIEW_SAMPLE=WIDTHxHEIGHT swift test --filter LiveViewSample` prints sample frames, to look
+/// at the layout; without the variable there is nothing to check.
+@Suite("Live view sample")
+struct LiveViewSample {
+    @Test(.enabled(if: getenv("LIVEVIEW_SAMPLE") != nil, "set LIVEVIEW_SAMPLE=80x24 to print sample frames"))
+    func printSampleFrames() throws {
+        let size = String(cString: getenv("LIVEVIEW_SAMPLE")!).split(separator: "x").compactMap { Int($0) }
+        let (width, height) = size.count == 2 ? (size[0], size[1]) : (80, 24)
+        for (name, state) in LiveViewFixtures.all {
+            var state = state
+            if name == "sitting" { state.recentEvents = Array(LiveViewFixtures.events(6).suffix(6)) }
+            let lines = LiveViewRenderer.render(state, width: width, height: height, color: false,
+                                                unicode: getenv("LIVEVIEW_ASCII") == nil)
+            print("=== \(name) \(width)x\(height)")
+            print("+" + String(repeating: "-", count: width) + "+")
+            for line in lines {
+                print("|" + line + String(repeating: " ", count: max(0, width - LiveViewFixtures.visibleColumns(line))) + "|")
+            }
+            print("+" + String(repeating: "-", count: width) + "+")
+            #expect(lines.count <= height)
+        }
     }
 }

@@ -94,6 +94,12 @@ struct LiveViewTerminalScreenTests {
         #expect(!tall.contains("line 6"))
         #expect(!tall.contains("\u{1B}[J"))
 
+        screen.draw((1...8).map { "line \($0)" })
+        #expect(pty.drain(timeout: 0.1) == "", "an unchanged frame is not written again")
+        screen.invalidate()
+        screen.draw((1...8).map { "line \($0)" })
+        #expect(pty.drain() == tall)
+
         screen.enter()
         #expect(pty.drain(timeout: 0.1) == "", "entering twice writes nothing")
 

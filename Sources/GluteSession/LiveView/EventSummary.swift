@@ -24,7 +24,7 @@ enum EventSummary {
         case let .sittingBreak(bout, breakLength):
             return ("Break after \(time(bout)) of sitting (up \(time(breakLength)) so far)", .good)
         case let .tiltAnteriorStart(angle, threshold, _):
-            return ("\(glyphs.warning) Pelvis tilted forward \(deg(angle)) (limit \(deg(threshold)))", .caution)
+            return ("\(glyphs.warning) Pelvis tilted forward \(deg(angle)) (limit \(NumberText.limitDegrees(threshold, glyphs: glyphs)))", .caution)
         case let .tiltAnteriorEnd(peak, _, duration):
             return ("Tilt back to neutral after \(time(duration)), peak \(deg(peak))", .normal)
         case let .squeeze(_, duration, side, strength, _):

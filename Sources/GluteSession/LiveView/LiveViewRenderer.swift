@@ -53,6 +53,8 @@ public enum LiveViewRenderer {
             lines.append(layout.rule(title: "Recent events"))
             let shown = layout.events(state, count: room - 1)
             lines += shown.isEmpty ? [StyledLine([Span(" No events yet.", .dim)])] : shown
+        } else if room == 1 {
+            lines += layout.events(state, count: 1)
         }
         // Keep the footer on the bottom row, so that it does not wander as events arrive.
         let padding = height - lines.count - bottom.count
@@ -96,20 +98,22 @@ private struct Layout {
     // MARK: header and footer
 
     func header(_ state: LiveViewState) -> StyledLine {
-        var left = StyledLine([Span(" GluteBridge", .strong)])
-        left.append(" " + glyphs.middleDot + " ", .dim)
+        // On a narrow terminal the source is what identifies the window; the name goes first.
+        var left = narrow ? StyledLine([Span(" ")]) : StyledLine([Span(" GluteBridge", .strong), Span(" " + glyphs.middleDot + " ", .dim)])
         left.append(TerminalText.escaped(state.source))
-        var right = link(state.link)
+        var right = link(state.link, source: state.source)
         right.append("  " + ClockText.time(state.wallNow, utcOffset: state.utcOffset, seconds: !narrow) + " ", .dim)
         return StyledLine.justified(left, right, width: width, ellipsis: glyphs.ellipsis)
     }
 
-    func link(_ status: LinkStatus) -> StyledLine {
+    func link(_ status: LinkStatus, source: String) -> StyledLine {
         switch status {
         case .connecting:
             return StyledLine([Span(glyphs.linkWaiting + " connecting" + glyphs.ellipsis, .caution)])
         case .connected(let device):
-            // A long device name must not push the clock off: cap it at a third of the width.
+            // The device only when it says more than the source does, and there is room for it;
+            // a long name must not push the clock off either way.
+            guard device != source, !narrow else { return StyledLine([Span(glyphs.linkUp + " connected", .good)]) }
             let name = TerminalText.escaped(device)
             let cap = max(8, width / 3)
             let shown = DisplayWidth.columns(name) > cap
@@ -172,7 +176,8 @@ private struct Layout {
         line.append(posture.rawValue.uppercased(), .strong)
         line.append((narrow ? " " : " for ") + ClockText.duration(snapshot.time - snapshot.postureSince))
         if !state.link.isLive { line.append(" (last known)", .dim) }
-        guard snapshot.tilted else { return line }
+        // A finished stream shows its last values, but nothing to act on.
+        guard snapshot.tilted, !state.link.isFinal else { return line }
         var badge = StyledLine()
         let since = narrow ? "" : state.tiltSince.map { " " + ClockText.duration(state.wallNow - $0) } ?? ""
         badge.append(" " + (narrow ? "TILTED" : "TILTED FORWARD") + since + " ", .highlight)
@@ -202,7 +207,7 @@ private struct Layout {
         line.append("  ")
         line.append(ClockText.duration(bout), fraction >= 1 ? .alert : .strong)
         line.append(" / " + ClockText.limit(limit), .dim)
-        if fraction >= 1 {
+        if fraction >= 1, !state.link.isFinal {
             line.append(" ")
             line.append(narrow ? " UP " : " STAND UP ", .highlight)
         } else if let posture = snapshot.posture, posture.isUpright, !narrow {
@@ -274,9 +279,9 @@ private struct Layout {
         line.append("\(snapshot.squeezeCount)", .strong)
         line.append("     Reps ", .dim)
         line.append("\(snapshot.setReps)", .strong)
-        line.append(" this set, ", .dim)
+        line.append(narrow ? " (" : " this set, ", .dim)
         line.append("\(snapshot.totalReps)", .strong)
-        line.append(" in all", .dim)
+        line.append(narrow ? " in all)" : " in all", .dim)
         return line
     }
 

@@ -24,6 +24,9 @@ enum TerminalRestore {
         return actions
     }()
     private static let signalSlots: Int32 = 65
+    /// Bumped whenever the screen's content is lost behind the view's back (a resume from Ctrl-Z
+    /// clears it), so that the next frame is written even if it equals the last one.
+    static let repaintGeneration = Atomic<Int>(0)
     private static let installed = Mutex(false)
 
     /// Leaves the view: default rendition, autowrap on, cursor shown, main screen.
@@ -134,6 +137,7 @@ enum TerminalRestore {
         if fd >= 0 {
             _ = tcsetattr(fd, TCSANOW, TerminalRestore.viewSettings)
             TerminalRestore.writeAll(fd, TerminalRestore.enterSequence)
+            TerminalRestore.repaintGeneration.add(1, ordering: .relaxed)
         }
         errno = saved
     }

@@ -16,6 +16,8 @@ public final class TerminalScreen: Sendable {
     public let capabilities: TerminalCapabilities
     private let saved: termios
     private let entered = Mutex(false)
+    /// The last frame written, and the repaint generation it was written in.
+    private let lastFrame = Mutex<(bytes: [UInt8], generation: Int)?>(nil)
 
     /// Nil when `fd` is not a terminal, or when `TERM=dumb` (no cursor addressing): print events
     /// as lines then. `environment` defaults to this process's (`TerminalCapabilities`).
@@ -43,6 +45,7 @@ public final class TerminalScreen: Sendable {
         entered.withLock { entered in
             guard !entered else { return }
             entered = true
+            lastFrame.withLock { $0 = nil }
             var view = saved
             view.c_lflag &= ~tcflag_t(ECHO | ICANON)
             _ = tcsetattr(descriptor, TCSANOW, &view)
@@ -55,9 +58,23 @@ public final class TerminalScreen: Sendable {
     /// drawn, so the screen never scrolls): each line from column 1 of its row, cleared to the
     /// end of the row; below the last line, cleared. The frame is bracketed by synchronized-update
     /// marks (mode 2026) so terminals that know them never show half a frame; others ignore them.
+    /// A frame identical to the last one is not written again (the clock ticks once a second, a
+    /// view redrawn five times a second is mostly unchanged), unless `invalidate()` was called or
+    /// the screen was lost to a Ctrl-Z in between.
     public func draw(_ lines: [String]) {
         let frame = TerminalScreen.frame(lines, height: size.height)
-        writeAll(frame)
+        let generation = TerminalRestore.repaintGeneration.load(ordering: .relaxed)
+        let unchanged = lastFrame.withLock { last in
+            defer { last = (frame, generation) }
+            return last?.bytes == frame && last?.generation == generation
+        }
+        if !unchanged { writeAll(frame) }
+    }
+
+    /// Makes the next `draw` write its frame even if it equals the last one: after a resize (some
+    /// terminals clear the alternate screen when resized) or on a redraw request such as Ctrl-L.
+    public func invalidate() {
+        lastFrame.withLock { $0 = nil }
     }
 
     /// Back to the terminal as it was: default rendition, autowrap on, cursor shown, main screen,
