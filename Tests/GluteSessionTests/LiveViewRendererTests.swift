@@ -183,6 +183,22 @@ struct LiveViewRendererTests {
         }
     }
 
+    @Test func wideCharactersCountTwoColumns() {
+        #expect(DisplayWidth.columns("abc") == 3)
+        #expect(DisplayWidth.columns("漢字") == 4)
+        #expect(DisplayWidth.columns("e\u{301}") == 1)
+        #expect(DisplayWidth.columns("🙂") == 2)
+        #expect(DisplayWidth.columns("█░━┃●°…") == 7)
+        // A name in wide characters is cut on a character boundary, never past the width.
+        let state = F.state(F.snapshot(posture: .sitting, postureFor: 60, tilt: 1, obliquity: 0, sittingBout: 60),
+                            link: .connected(device: "坐垫传感器🙂坐垫传感器🙂坐垫传感器"), source: "ble:坐垫传感器坐垫传感器坐垫传感器坐垫")
+        for width in 40...81 {
+            for line in LiveViewRenderer.render(state, width: width, height: 24, color: true) {
+                #expect(F.visibleColumns(line) <= width, "\(width): \(F.stripped(line))")
+            }
+        }
+    }
+
     @Test func noEscapeCodesWithoutColour() {
         for (name, state) in F.all {
             for unicode in [false, true] {
@@ -246,5 +262,40 @@ struct LiveViewSample {
             print("+" + String(repeating: "-", count: width) + "+")
             #expect(lines.count <= height)
         }
+    }
+}
+
+/// `LIVEVIEW_DEMO=SECONDS` runs the view on this process's terminal (stdout) for that long, with a
+/// tilt swinging past the limit, to watch it and to try Ctrl-C and Ctrl-Z by hand;
+/// `LIVEVIEW_DEMO_DIE=exit` or `=crash` ends the process two seconds in without `leave()`.
+@Suite("Live view demo")
+struct LiveViewDemo {
+    @Test(.enabled(if: getenv("LIVEVIEW_DEMO") != nil, "set LIVEVIEW_DEMO=SECONDS to watch the view on a terminal"))
+    func runOnThisTerminal() throws {
+        let seconds = Double(String(cString: getenv("LIVEVIEW_DEMO")!)) ?? 10
+        let screen = try #require(TerminalScreen(fd: 1))
+        var state = LiveViewFixtures.sittingNearLimit
+        state.recentEvents = LiveViewFixtures.events(12)
+        screen.enter()
+        defer { screen.leave() }
+        let frames = Int(seconds * 5)
+        for frame in 0..<frames {
+            let t = Double(frame) / 5
+            state.wallNow = LiveViewFixtures.wallNow + t
+            state.snapshot.time = LiveViewFixtures.streamNow + t
+            state.snapshot.sittingBout = 1740 + t * 10
+            state.snapshot.tilt = 8 + 6 * sin(t / 2)
+            state.snapshot.tilted = state.snapshot.tilt! > 12
+            let size = screen.size
+            screen.draw(LiveViewRenderer.render(state, width: size.width, height: size.height,
+                                                color: screen.capabilities.color, unicode: screen.capabilities.unicode))
+            _ = poll(nil, 0, 200)
+            // Fatal paths, to check by hand that the terminal still comes back.
+            if frame == 10, let how = getenv("LIVEVIEW_DEMO_DIE").map({ String(cString: $0) }) {
+                if how == "exit" { exit(3) }
+                if how == "crash" { fatalError("live view demo: deliberate crash") }
+            }
+        }
+        #expect(screen.isEntered)
     }
 }

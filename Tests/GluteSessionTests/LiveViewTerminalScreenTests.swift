@@ -84,13 +84,13 @@ struct LiveViewTerminalScreenTests {
         #expect(TerminalRestore.armed == pty.slave)
 
         screen.draw(["hello", "\u{1B}[1mworld\u{1B}[0m"])
-        #expect(pty.drain() == "\u{1B}[?2026h\u{1B}[1;1Hhello\u{1B}[K\u{1B}[2;1H\u{1B}[1mworld\u{1B}[0m\u{1B}[K"
+        #expect(pty.drain() == "\u{1B}[?2026h\u{1B}[1;1H\u{1B}[2Khello\u{1B}[2;1H\u{1B}[2K\u{1B}[1mworld\u{1B}[0m"
                 + "\u{1B}[3;1H\u{1B}[J\u{1B}[?2026l")
 
         // Lines past the screen's height are not drawn: the screen must never scroll.
         screen.draw((1...8).map { "line \($0)" })
         let tall = pty.drain()
-        #expect(tall.contains("\u{1B}[5;1Hline 5\u{1B}[K"))
+        #expect(tall.contains("\u{1B}[5;1H\u{1B}[2Kline 5\u{1B}[?2026l"))
         #expect(!tall.contains("line 6"))
         #expect(!tall.contains("\u{1B}[J"))
 

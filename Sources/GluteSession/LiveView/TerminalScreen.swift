@@ -55,8 +55,8 @@ public final class TerminalScreen: Sendable {
     }
 
     /// Repaints the screen with `lines` (already fitted to `size`; lines past its height are not
-    /// drawn, so the screen never scrolls): each line from column 1 of its row, cleared to the
-    /// end of the row; below the last line, cleared. The frame is bracketed by synchronized-update
+    /// drawn, so the screen never scrolls): each row erased, then its line written from column 1;
+    /// below the last line, cleared. The frame is bracketed by synchronized-update
     /// marks (mode 2026) so terminals that know them never show half a frame; others ignore them.
     /// A frame identical to the last one is not written again (the clock ticks once a second, a
     /// view redrawn five times a second is mostly unchanged), unless `invalidate()` was called or
@@ -111,7 +111,9 @@ public final class TerminalScreen: Sendable {
         let shown = lines.prefix(max(0, height))
         var out = "\u{1B}[?2026h"
         for (row, line) in shown.enumerated() {
-            out += "\u{1B}[\(row + 1);1H" + line + "\u{1B}[K"
+            // Erase the row before writing rather than after: a line that fills the last column
+            // leaves the cursor on it, and an erase-to-end then would eat that character.
+            out += "\u{1B}[\(row + 1);1H\u{1B}[2K" + line
         }
         if shown.count < height {
             out += "\u{1B}[\(shown.count + 1);1H\u{1B}[J"
