@@ -10,6 +10,18 @@ import GluteWire
 /// the newest events, and a footer (sample rates, link quality, quiet hours, speed). When the
 /// terminal is short, rules go first, then the least useful dashboard rows; events take whatever
 /// height is left. Every line is cut to `width` visible columns.
+///
+/// A session's sink thread drives it like this:
+/// ```swift
+/// guard let screen = TerminalScreen(fd: 1) else { /* not a tty or TERM=dumb: print events */ }
+/// screen.enter(); defer { screen.leave() }          // SignalTrap installed before this
+/// var state = LiveViewState(source: ..., snapshot: engine.snapshot, tiltLimit: ..., ...)
+/// // on each event:     state.record(timedEvent)
+/// // a few times a second: state.snapshot = snapshot; state.statistics = stats; state.wallNow = now
+/// let (width, height) = screen.size
+/// screen.draw(LiveViewRenderer.render(state, width: width, height: height,
+///                                     color: screen.capabilities.color, unicode: screen.capabilities.unicode))
+/// ```
 public enum LiveViewRenderer {
     /// Lines of at most `width` visible columns (escape codes not counted), at most `height` of
     /// them; ANSI SGR colour only when `color`; box-drawing and block characters only when

@@ -35,8 +35,9 @@ public struct LiveViewState: Sendable {
     /// `record(_:keeping:)`; nil outside an episode.
     public var tiltSince: Double?
 
-    /// A state with no events yet. Defaults: limits as in `TiltSettings`, `SittingSettings` and
-    /// `PelvicDropSettings` defaults are the CLI's to pass; `utcOffset` is the host's at `wallNow`.
+    /// A state for `source`. The limits are the session's settings (`TiltSettings.limit`,
+    /// `SittingSettings.limit`, `PelvicDropSettings.limit`); `utcOffset` defaults to the host's
+    /// offset at `wallNow`.
     public init(source: String, link: LinkStatus = .connecting, snapshot: PipelineSnapshot,
                 recentEvents: [TimedEvent] = [], statistics: DecoderStatistics = DecoderStatistics(),
                 tiltLimit: Double, sitLimit: Double, dropLimit: Double, wallNow: Double,
