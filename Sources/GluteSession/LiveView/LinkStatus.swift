@@ -14,4 +14,10 @@ public enum LinkStatus: Sendable, Equatable {
         if case .connected = self { return true }
         return false
     }
+
+    /// Whether the stream is over for good.
+    public var isFinal: Bool {
+        if case .ended = self { return true }
+        return false
+    }
 }
