@@ -101,6 +101,11 @@ public enum SourceSpec: Sendable, Equatable {
         }
     }
 
+    public var isSimulated: Bool {
+        if case .simulated = self { return true }
+        return false
+    }
+
     /// A short name for logs and the live view.
     public var label: String {
         switch self {

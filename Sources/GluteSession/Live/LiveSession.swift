@@ -44,7 +44,7 @@ public final class LiveSession: Sendable {
     private let core: Mutex<Core>
     private let endWake: WakeUp
     private let linkDown: WakeUp
-    private let endReason = Mutex<LiveEnd?>(nil)
+    private let endState = Mutex<LiveEnd?>(nil)
 
     /// State the reader thread changes, under `core`'s lock.
     private struct Core: ~Copyable {
@@ -101,7 +101,7 @@ public final class LiveSession: Sendable {
 
     /// Ends the session from any thread (`--exit-on`).
     public func requestStop() {
-        endReason.withLock { if $0 == nil { $0 = .requested } }
+        endState.withLock { if $0 == nil { $0 = .requested } }
         endWake.signal()
     }
 
@@ -113,13 +113,11 @@ public final class LiveSession: Sendable {
         }
     }
 
-    /// Runs until interrupted, the duration passes, `requestStop()` or the source ends.
-    /// `sinks` move to the sink thread and are used only there.
-    public func run(sinks: sending [any SessionSink], interrupts: [Int32], tickInterval: Double? = nil) throws -> LiveEnd {
-        let sinkThread = SinkThread(queue: queue, session: self, sinks: sinks, tickInterval: tickInterval)
-        sinkThread.start()
-        defer { sinkThread.stopAndJoin() }
-
+    /// Opens the source, then calls `makeSinks` (so that nothing is printed for a device that
+    /// cannot be opened) and runs until interrupted, the duration passes, `requestStop()` or the
+    /// source ends. The sinks move to the sink thread and are used only there.
+    public func run(interrupts: [Int32], tickInterval: Double? = nil,
+                    makeSinks: () throws -> sending [any SessionSink]) throws -> LiveEnd {
         var runner: VirtualSensorRunner?
         let devicePath: String
         let baud: Int
@@ -153,6 +151,17 @@ public final class LiveSession: Sendable {
         } catch {
             throw InputError("\(error)")
         }
+        let sinks: [any SessionSink]
+        do {
+            sinks = try makeSinks()
+        } catch {
+            reader.stop()
+            try? port.close()
+            throw error
+        }
+        let sinkThread = SinkThread(queue: queue, session: self, sinks: sinks, tickInterval: tickInterval)
+        sinkThread.start()
+        defer { sinkThread.stopAndJoin() }
         let started = HostClock.now().monotonic
         var waitList = [endWake.pollDescriptor, linkDown.pollDescriptor] + interrupts
         if let runner { waitList.append(runner.finishedDescriptor) }
@@ -166,7 +175,7 @@ public final class LiveSession: Sendable {
                 end = .durationReached
                 break supervise
             case endWake.pollDescriptor?:
-                end = endReason.withLock { $0 } ?? .sourceEnded("stream complete")
+                end = endState.withLock { $0 } ?? .sourceEnded("stream complete")
                 break supervise
             case let fd? where fd == runner?.finishedDescriptor && !runnerDone:
                 // The virtual sensor is done; end once the reader has taken every byte it wrote.
@@ -177,7 +186,7 @@ public final class LiveSession: Sendable {
                     c.expectedBytes = written
                     return c.bytesReceived >= written
                 }
-                endReason.withLock { if $0 == nil { $0 = .sourceEnded("virtual sensor: \(runner!.endReason ?? "finished")") } }
+                endState.withLock { if $0 == nil { $0 = .sourceEnded("virtual sensor: \(runner!.endReason ?? "finished")") } }
                 if caughtUp { endWake.signal() }
             case linkDown.pollDescriptor?:
                 linkDown.reset()
@@ -188,7 +197,7 @@ public final class LiveSession: Sendable {
                     break supervise
                 }
                 guard let reopened = reconnect(path: devicePath, baud: baud, name: deviceName, interrupts: interrupts + [endWake.pollDescriptor]) else {
-                    end = endReason.withLock { $0 } ?? .interrupted
+                    end = endState.withLock { $0 } ?? .interrupted
                     break supervise
                 }
                 (port, reader) = reopened
@@ -199,6 +208,7 @@ public final class LiveSession: Sendable {
         }
         reader.stop()
         try? port.close()
+        endState.withLock { $0 = end }
         core.withLock { c in
             c.engine.finish { queue.push($0) }
             c.link = .ended(reason: LiveSession.describe(end))
@@ -217,6 +227,9 @@ public final class LiveSession: Sendable {
         case .sourceEnded(let why): return why
         }
     }
+
+    /// Why the session ended, once it has.
+    public var endReason: LiveEnd? { endState.withLock { $0 } }
 
     /// The capture's problem, if writing it failed at some point.
     public var captureError: String? { core.withLock { $0.captureError } }

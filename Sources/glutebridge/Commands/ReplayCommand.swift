@@ -73,7 +73,11 @@ struct ReplayCommand: ParsableCommand {
     }
 
     func run() throws {
-        let settings = try detection.pipelineSettings()
+        let resolved = try detection.resolved()
+        let settings = resolved.pipeline
+        let alerts = resolved.alerts.hasActions
+            ? AlertDispatcher(settings: resolved.alerts, quietHours: resolved.quietHours, report: { Output.error("glutebridge: alert: \($0)") })
+            : nil
         let input: RecordedInput
         do { input = try RecordedInput(path: file, decoder: wireProtocol.flatMap(DecoderChoice.init(rawValue:))) } catch {
             throw CLIError("\(error)")
@@ -94,9 +98,11 @@ struct ReplayCommand: ParsableCommand {
             ) { event in
                 totals.observe(event.event)
                 printer.print(event)
+                alerts?.handle(event)
             }
             if showProgress { ProgressBar.clear() }
         } while loop && !result.interrupted
+        alerts?.finish()
         totals.finish(at: result.lastSampleTime)
         if summary { printer.printExtra(json: totals.json, text: totals.lines) }
         try printer.close()

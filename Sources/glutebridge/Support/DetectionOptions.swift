@@ -1,8 +1,9 @@
 import ArgumentParser
-import Foundation
-import GluteCore
+import GluteSession
 
-/// Detection and alert options shared by `monitor` and `replay`.
+/// Detection and alert options shared by `monitor`, `record` and `replay`. Values reach the
+/// settings resolver as typed, only those given, so that precedence (options over `--config` over
+/// defaults) and every message naming a bad value live in one place (GluteSession/Settings).
 struct DetectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Anterior tilt above neutral that counts, in degrees (default 10).", valueName: "DEG"))
     var tiltLimit: String?
@@ -25,35 +26,59 @@ struct DetectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Pelvic drop in single-leg stance that is reported, in degrees (default 7).", valueName: "DEG"))
     var dropLimit: String?
 
-    @Option(help: ArgumentHelp("No alerts between these local times, e.g. 22:00-07:00 (events are still logged).", valueName: "HH:MM-HH:MM"))
-    var quietHours: String?
-
     @Option(help: ArgumentHelp("Take the neutral pelvis from this stream-time window in seconds, e.g. 2..12 (default: the first quiet upright stretch).", valueName: "A..B"))
     var neutral: String?
 
     @Option(help: ArgumentHelp("Which sensor axes point forward, left and up, e.g. x,y,z (default) or -y,x,z.", valueName: "AXES"))
     var mount: String?
 
-    @Option(help: ArgumentHelp("Read options from a TOML or JSON file; command-line options win over it.", valueName: "FILE"))
+    @Flag(help: "Ring the terminal bell on an alert.")
+    var bell = false
+
+    @Flag(help: "Show a desktop notification on an alert (needs notify-send).")
+    var notify = false
+
+    @Option(help: ArgumentHelp("Run this command on an alert, with the event's JSON on stdin and its fields as GLUTEBRIDGE_* variables; split like a shell would, run without one (repeatable).", valueName: "'CMD ARG...'"))
+    var exec: [String] = []
+
+    @Option(help: ArgumentHelp("Event types that alert (default sitting.prolonged,tilt.anterior.start,pelvic_drop,link.disconnected; `all` for every type).", valueName: "TYPES"))
+    var alertOn: String?
+
+    @Option(help: ArgumentHelp("At most one alert per event type this often (default 1m; 0 for no limit).", valueName: "DURATION"))
+    var alertInterval: String?
+
+    @Option(help: ArgumentHelp("No alerts between these local times, e.g. 22:00-07:00 (events are still logged).", valueName: "HH:MM-HH:MM"))
+    var quietHours: String?
+
+    @Option(help: ArgumentHelp("Read these options from a TOML or JSON file; options given here win over it.", valueName: "FILE"))
     var config: String?
 
     func validate() throws {
-        _ = try pipelineSettings()
+        _ = try resolved()
     }
 
-    /// The pipeline settings these options ask for.
-    func pipelineSettings() throws -> PipelineSettings {
-        var settings = PipelineSettings()
-        if let mount {
-            do { settings.mount = try Mount(parsing: mount) } catch { throw ValidationError("--mount: \(error)") }
+    /// Defaults, then the config file, then these options.
+    func resolved() throws -> ResolvedSettings {
+        var values = OptionValues()
+        values.set(.tiltLimit, tiltLimit)
+        values.set(.tiltDelay, tiltDelay)
+        values.set(.sitLimit, sitLimit)
+        values.set(.breakMin, breakMin)
+        values.set(.repeatInterval, `repeat`)
+        values.set(.squeezeMin, squeezeMin)
+        values.set(.dropLimit, dropLimit)
+        values.set(.neutral, neutral)
+        values.set(.mount, mount)
+        values.set(.quietHours, quietHours)
+        values.set(.alertOn, alertOn)
+        values.set(.alertInterval, alertInterval)
+        values.set(.bell, flag: bell)
+        values.set(.notify, flag: notify)
+        values.execCommands = exec
+        do {
+            return try ResolvedSettings.resolve(options: values, configFile: config)
+        } catch {
+            throw ValidationError(error.description)
         }
-        if let neutral {
-            let parts = neutral.components(separatedBy: "..")
-            guard parts.count == 2, let a = Double(parts[0]), let b = Double(parts[1]), a >= 0, b > a else {
-                throw ValidationError("--neutral: '\(neutral)' is not a window A..B in stream seconds, e.g. 2..12")
-            }
-            settings.neutral = .window(start: a, end: b)
-        }
-        return settings
     }
 }

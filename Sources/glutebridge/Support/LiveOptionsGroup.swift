@@ -22,7 +22,7 @@ struct LiveSourceOptions: ParsableArguments {
     @Flag(help: "End when the device goes away instead of waiting for it to come back.")
     var noReconnect = false
 
-    @Option(help: ArgumentHelp("Output format (default: the live view on a terminal, jsonl otherwise).", valueName: "jsonl|csv|pretty"))
+    @Option(help: ArgumentHelp("Print events in this format instead of the live view (default: the live view on a terminal, jsonl otherwise).", valueName: "jsonl|csv|pretty"))
     var format: String?
 
     @Option(help: ArgumentHelp("End with status 0 after the first event of this type (repeatable), e.g. sitting.prolonged.", valueName: "TYPE"))
@@ -33,6 +33,9 @@ struct LiveSourceOptions: ParsableArguments {
         guard speed > 0, speed <= 10_000 else { throw ValidationError("--speed must be between 0 and 10000") }
         if let format { guard EventFormat(rawValue: format) != nil else { throw ValidationError("--format: '\(format)' is not jsonl, csv or pretty") } }
         if let duration { guard duration.seconds > 0 else { throw ValidationError("--duration must be longer than 0s") } }
+        for type in exitOn where !AlertSettings.eventTypes.contains(type) {
+            throw ValidationError("--exit-on: '\(type)' is not an event type (\(AlertSettings.eventTypes.sorted().joined(separator: ", ")))")
+        }
     }
 }
 
@@ -40,7 +43,8 @@ struct LiveSourceOptions: ParsableArguments {
 enum LiveRun {
     static func run(_ options: LiveSourceOptions, detection: DetectionOptions, capture: String?, log: String?) throws {
         let spec = try SourceSpec(parsing: options.source)
-        var live = LiveOptions(source: spec, pipeline: try detection.pipelineSettings())
+        let resolved = try detection.resolved()
+        var live = LiveOptions(source: spec, pipeline: resolved.pipeline)
         live.simulationSpeed = options.speed
         live.simulationSeed = options.seed
         live.capturePath = capture
@@ -49,26 +53,53 @@ enum LiveRun {
         let session: LiveSession
         do { session = try LiveSession(options: live) } catch { throw CLIError("\(error)") }
 
-        let format = options.format.flatMap(EventFormat.init(rawValue:)) ?? (isatty(1) == 1 ? .pretty : .jsonl)
-        let printer: EventPrinter
-        do {
-            printer = try EventPrinter(format: format, source: spec.label, wallTime: HostClock.now().wall,
-                                       tool: GlutebridgeVersion.tool, logPath: log, write: Output.line)
-        } catch { throw CLIError("\(error)") }
-        var sinks: [any SessionSink] = [PrinterSink(printer)]
-        if !options.exitOn.isEmpty { sinks.append(ExitOnSink(types: Set(options.exitOn), session: session)) }
-        let pretty = format == .pretty
-        sinks.append(SummarySink(report: { Output.error("glutebridge: \($0)") }) { summary, _ in
-            if pretty { summary.lines.forEach(Output.line) } else { Output.error(summary.json) }
-        })
-        let trap = SignalTrap.install()
+        // The live view only when nobody asked for a stream and stdout is a terminal.
+        let screen = options.format == nil ? TerminalScreen(fd: 1) : nil
+        let format = options.format.flatMap(EventFormat.init(rawValue:)) ?? .jsonl
+        let trap = SignalTrap.install()  // before the view takes the terminal: Ctrl-C ends the session
+        let summaryToStdout = screen != nil || format == .pretty
         let end: LiveEnd
         do {
-            end = try session.run(sinks: sinks, interrupts: trap.map { [$0.pollDescriptor] } ?? [])
+            end = try session.run(interrupts: trap.map { [$0.pollDescriptor] } ?? [], tickInterval: screen == nil ? nil : 0.25) {
+                try makeSinks(session: session, spec: spec, options: options, resolved: resolved, screen: screen,
+                              format: format, log: log, summaryToStdout: summaryToStdout)
+            }
         } catch {
+            screen?.leave()
             throw CLIError("\(error)")
         }
         if let problem = session.captureError { Output.error("glutebridge: \(problem)") }
         if let capture { Output.error("glutebridge: recorded to \(capture) (\(LiveSession.describe(end)))") }
+    }
+
+    private static func makeSinks(session: LiveSession, spec: SourceSpec, options: LiveSourceOptions, resolved: ResolvedSettings,
+                                  screen: TerminalScreen?, format: EventFormat, log: String?, summaryToStdout: Bool) throws -> [any SessionSink] {
+        var sinks: [any SessionSink] = []
+        // Under the live view, events still go to the --output log, not to the screen.
+        let write: (String) -> Void = screen == nil ? { Output.line($0) } : { _ in }
+        let printer = try EventPrinter(format: format, source: spec.label, wallTime: HostClock.now().wall,
+                                       tool: GlutebridgeVersion.tool, logPath: log, write: write)
+        sinks.append(PrinterSink(printer))
+        if let screen {
+            sinks.append(LiveViewSink(screen: screen, capabilities: TerminalCapabilities.current(fd: 1),
+                                      settings: resolved.pipeline, source: spec.label,
+                                      speed: spec.isSimulated ? options.speed : nil,
+                                      quietHours: resolved.quietHours, wallNow: HostClock.now().wall))
+        }
+        if resolved.alerts.hasActions {
+            sinks.append(AlertSink(AlertDispatcher(settings: resolved.alerts, quietHours: resolved.quietHours,
+                                                   report: { Output.error("glutebridge: alert: \($0)") })))
+        }
+        if !options.exitOn.isEmpty { sinks.append(ExitOnSink(types: Set(options.exitOn), session: session)) }
+        sinks.append(SummarySink(report: { Output.error("glutebridge: \($0)") }) { summary, _ in
+            screen?.leave()
+            if summaryToStdout {
+                Output.line("glutebridge: \(LiveSession.describe(session.endReason ?? .interrupted))")
+                summary.lines.forEach(Output.line)
+            } else {
+                Output.error(summary.json)
+            }
+        })
+        return sinks
     }
 }
