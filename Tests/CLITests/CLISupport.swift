@@ -6,6 +6,7 @@ struct CLIResult {
     var status: Int32
     var stdout: String
     var stderr: String
+    var stdoutData: Data
     var stdoutLines: [String] { stdout.split(separator: "\n").map(String.init) }
 }
 
@@ -54,7 +55,7 @@ enum CLI {
         group.wait()
         process.waitUntilExit()
         return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+                         stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
     }
 
     /// Starts the binary in the background; the caller reads its stdout and terminates it.
