@@ -18,6 +18,7 @@ struct ScenarioRun: Sendable {
     let scenario: Scenario
     let path: SamplePath
     let seed: UInt64
+    let hasCushion: Bool
     /// The scripted segments, contiguous from 0 to the scenario's end.
     let timeline: [ScriptSegment]
     let events: [Event]
@@ -31,6 +32,7 @@ struct ScenarioRun: Sendable {
         self.scenario = scenario
         self.path = path
         self.seed = seed
+        hasCushion = sensor.hasCushion
         timeline = sensor.timeline
         var pipeline = Pipeline(settings: settings)
         var events: [Event] = []
