@@ -25,8 +25,9 @@ struct ScenarioRun: Sendable {
     /// Samples fed to the pipeline.
     let sampleCount: Int
 
-    init(_ scenario: Scenario, path: SamplePath, seed: UInt64 = 1, settings: PipelineSettings = PipelineSettings()) {
-        var simulation = SimulationSettings()
+    init(_ scenario: Scenario, path: SamplePath, seed: UInt64 = 1, settings: PipelineSettings = PipelineSettings(),
+         simulation base: SimulationSettings = SimulationSettings()) {
+        var simulation = base
         simulation.seed = seed
         let sensor = VirtualSensor(scenario: scenario, settings: simulation)
         self.scenario = scenario
