@@ -69,7 +69,7 @@ struct ScenarioCheck {
     private mutating func problem(_ text: String) { problems.append(text) }
 
     private mutating func row(_ type: String, _ expected: Int, _ detected: [Event], worst: Double?, unit: String) {
-        row(type, expected, detected, worst: worst.map { "\(format($0)) \(unit)" } ?? "-")
+        row(type, expected, detected, worst: worst.map { "\(format($0, digits: 3)) \(unit)" } ?? "-")
     }
 
     private mutating func row(_ type: String, _ expected: Int, _ detected: [Event], worst: String) {
@@ -139,7 +139,7 @@ struct ScenarioCheck {
     private mutating func checkTilt(_ run: ScenarioRun, _ truth: GroundTruth, _ settings: PipelineSettings) {
         let counted = truth.tiltSpells.filter(\.counts)
         let starts = run.events("tilt.anterior.start"), ends = run.events("tilt.anterior.end")
-        var worstStart: Double?, worstEnd: Double?, worstPeak: Double?
+        var worstStart: Double?, worstEnd: Double?, worstDuration = 0.0, worstPeak = 0.0
         for (event, spell) in zip(starts, counted) {
             let error = event.time - (spell.crossing + settings.tilt.delay)
             worstStart = max(worstStart ?? 0, abs(error))
@@ -151,8 +151,9 @@ struct ScenarioCheck {
             guard case let .tiltAnteriorEnd(peak, _, duration) = event.kind else { continue }
             let timeError = event.time - spell.fall
             let durationError = duration - (spell.fall - spell.crossing)
-            worstEnd = max(worstEnd ?? 0, abs(timeError), abs(durationError))
-            worstPeak = max(worstPeak ?? 0, abs(peak - spell.amplitude))
+            worstEnd = max(worstEnd ?? 0, abs(timeError))
+            worstDuration = max(worstDuration, abs(durationError))
+            worstPeak = max(worstPeak, abs(peak - spell.amplitude))
             if abs(timeError) > Tolerance.tiltEdge || abs(durationError) > 2 * Tolerance.tiltEdge
                 || peak < spell.amplitude - Tolerance.peakBelow || peak > spell.amplitude + Tolerance.peakAbove {
                 problem("tilt.anterior.end: expected at \(format(spell.fall)), \(format(spell.fall - spell.crossing)) s, peak ~\(format(spell.amplitude)) for \(spell.segment), got \(describe(event))")
@@ -160,7 +161,7 @@ struct ScenarioCheck {
         }
         row("tilt.anterior.start", counted.count, starts, worst: worstStart, unit: "s")
         row("tilt.anterior.end", counted.count, ends,
-            worst: worstEnd.map { "\(format($0)) s (time, duration), peak \(format(worstPeak ?? 0)) deg" } ?? "-")
+            worst: worstEnd.map { "\(format($0, digits: 3)) s, duration \(format(worstDuration, digits: 3)) s, peak \(format(worstPeak, digits: 3)) deg" } ?? "-")
     }
 
     private mutating func checkSqueezes(_ run: ScenarioRun, _ truth: GroundTruth) {
@@ -217,10 +218,14 @@ struct ScenarioCheck {
     }
 }
 
-func format(_ value: Double) -> String {
-    let hundredths = Int((abs(value) * 100).rounded())
-    let fraction = hundredths % 100
-    return (value < 0 && hundredths > 0 ? "-" : "") + "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+/// `value` with `digits` decimals (no Foundation in the checker).
+func format(_ value: Double, digits: Int = 2) -> String {
+    var scale = 1
+    for _ in 0..<digits { scale *= 10 }
+    let units = Int((abs(value) * Double(scale)).rounded())
+    var fraction = "\(units % scale)"
+    while fraction.count < digits { fraction = "0" + fraction }
+    return (value < 0 && units > 0 ? "-" : "") + "\(units / scale)" + (digits > 0 ? "." + fraction : "")
 }
 
 func describe(_ event: Event) -> String {
