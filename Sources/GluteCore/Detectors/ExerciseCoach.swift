@@ -1,7 +1,8 @@
-/// Counts squeeze holds as exercise repetitions. Each hold is a rep (`exercise.rep`, short when
-/// below the target minus the tolerance); a set ends after `targetReps` reps, or when the rest after
-/// the last rep exceeds `maxRest` (`exercise.set`). A hold that overlaps the previous rep (the
-/// cushion and the IMU seeing the same squeeze) is counted once.
+/// Counts squeeze holds as exercise repetitions. Each hold it is given is a rep (`exercise.rep`,
+/// short when below the target minus the tolerance); a set ends after `targetReps` reps, or when
+/// the rest after the last rep exceeds `maxRest` (`exercise.set`). A hold that overlaps the
+/// previous rep (the cushion and the IMU seeing the same squeeze) is counted once. Which squeezes
+/// are given to it is the caller's choice; `counts(_:streamHasIMU:)` applies `seatedSqueezes`.
 public struct ExerciseCoach: Sendable {
     public let settings: ExerciseSettings
     public private(set) var reps = 0
@@ -15,7 +16,19 @@ public struct ExerciseCoach: Sendable {
         self.settings = settings
     }
 
-    /// A squeeze hold finished.
+    /// Whether a finished squeeze is a repetition of the exercise. The cushion sees squeezes only
+    /// while it is occupied, so a cushion hold is a seated squeeze; the IMU's are standing ones.
+    public func counts(_ hold: SqueezeHold, streamHasIMU: Bool) -> Bool {
+        guard settings.enabled else { return false }
+        guard hold.source == .cushion else { return true }
+        switch settings.seatedSqueezes {
+        case .never: return false
+        case .withoutIMU: return !streamHasIMU
+        case .always: return true
+        }
+    }
+
+    /// A squeeze hold finished that counts as a repetition.
     public mutating func hold(_ hold: SqueezeHold, emit: (Event) -> Void) {
         guard settings.enabled, hold.start >= lastEnd else { return }
         lastEnd = hold.end

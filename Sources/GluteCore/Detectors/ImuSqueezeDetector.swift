@@ -1,8 +1,11 @@
 /// Glute squeezes seen by a belt IMU: squeezing the glutes tucks the tailbone, a quick posterior
-/// tilt of a few degrees that is held, then released. The recent tilt level follows slow changes
-/// (time constant `imuBaselineTau`) and freezes during a squeeze; a squeeze starts when the tilt is
-/// `imuTiltDrop` below it and ends when back within `imuRelease`. Side is unknown; strength is the
-/// peak posterior tilt divided by `imuFullScale`, clipped to 0...1. Only while upright.
+/// tilt of a few degrees from a steady upright level that is held, then released. The recent tilt
+/// level follows slow changes (time constant `imuBaselineTau`) and freezes during a squeeze; a
+/// squeeze starts when the tilt is `imuTiltDrop` below it while the level is upright (at most
+/// `imuMaxLevel` anterior of neutral: the return from an anterior tilt spell has the same shape
+/// but starts from a tilted level) and ends when back within `imuRelease`. Side is unknown;
+/// strength is the peak posterior tilt divided by `imuFullScale`, clipped to 0...1. Only while
+/// upright.
 public struct ImuSqueezeDetector: Sendable {
     public let settings: SqueezeSettings
     private var level: Double?
@@ -45,7 +48,7 @@ public struct ImuSqueezeDetector: Sendable {
             }
             return nil
         }
-        if drop >= settings.imuTiltDrop {
+        if drop >= settings.imuTiltDrop && recent <= settings.imuMaxLevel {
             start = time
             peak = drop
             return nil

@@ -1,7 +1,10 @@
-/// Pelvic drop (Trendelenburg sign): while standing or walking, the pelvis drops on the side of the
+/// Pelvic drop (Trendelenburg sign) in single-leg stance: the pelvis drops on the side of the
 /// lifted leg, so the stance leg is the opposite side. An episode starts when |obliquity| exceeds
 /// the limit and ends when it is back below `limit - hysteresis` (or the stance ends); at its end
-/// `pelvic_drop` reports the side that dropped and the peak angle, if it lasted `minDuration`.
+/// `pelvic_drop` reports the side that dropped and the peak angle, if it was held `minDuration`
+/// with the step energy below `maxStepEnergy` all that time. Walking tilts the pelvis from side to
+/// side every step, and in turns the sideways pull adds to it; those swings are brief and come with
+/// step energy, a single-leg stance is held nearly still.
 public struct PelvicDropDetector: Sendable {
     public let settings: PelvicDropSettings
     private var start: Double?
@@ -12,23 +15,28 @@ public struct PelvicDropDetector: Sendable {
         self.settings = settings
     }
 
-    /// Feeds the obliquity (degrees, left side down positive), or nil outside upright stance.
-    public mutating func update(time: Double, obliquity: Double?, emit: (Event) -> Void) {
+    /// Feeds the obliquity (degrees, left side down positive), or nil outside standing, and the
+    /// step energy (RMS vertical acceleration, g; 0 when unknown).
+    public mutating func update(time: Double, obliquity: Double?, stepEnergy: Double = 0, emit: (Event) -> Void) {
         guard let obliquity else {
             end(time: time, emit: emit)
             return
         }
         let magnitude = abs(obliquity)
         let dropped: Side = obliquity > 0 ? .left : .right
-        if start != nil {
-            if magnitude < settings.limit - settings.hysteresis || dropped != side {
+        let still = stepEnergy <= settings.maxStepEnergy
+        if let begun = start {
+            if !still && time - begun < settings.minDuration {
+                // Moving before the drop was held: a step, not a stance.
+                start = nil
+            } else if magnitude < settings.limit - settings.hysteresis || dropped != side {
                 end(time: time, emit: emit)
             } else {
                 peak = max(peak, magnitude)
                 return
             }
         }
-        if magnitude > settings.limit {
+        if magnitude > settings.limit && still {
             start = time
             side = dropped
             peak = magnitude

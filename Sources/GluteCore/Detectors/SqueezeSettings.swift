@@ -24,11 +24,17 @@ public struct SqueezeSettings: Sendable, Equatable {
     public var imuFullScale: Double
     /// IMU: time constant of the recent tilt level, s. Default 3 s.
     public var imuBaselineTau: Double
+    /// IMU: a squeeze starts only from an upright level: the recent tilt level may lie at most
+    /// this many degrees anterior of neutral. Coming back to neutral after an anterior tilt spell
+    /// is a quick posterior movement held at its new level, just like a tuck, but it starts from a
+    /// tilted level; keeping this below `imuTiltDrop` means no return to neutral can look like a
+    /// squeeze. Default 2 degrees.
+    public var imuMaxLevel: Double
 
     public init(minHold: Double = 1, maxHold: Double = 30, layout: CushionLayout = .standard,
                 cushionRise: Double = 0.08, cushionRelease: Double = 0.04, cushionFullScale: Double = 0.3,
                 cushionBaselineTau: Double = 10, imuTiltDrop: Double = 3, imuRelease: Double = 1.5,
-                imuFullScale: Double = 10, imuBaselineTau: Double = 3) {
+                imuFullScale: Double = 10, imuBaselineTau: Double = 3, imuMaxLevel: Double = 2) {
         self.minHold = minHold
         self.maxHold = maxHold
         self.layout = layout
@@ -40,5 +46,6 @@ public struct SqueezeSettings: Sendable, Equatable {
         self.imuRelease = imuRelease
         self.imuFullScale = imuFullScale
         self.imuBaselineTau = imuBaselineTau
+        self.imuMaxLevel = imuMaxLevel
     }
 }

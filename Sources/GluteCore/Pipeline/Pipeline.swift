@@ -10,6 +10,7 @@ public struct Pipeline: Sendable {
     private var gravity = GravityEstimator()
     private var orientation: OrientationTracker
     private var motion = MotionMeter()
+    private var stepEnergy = StepEnergyMeter()
     private var calibrator: NeutralCalibrator
     private var imuPosture: ImuPostureClassifier
     private var occupancy = CushionOccupancy()
@@ -23,6 +24,8 @@ public struct Pipeline: Sendable {
     private var imuRate = RateEstimator()
     private var pressureRate = RateEstimator()
     private var hasGyro = false
+    /// An IMU sample has arrived: the stream can see standing squeezes (see `ExerciseSettings`).
+    private var hasIMU = false
     private var lastTime = 0.0
     private var tilt: Double?
     private var obliquity: Double?
@@ -74,6 +77,7 @@ public struct Pipeline: Sendable {
         let sample = settings.mount.bodySample(raw)
         let time = sample.time
         lastTime = time
+        hasIMU = true
         let dt = imuRate.update(time: time)
         if sample.gyro != .zero { hasGyro = true }
         let gyro: Vector3? = hasGyro ? sample.gyro : nil
@@ -101,6 +105,7 @@ public struct Pipeline: Sendable {
         obliquity = neutral.map { $0.obliquity(of: up) }
         imuPosture.update(time: time, dt: dt, accel: sample.accel, up: up, quiet: quiet,
                           angle: neutral.map { $0.angleFromNeutral(of: up) }, onTransition: onTransition)
+        stepEnergy.update(vertical: imuPosture.verticalAcceleration, dt: dt)
 
         updatePosture(time: time, emit: emit)
         let rawPosture = imuPosture.posture
@@ -108,7 +113,8 @@ public struct Pipeline: Sendable {
         if let hold = imuSqueeze.update(time: time, tilt: rawPosture == .standing ? tilt : nil) {
             squeezed(hold, emit: emit)
         }
-        drop.update(time: time, obliquity: rawPosture?.isUpright == true ? obliquity : nil, emit: emit)
+        // Single-leg stance is a standing posture; walking's side-to-side rocking is not a drop.
+        drop.update(time: time, obliquity: rawPosture == .standing ? obliquity : nil, stepEnergy: stepEnergy.rms, emit: emit)
         coach.update(time: time, emit: emit)
     }
 
@@ -128,7 +134,7 @@ public struct Pipeline: Sendable {
     private mutating func squeezed(_ hold: SqueezeHold, emit: (Event) -> Void) {
         squeezeCount += 1
         emit(hold.event)
-        coach.hold(hold, emit: emit)
+        if coach.counts(hold, streamHasIMU: hasIMU) { coach.hold(hold, emit: emit) }
     }
 
     /// The IMU's and the cushion's postures fused: an occupied cushion means sitting; otherwise
