@@ -28,9 +28,9 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 
-# Virtual sensor on a pty at 30x speed; the live monitor shows every detector, then the summary.
-demo: release
-	@scripts/demo.sh $(RELEASE_BIN)
+# Virtual sensor on a pty at 45x speed; the live monitor shows every detector, then the summary.
+demo: build
+	@scripts/demo.sh $(BIN)
 
 bench: release
 	$(SWIFT) run -c release glutebridge-bench

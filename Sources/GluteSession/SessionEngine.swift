@@ -28,6 +28,9 @@ public struct SessionEngine: Sendable {
     private var pendingLostFrames = 0
     private var wall = 0.0
     private var linkDownAt: Double?
+    /// When set, wall times come from stream time (`base + t`) instead of chunk arrival: for
+    /// recordings that carry no arrival times, such as CSV files.
+    public var wallFromStreamTime: Double?
 
     public init(decoder: any StreamDecoder, pipeline: Pipeline) {
         self.decoder = decoder
@@ -88,6 +91,7 @@ public struct SessionEngine: Sendable {
                 pendingLostFrames = 0
             }
             lastSampleTime = t
+            if let base = wallFromStreamTime { wall = base + t }
             guard window.contains(t) else { return }
             samplesProcessed += 1
             onSample?(sample)

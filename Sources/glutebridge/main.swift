@@ -13,7 +13,7 @@ struct GlutebridgeCommand: ParsableCommand {
         """,
         version: GlutebridgeVersion.string,
         subcommands: [
-            SimulateCommand.self, DecodeCommand.self,
+            MonitorCommand.self, RecordCommand.self, ReplayCommand.self, SimulateCommand.self, DecodeCommand.self, ExportCommand.self, EvaluateCommand.self,
 
         ]
     )

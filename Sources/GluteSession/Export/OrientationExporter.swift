@@ -1,0 +1,41 @@
+import GluteCore
+import GluteLog
+import GluteWire
+
+/// Orientation rows for `export --orientation`: `time_s,roll_deg,pitch_deg,yaw_deg,qw,qx,qy,qz`
+/// in the sensor frame, Euler angles in Fusion's ZYX convention.
+public struct OrientationExporter: Sendable {
+    public static let header = "time_s,roll_deg,pitch_deg,yaw_deg,qw,qx,qy,qz"
+
+    private var tracker: OrientationTracker
+    private var ahrs: AHRS
+    private let fixedStep: Double?
+    private let useMagnetometer: Bool
+
+    /// - Parameters:
+    ///   - fixedRate: integrate with a fixed step of 1/rate instead of the timestamps (as Fusion's
+    ///     examples do with a nominal sample rate).
+    ///   - useMagnetometer: false ignores a magnetometer (6-axis).
+    public init(settings: AHRSSettings, fixedRate: Double? = nil, useMagnetometer: Bool = true) {
+        tracker = OrientationTracker(settings: settings)
+        ahrs = AHRS(settings: settings)
+        fixedStep = fixedRate.map { 1 / $0 }
+        self.useMagnetometer = useMagnetometer
+    }
+
+    public mutating func row(for sample: IMUSample) -> String {
+        var s = sample
+        if !useMagnetometer { s.mag = nil }
+        let q: Quaternion
+        if let step = fixedStep, s.quaternion == nil {
+            ahrs.update(gyro: s.gyro, accel: s.accel, mag: s.mag, dt: step)
+            q = ahrs.quaternion
+        } else {
+            tracker.update(s)
+            q = tracker.quaternion
+        }
+        let e = q.fusionEulerDegrees
+        let f = { (v: Double) in TextFormatting.fixed(v, decimals: 6) }
+        return "\(f(s.time)),\(f(e.roll)),\(f(e.pitch)),\(f(e.yaw)),\(f(q.w)),\(f(q.x)),\(f(q.y)),\(f(q.z))"
+    }
+}

@@ -1,0 +1,84 @@
+import Glibc
+import GluteLog
+import GluteWire
+
+/// One piece of a recording, as it arrived: bytes and the host times of their arrival.
+public struct RecordedChunk: Sendable {
+    public var kind: CaptureFormat.RecordKind
+    public var bytes: ArraySlice<UInt8>
+    public var monotonic: Double
+    public var wall: Double
+}
+
+/// A recording to replay: a capture file (raw transport bytes with host times) or a plain file
+/// (CSV, Serial Plotter text, a raw native or WitMotion dump).
+public struct RecordedInput {
+    public let path: String
+    public let decoderChoice: DecoderChoice
+    /// The capture's metadata, when the file is a capture.
+    public let header: CaptureHeader?
+    /// Bytes at the end of a capture that form no complete record (a recording cut short).
+    public let damagedTailBytes: Int
+    /// For plain files, which carry no arrival times: wall times are this plus stream time (the
+    /// file's modification time, so that replays of one file always print the same times).
+    public let wallBase: Double?
+    private let records: [CaptureRecord]
+
+    public init(path: String, decoder: DecoderChoice? = nil) throws(InputError) {
+        self.path = path
+        var reader = try ChunkedFileReader(path: path)
+        let first = try reader.next() ?? []
+        reader.close()
+        if CaptureParser.looksLikeCapture(first) {
+            let parsed: CaptureParser
+            do { parsed = try CaptureParser(try ChunkedFileReader.readAll(path)) } catch let error as InputError {
+                throw error
+            } catch {
+                throw InputError("\(path): \(error)")
+            }
+            header = parsed.header
+            records = parsed.records
+            damagedTailBytes = parsed.damagedTailBytes
+            wallBase = nil
+            let named = parsed.header["protocol"].flatMap(DecoderChoice.init(rawValue:))
+            decoderChoice = decoder ?? named ?? .native
+        } else {
+            header = nil
+            records = []
+            damagedTailBytes = 0
+            var st = stat()
+            wallBase = stat(path, &st) == 0 ? Double(st.st_mtim.tv_sec) : 0
+            decoderChoice = decoder ?? DecoderChoice.detect(first)
+        }
+    }
+
+    public var isCapture: Bool { header != nil }
+    public var recordCount: Int { records.count }
+
+    /// Where the recording came from (a capture's `source`, else the path).
+    public var sourceLabel: String { header?["source"] ?? path }
+
+    /// When the recording started on the wall clock: its first record, or the file's time.
+    public var startWall: Double { records.first?.wall ?? wallBase ?? 0 }
+
+    /// Size in bytes of a plain file (0 when unknown), for progress.
+    public var fileSize: Int {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : 0
+    }
+
+    /// Calls `body` for each chunk in order until it returns false.
+    public func forEachChunk(_ body: (RecordedChunk) throws -> Bool) throws {
+        if isCapture {
+            for r in records {
+                guard try body(RecordedChunk(kind: r.kind, bytes: r.payload[...], monotonic: r.monotonic, wall: r.wall)) else { return }
+            }
+            return
+        }
+        var reader = try ChunkedFileReader(path: path)
+        defer { reader.close() }
+        while let chunk = try reader.next() {
+            guard try body(RecordedChunk(kind: .data, bytes: chunk, monotonic: 0, wall: wallBase ?? 0)) else { return }
+        }
+    }
+}

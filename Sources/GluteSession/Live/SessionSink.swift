@@ -1,0 +1,30 @@
+import GluteCore
+import GluteWire
+
+/// What the sinks know of a live session besides its events: for the live view and the summary.
+public struct SessionStatus: Sendable {
+    public var source: String
+    public var link: LinkStatus
+    public var snapshot: PipelineSnapshot
+    public var statistics: DecoderStatistics
+    public var lastSampleTime: Double?
+    public var wallNow: Double
+    /// Events the queue dropped because the sinks fell behind, in total.
+    public var droppedEvents: Int
+    public var message: String?
+}
+
+/// Something that consumes a session's events on the sink thread: the printer, the alerts, the
+/// live view, `--exit-on`. Called one at a time, on one thread.
+public protocol SessionSink: AnyObject {
+    func handle(_ event: TimedEvent, status: SessionStatus)
+    /// A few times a second while the session runs (for redraws); `status` is current.
+    func tick(_ status: SessionStatus)
+    /// Once, at the end, after the last event.
+    func finish(_ status: SessionStatus)
+}
+
+extension SessionSink {
+    public func tick(_ status: SessionStatus) {}
+    public func finish(_ status: SessionStatus) {}
+}

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Glibc
+import GluteCore
+import GluteLog
+import GluteSession
+
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Replay a capture or CSV file through the detectors.",
+        discussion: """
+        A capture made by `glutebridge record` replays with its recorded arrival times, so it gives
+        the events of the live session, byte for byte. CSV files (DESIGN.md columns: time_s,
+        acc_x_g ... gyro_x_dps ... pressure_0 ...) and Serial Plotter logs replay too; their
+        events are dated from the file's modification time.
+
+        Examples:
+          glutebridge replay session.gbcap --summary
+          glutebridge replay walk.csv --neutral 2..12 --format jsonl --speed max
+          glutebridge replay session.gbcap --speed 10 --from 600 --to 1200 --tilt-limit 12
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Capture file, CSV file, or - for stdin.", valueName: "FILE"))
+    var file: String
+
+    @Option(help: ArgumentHelp("Stream seconds per real second, or max (default).", valueName: "1|10|max"))
+    var speed: String = "max"
+
+    @Flag(help: "Start again at the end, until interrupted.")
+    var loop = false
+
+    @Option(name: .customLong("from"), help: ArgumentHelp("Skip samples before this stream time (seconds or 1h30m).", valueName: "T"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Stop at this stream time.", valueName: "T"))
+    var to: String?
+
+    @Flag(help: "Print totals at the end: sitting time, bouts, breaks, tilt, squeezes, reps, gaps.")
+    var summary = false
+
+    @Option(help: ArgumentHelp("Output format (default: pretty on a terminal, jsonl otherwise).", valueName: "jsonl|csv|pretty"))
+    var format: String?
+
+    @Option(help: ArgumentHelp("Also append events as JSONL to FILE (created 0600).", valueName: "FILE"))
+    var output: String?
+
+    @Option(name: .customLong("protocol"), help: ArgumentHelp("Protocol of a plain file (default: detected).", valueName: "NAME"))
+    var wireProtocol: String?
+
+    @Option(help: ArgumentHelp("Columns of a header-less CSV, e.g. time_us,acc_x_mps2,acc_y_mps2,acc_z_mps2.", valueName: "LIST"))
+    var columns: String?
+
+    @OptionGroup(title: "Detection and alerts")
+    var detection: DetectionOptions
+
+    func validate() throws {
+        if speed != "max" { guard let s = Double(speed), s > 0 else { throw ValidationError("--speed: '\(speed)' is not a factor such as 1, 10 or max") } }
+        if let format { guard EventFormat(rawValue: format) != nil else { throw ValidationError("--format: '\(format)' is not jsonl, csv or pretty") } }
+        if let wireProtocol { guard DecoderChoice(rawValue: wireProtocol) != nil else { throw ValidationError("--protocol: '\(wireProtocol)' is not one of \(DecoderChoice.allCases.map(\.rawValue).joined(separator: ", "))") } }
+        _ = try window()
+    }
+
+    private func window() throws -> ClosedRange<Double>? {
+        guard from != nil || to != nil else { return nil }
+        func parse(_ text: String?, _ name: String, _ fallback: Double) throws -> Double {
+            guard let text else { return fallback }
+            do { return try DurationText.seconds(text) } catch { throw ValidationError("--\(name): \(error)") }
+        }
+        let a = try parse(from, "from", 0), b = try parse(to, "to", .infinity)
+        guard a < b else { throw ValidationError("--from must be before --to") }
+        return a...b
+    }
+
+    func run() throws {
+        let settings = try detection.pipelineSettings()
+        let input: RecordedInput
+        do { input = try RecordedInput(path: file, decoder: wireProtocol.flatMap(DecoderChoice.init(rawValue:))) } catch {
+            throw CLIError("\(error)")
+        }
+        let chosen = format.flatMap(EventFormat.init(rawValue:)) ?? (isatty(1) == 1 ? .pretty : .jsonl)
+        let printer = try EventPrinter(format: chosen, source: input.sourceLabel, wallTime: input.startWall, tool: GlutebridgeVersion.tool,
+                                       logPath: output, write: Output.line)
+        let trap = SignalTrap.install()
+        let showProgress = speed == "max" && isatty(2) == 1 && chosen != .pretty
+        var totals = SessionSummary()
+        var result: ReplayResult
+        repeat {
+            result = try ReplayRunner.run(
+                input, settings: settings,
+                options: ReplayOptions(speed: Double(speed), window: try window(), columns: columns),
+                interrupts: trap.map { [$0.pollDescriptor] } ?? [],
+                progress: showProgress ? { ProgressBar.show($0) } : nil
+            ) { event in
+                totals.observe(event.event)
+                printer.print(event)
+            }
+            if showProgress { ProgressBar.clear() }
+        } while loop && !result.interrupted
+        totals.finish(at: result.lastSampleTime)
+        if summary { printer.printExtra(json: totals.json, text: totals.lines) }
+        try printer.close()
+        if input.damagedTailBytes > 0 {
+            Output.error("replay: \(file): the last \(input.damagedTailBytes) bytes are an incomplete record (recording cut short); replayed everything before them")
+        }
+        if result.samples == 0 {
+            throw CLIError("\(file): no samples decoded (\(input.decoderChoice.rawValue) protocol; try --protocol or --columns)")
+        }
+    }
+}
+
+/// A one-line progress bar on standard error.
+enum ProgressBar {
+    static func show(_ fraction: Double) {
+        let width = 30
+        let filled = Int(fraction * Double(width))
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        _ = Output.raw(Array("\r[\(bar)] \(Int(fraction * 100))%".utf8), to: 2)
+    }
+
+    static func clear() {
+        _ = Output.raw(Array("\r\u{1B}[K".utf8), to: 2)
+    }
+}
