@@ -12,7 +12,7 @@
 #
 # Prints, per target, the executions, coverage and result; exits 1 if any target crashed,
 # leaked, timed out or could not run. Environment: SWIFTC (default swiftc), GLUTE_DATA (default
-# ../shared/data), FUZZ_MAX_LEN (default 8192 bytes).
+# ../shared/data), FUZZ_MAX_LEN (default 4096 bytes).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -21,7 +21,7 @@ BUDGET=${1:-300}
 shift || true
 SWIFTC=${SWIFTC:-swiftc}
 DATA=${GLUTE_DATA:-$ROOT/../shared/data}
-MAX_LEN=${FUZZ_MAX_LEN:-8192}
+MAX_LEN=${FUZZ_MAX_LEN:-4096}
 FUZZ=$ROOT/Fuzz
 BIN=$FUZZ/bin
 CORPUS=$FUZZ/corpus

@@ -62,10 +62,10 @@ rows.append(Row(name: "Replay: stream -> decoder -> pipeline", unit: "x real tim
 rows.append(Row(name: "Simulate -> encode -> decode -> pipeline", unit: "x real time",
                 measurement: measure(runs: runs, sink: &sink, figure: { simulatedSeconds / $0 }) { runSimulatedSession(seconds: simulatedSeconds) }))
 
-/// Four significant figures or so: no decimals from 1000 up, three below 10.
-func fixed(_ value: Double) -> String {
+/// Four significant figures or so (no decimals from 1000 up, three below 10), or `decimals`.
+func fixed(_ value: Double, decimals: Int? = nil) -> String {
     guard value.isFinite, abs(value) < 1e15 else { return "\(value)" }
-    let digits = abs(value) >= 1000 ? 0 : abs(value) >= 100 ? 1 : abs(value) >= 10 ? 2 : 3
+    let digits = decimals ?? (abs(value) >= 1000 ? 0 : abs(value) >= 100 ? 1 : abs(value) >= 10 ? 2 : 3)
     var scale: UInt64 = 1
     for _ in 0..<digits { scale *= 10 }
     let units = UInt64((abs(value) * Double(scale)).rounded())
@@ -89,11 +89,11 @@ print(String(repeating: "-", count: nameWidth + 12 * 3 + 8 + 14))
 for row in rows {
     let m = row.measurement
     print(pad(row.name, nameWidth) + pad(fixed(m.median), 12, right: true) + pad(fixed(m.minimum), 12, right: true)
-          + pad(fixed(m.maximum), 12, right: true) + pad(fixed(m.spreadPercent) + "%", 8, right: true) + "  " + row.unit)
+          + pad(fixed(m.maximum), 12, right: true) + pad(fixed(m.spreadPercent, decimals: 1) + "%", 8, right: true) + "  " + row.unit)
 }
 print("")
 print("median of \(runs) timed runs after one untimed run; +/- is half the min-max range over the median")
 print("simulated inputs: desk-day scenario, seed 1, IMU 100 Hz (cushion 20 Hz in the streams), \(Int(simulatedSeconds)) s")
-print("peak resident memory: \(fixed(peakResidentMebibytes())) MiB (getrusage ru_maxrss, inputs included)")
+print("peak resident memory: \(fixed(peakResidentMebibytes(), decimals: 1)) MiB (getrusage ru_maxrss, inputs included)")
 for note in notes { print("note: " + note) }
 if sink.isNaN { print("checksum: nan") }
