@@ -12,7 +12,7 @@
 #
 # Prints, per target, the executions, coverage and result; exits 1 if any target crashed,
 # leaked, timed out or could not run. Environment: SWIFTC (default swiftc), GLUTE_DATA (default
-# ../shared/data), FUZZ_MAX_LEN (default 8192 bytes).
+# ../shared/data), FUZZ_MAX_LEN (default 4096 bytes).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -21,7 +21,7 @@ BUDGET=${1:-300}
 shift || true
 SWIFTC=${SWIFTC:-swiftc}
 DATA=${GLUTE_DATA:-$ROOT/../shared/data}
-MAX_LEN=${FUZZ_MAX_LEN:-8192}
+MAX_LEN=${FUZZ_MAX_LEN:-4096}
 FUZZ=$ROOT/Fuzz
 BIN=$FUZZ/bin
 CORPUS=$FUZZ/corpus
@@ -54,14 +54,16 @@ started=$(date +%s)
 stamp_of() { { printf '%s\n' "$SWIFTC" "${SANITIZE[*]}"; cat "$@"; } | sha256sum | cut -d' ' -f1; }
 up_to_date() { [ -f "$1" ] && [ -f "$1.stamp" ] && [ "$(cat "$1.stamp")" = "$2" ]; }
 
-# build_module NAME FILE... : a static library and its .swiftmodule, instrumented for fuzzing.
+# build_module NAME fuzzed|plain FILE... : a static library and its .swiftmodule, instrumented
+# for fuzzing, or plain and unoptimized (quick to compile) for the seed generator only.
 build_module() {
-  local name=$1; shift
-  local lib=$BIN/lib$name.a stamp
-  stamp=$(stamp_of "$@")
+  local name=$1 mode=$2; shift 2
+  local lib=$BIN/lib$name.a stamp flags=("${SANITIZE[@]}")
+  [ "$mode" = fuzzed ] || flags=(-Onone -swift-version 6)
+  stamp=$(stamp_of "$@" <(echo "${flags[*]}"))
   if up_to_date "$lib" "$stamp"; then return; fi
-  echo "fuzz: compiling $name ($# files)"
-  "$SWIFTC" "${SANITIZE[@]}" -parse-as-library -module-name "$name" -I "$BIN/modules" \
+  echo "fuzz: compiling $name ($# files, $mode)"
+  "$SWIFTC" "${flags[@]}" -parse-as-library -module-name "$name" -I "$BIN/modules" \
     -emit-module -emit-module-path "$BIN/modules/$name.swiftmodule" \
     -emit-library -static -o "$lib" "$@" >"$LOGS/build-$name.log" 2>&1 \
     || { cat "$LOGS/build-$name.log" >&2; exit 1; }
@@ -87,9 +89,9 @@ mapfile -t SIM_SOURCES < <(find Sources/GluteSim -name '*.swift' | sort)
 # The capture format without the file I/O (AppendOnlyFile, FileError, the writer need Glibc files).
 mapfile -t CAPTURE_SOURCES < <(grep -L 'AppendOnlyFile\|FileError\|^import Glibc' Sources/GluteLog/Capture/*.swift | sort)
 
-build_module GluteWire "${WIRE_SOURCES[@]}"
-build_module GluteLog "${CAPTURE_SOURCES[@]}"
-build_module GluteSim "${SIM_SOURCES[@]}"
+build_module GluteWire fuzzed "${WIRE_SOURCES[@]}"
+build_module GluteLog fuzzed "${CAPTURE_SOURCES[@]}"
+build_module GluteSim plain "${SIM_SOURCES[@]}"
 for t in "${TARGETS[@]}"; do
   read -r name entry module <<<"$t"
   link_target "$name" "$entry" "$module"

@@ -1,2 +1,99 @@
-// Filled in by the benchmark work: prints medians and ratios measured in one run.
-print("glutebridge-bench: no benchmarks yet")
+import Glibc
+import GluteWire
+
+// `make bench`: throughput of the per-sample paths, medians over several runs, printed as a table.
+// Inputs are made before timing; every figure is measured in this run on this machine.
+
+let runs = 7
+let simulatedSeconds = 600.0
+var sink = 0.0
+
+/// Recordings live beside the package (../shared/data); GLUTE_DATA overrides.
+let dataRoot: String = {
+    if let env = getenv("GLUTE_DATA") { return String(cString: env) }
+    var parts = String(#filePath).split(separator: "/", omittingEmptySubsequences: false)
+    parts.removeLast(3)  // main.swift, glutebridge-bench, Benchmarks
+    return parts.joined(separator: "/") + "/../shared/data"
+}()
+let haptPath = dataRoot + "/hapt/exp01_user01.csv"
+
+struct Row {
+    let name: String
+    let unit: String
+    let measurement: Measurement
+}
+var rows: [Row] = []
+var notes: [String] = []
+
+print("glutebridge-bench: preparing inputs ...")
+let deskSamples = Inputs.deskDayIMU(seconds: simulatedSeconds)
+let deskIMU = deskSamples.compactMap { sample -> IMUSample? in
+    if case .imu(let s) = sample { return s }
+    return nil
+}
+let stream = Inputs.deskDayNativeStream(seconds: simulatedSeconds)
+let streamSamples = Int(runDecoder(NativeDecoder(), stream))
+let hapt = Inputs.file(haptPath)
+let haptSamples = hapt.map { Inputs.decodeAll(CSVDecoder(), $0) } ?? []
+
+func nanosecondsPer(_ count: Int) -> (Double) -> Double { { $0 * 1e9 / Double(count) } }
+
+print("glutebridge-bench: timing \(runs) runs each ...")
+rows.append(Row(name: "Pipeline, desk-day \(Int(simulatedSeconds / 60)) min (\(deskSamples.count) IMU samples)", unit: "ns/sample",
+                measurement: measure(runs: runs, sink: &sink, figure: nanosecondsPer(deskSamples.count)) { runPipeline(deskSamples) }))
+if hapt != nil {
+    rows.append(Row(name: "Pipeline, HAPT exp01_user01 (\(haptSamples.count) samples)", unit: "ns/sample",
+                    measurement: measure(runs: runs, sink: &sink, figure: nanosecondsPer(haptSamples.count)) { runPipeline(haptSamples) }))
+} else {
+    notes.append("HAPT rows skipped: \(haptPath) not found (set GLUTE_DATA to the recordings' folder)")
+}
+rows.append(Row(name: "AHRS.update, accel+gyro+mag (\(deskIMU.count) calls)", unit: "ns/call",
+                measurement: measure(runs: runs, sink: &sink, figure: nanosecondsPer(deskIMU.count)) { runAHRS(deskIMU) }))
+rows.append(Row(name: "NativeDecoder, simulated stream (\(stream.count / 1024) KiB)", unit: "MB/s",
+                measurement: measure(runs: runs, sink: &sink, figure: { Double(stream.count) / $0 / 1e6 }) { runDecoder(NativeDecoder(), stream) }))
+rows.append(Row(name: "NativeDecoder, same stream (\(streamSamples) samples)", unit: "ns/sample",
+                measurement: measure(runs: runs, sink: &sink, figure: nanosecondsPer(streamSamples)) { runDecoder(NativeDecoder(), stream) }))
+if let hapt {
+    rows.append(Row(name: "CSVDecoder, HAPT exp01_user01 (\(hapt.count / 1024) KiB)", unit: "samples/s",
+                    measurement: measure(runs: runs, sink: &sink, figure: { Double(haptSamples.count) / $0 }) { runDecoder(CSVDecoder(), hapt) }))
+}
+rows.append(Row(name: "Replay: stream -> decoder -> pipeline", unit: "x real time",
+                measurement: measure(runs: runs, sink: &sink, figure: { simulatedSeconds / $0 }) { runReplay(stream) }))
+rows.append(Row(name: "Simulate -> encode -> decode -> pipeline", unit: "x real time",
+                measurement: measure(runs: runs, sink: &sink, figure: { simulatedSeconds / $0 }) { runSimulatedSession(seconds: simulatedSeconds) }))
+
+/// Four significant figures or so (no decimals from 1000 up, three below 10), or `decimals`.
+func fixed(_ value: Double, decimals: Int? = nil) -> String {
+    guard value.isFinite, abs(value) < 1e15 else { return "\(value)" }
+    let digits = decimals ?? (abs(value) >= 1000 ? 0 : abs(value) >= 100 ? 1 : abs(value) >= 10 ? 2 : 3)
+    var scale: UInt64 = 1
+    for _ in 0..<digits { scale *= 10 }
+    let units = UInt64((abs(value) * Double(scale)).rounded())
+    var text = (value < 0 && units != 0 ? "-" : "") + String(units / scale)
+    if digits > 0 {
+        let fraction = String(units % scale)
+        text += "." + String(repeating: "0", count: digits - fraction.count) + fraction
+    }
+    return text
+}
+func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+    let fill = String(repeating: " ", count: max(0, width - text.count))
+    return right ? fill + text : text + fill
+}
+
+let nameWidth = rows.map(\.name.count).max() ?? 10
+print("")
+print(pad("benchmark", nameWidth) + pad("median", 12, right: true) + pad("min", 12, right: true)
+      + pad("max", 12, right: true) + pad("+/-", 8, right: true) + "  unit")
+print(String(repeating: "-", count: nameWidth + 12 * 3 + 8 + 14))
+for row in rows {
+    let m = row.measurement
+    print(pad(row.name, nameWidth) + pad(fixed(m.median), 12, right: true) + pad(fixed(m.minimum), 12, right: true)
+          + pad(fixed(m.maximum), 12, right: true) + pad(fixed(m.spreadPercent, decimals: 1) + "%", 8, right: true) + "  " + row.unit)
+}
+print("")
+print("median of \(runs) timed runs after one untimed run; +/- is half the min-max range over the median")
+print("simulated inputs: desk-day scenario, seed 1, IMU 100 Hz (cushion 20 Hz in the streams), \(Int(simulatedSeconds)) s")
+print("peak resident memory: \(fixed(peakResidentMebibytes(), decimals: 1)) MiB (getrusage ru_maxrss, inputs included)")
+for note in notes { print("note: " + note) }
+if sink.isNaN { print("checksum: nan") }

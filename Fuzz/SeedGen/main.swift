@@ -42,8 +42,8 @@ guard arguments.count == 2 else { fatalError("usage: seedgen CORPUS_ROOT") }
 let root = arguments[1]
 
 // Native stream: a few KB of several configurations, plus one long stream cut mid-frame.
-write(nativeStream(.deskDay, seconds: 30, limit: 4096), root, "native_decoder", "sim-deskday")
-write(nativeStream(.cushion, seconds: 30, limit: 4096), root, "native_decoder", "sim-cushion")
+write(nativeStream(.deskDay, seconds: 30, limit: 2048), root, "native_decoder", "sim-deskday")
+write(nativeStream(.cushion, seconds: 30, limit: 2048), root, "native_decoder", "sim-cushion")
 write(nativeStream(.squeezes, seconds: 10, limit: 3000, imuBatch: 3) { $0.emitsQuaternion = true; $0.magnetometer = false },
       root, "native_decoder", "sim-quaternion")
 write(Array(nativeStream(.tilt, seconds: 10, limit: 2000).dropFirst(7)), root, "native_decoder", "sim-joined-midframe")
@@ -80,12 +80,12 @@ for (index, (name, message)) in messages.enumerated() {
 }
 
 // CSV as `glutebridge decode --format csv` writes it, for IMU with every sensor and for a cushion.
-let deskSamples = samples(.deskDay, seconds: 1.0) { $0.emitsQuaternion = true }
+let deskSamples = samples(.deskDay, seconds: 0.25) { $0.emitsQuaternion = true }
 let imuWriter = CSVSampleWriter(layout: .imu(gyroscope: true, magnetometer: true, quaternion: true))
 write(Array(imuWriter.document(deskSamples).utf8), root, "csv", "sim-imu-full")
 let plainWriter = CSVSampleWriter(layout: .imu(gyroscope: true, magnetometer: false, quaternion: false))
 write(Array(plainWriter.document(Array(deskSamples.prefix(20))).utf8), root, "csv", "sim-imu")
-let cushionSamples = samples(.cushion, seconds: 1.0)
+let cushionSamples = samples(.cushion, seconds: 0.5)
 let cellCount = cushionSamples.compactMap { if case .pressure(let p) = $0 { return p.cells.count } else { return nil } }.first ?? 8
 let pressureWriter = CSVSampleWriter(layout: .pressure(cells: cellCount))
 write(Array(pressureWriter.document(cushionSamples).utf8), root, "csv", "sim-pressure")

@@ -91,11 +91,14 @@ func requireStatisticsMatchOutputs(_ run: DecodeRun, _ what: String) {
 
 /// The contract of every `StreamDecoder`: bytes in any chunking give the same result. Decodes the
 /// input whole, byte by byte, and in the chunks its first bytes choose, and traps on a difference.
-func checkChunkingInvariance<D: StreamDecoder>(_ decoder: D, _ input: [UInt8], _ what: String) {
+/// Returns the whole-input run for further checks.
+@discardableResult
+func checkChunkingInvariance<D: StreamDecoder>(_ decoder: D, _ input: [UInt8], _ what: String) -> DecodeRun {
     let whole = decode(decoder, input, chunks: nil)
     requireStatisticsMatchOutputs(whole, what)
     let chunked = decode(decoder, input, chunks: chunkLengths(controlledBy: input))
     requireSameRuns(whole, chunked, "\(what): whole vs chunked \(chunkLengths(controlledBy: input))")
     let bytewise = decode(decoder, input, chunks: [1])
     requireSameRuns(whole, bytewise, "\(what): whole vs byte by byte")
+    return whole
 }
