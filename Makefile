@@ -5,7 +5,7 @@ SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN          = .build/debug/glutebridge
 RELEASE_BIN  = .build/release/glutebridge
 
-.PHONY: deps build release test demo bench fuzz fuzz-smoke clean
+.PHONY: deps build release test demo bench fuzz fuzz-smoke install-completions evaluate clean
 
 # Installs only what is missing, so a machine that has everything never touches apt.
 deps:
@@ -40,6 +40,18 @@ fuzz: deps
 
 fuzz-smoke: deps
 	@scripts/fuzz.sh 20
+
+# Scores posture detection on ../shared/data (or GLUTEBRIDGE_DATA); fails when a target is missed.
+evaluate: build
+	$(BIN) evaluate --check
+
+# Shell completion for bash, zsh and fish, into the user's own directories.
+install-completions: build
+	mkdir -p $(HOME)/.local/share/bash-completion/completions $(HOME)/.zfunc $(HOME)/.config/fish/completions
+	$(BIN) --generate-completion-script bash > $(HOME)/.local/share/bash-completion/completions/glutebridge
+	$(BIN) --generate-completion-script zsh > $(HOME)/.zfunc/_glutebridge
+	$(BIN) --generate-completion-script fish > $(HOME)/.config/fish/completions/glutebridge.fish
+	@echo "completions installed; for zsh add 'fpath+=~/.zfunc; autoload -U compinit; compinit' to ~/.zshrc"
 
 clean:
 	rm -rf .build Fuzz/bin
