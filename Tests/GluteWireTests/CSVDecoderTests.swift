@@ -110,7 +110,7 @@ import Testing
     }
 
     @Test func randomBytesNeverCrashAndEveryLineIsAccountedFor() {
-        var random = CSVWitHarness.Random(seed: 99)
+        var random = SplitMix64(seed: 99)
         let alphabet = Array("0123456789.,-+eE \t\r\n#\"abc_".utf8)
         for _ in 0..<200 {
             var bytes = Array("time_s,acc_x_g,acc_y_g,acc_z_g\n".utf8)

@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func agreesWithTheStandardLibraryOnRandomNumbers() {
-        var random = CSVWitHarness.Random(seed: 7)
+        var random = SplitMix64(seed: 7)
         var mismatches = 0
         for _ in 0..<20_000 {
             let value = Double(bitPattern: random.next() & 0x7FEF_FFFF_FFFF_FFFF) * (random.next() % 2 == 0 ? 1 : -1)

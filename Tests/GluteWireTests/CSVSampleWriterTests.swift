@@ -2,7 +2,7 @@ import Testing
 @testable import GluteWire
 
 @Suite struct CSVSampleWriterTests {
-    private func sample(_ random: inout CSVWitHarness.Random, time: Double) -> IMUSample {
+    private func sample(_ random: inout SplitMix64, time: Double) -> IMUSample {
         func value(_ range: ClosedRange<Double>) -> Double { Double.random(in: range, using: &random) }
         return IMUSample(time: time,
                          accel: Vector3(value(-16...16), value(-16...16), value(-16...16)),
@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func imuOutputReDecodesToTheSameSamples() throws {
-        var random = CSVWitHarness.Random(seed: 11)
+        var random = SplitMix64(seed: 11)
         let samples = (0..<500).map { Sample.imu(sample(&random, time: Double($0) * 0.01 + 0.0000004)) }
         let writer = CSVSampleWriter(layout: .fitting(samples[0]))
         let text = writer.document(samples)

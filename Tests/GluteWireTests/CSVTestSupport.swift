@@ -4,19 +4,6 @@ import Foundation
 /// Helpers shared by the CSV, Serial Plotter and WitMotion tests (named to avoid clashing with
 /// other suites in this target).
 enum CSVWitHarness {
-    /// A seeded SplitMix64, so random chunkings are reproducible.
-    struct Random: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     enum Chunking {
         case whole
         case bytewise
@@ -34,7 +21,7 @@ enum CSVWitHarness {
         case .bytewise:
             for index in bytes.indices { decoder.feed(bytes[index...index], hostTime: hostTime, emit: emit) }
         case .random(let seed, let maximum):
-            var random = Random(seed: seed)
+            var random = SplitMix64(seed: seed)
             var start = 0
             while start < bytes.count {
                 let length = Int.random(in: 0...maximum, using: &random)

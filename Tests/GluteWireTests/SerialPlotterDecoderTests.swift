@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func randomTextNeverCrashesAndChunkingNeverMatters() {
-        var random = CSVWitHarness.Random(seed: 2024)
+        var random = SplitMix64(seed: 2024)
         let alphabet = Array("0123456789.:-+eE \t\r\n,axyzgmsq_p".utf8)
         for _ in 0..<200 {
             var bytes: [UInt8] = []

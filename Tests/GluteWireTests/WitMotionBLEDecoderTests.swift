@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func packetsReassembleAcrossAndWithinNotifications() {
-        var random = CSVWitHarness.Random(seed: 21)
+        var random = SplitMix64(seed: 21)
         let originals = (0..<100).map { _ in WitMotionDecoderTests.randomSample(&random) }
         let bytes = originals.flatMap { WitMotionEncoder.blePacket(for: $0) }
         var whole = WitMotionBLEDecoder()
@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func garbageResyncsAndRegisterRepliesAreUsed() throws {
-        var random = CSVWitHarness.Random(seed: 4)
+        var random = SplitMix64(seed: 4)
         let originals = (0..<10).map { _ in WitMotionDecoderTests.randomSample(&random) }
         var bytes: [UInt8] = []
         for (index, sample) in originals.enumerated() {

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct WitMotionBaudProbeTests {
     @Test func recognisesPacketsAndRejectsNoise() {
-        var random = CSVWitHarness.Random(seed: 12)
+        var random = SplitMix64(seed: 12)
         let stream = (0..<20).flatMap { _ in WitMotionEncoder().packets(for: WitMotionDecoderTests.randomSample(&random)) }
         // A burst starting mid-packet, as a real read does.
         let burst = stream[7..<300]

@@ -14,7 +14,7 @@ import Testing
         return bytes
     }
 
-    static func randomSample(_ random: inout CSVWitHarness.Random) -> IMUSample {
+    static func randomSample(_ random: inout SplitMix64) -> IMUSample {
         func value(_ range: ClosedRange<Double>) -> Double { Double.random(in: range, using: &random) }
         return IMUSample(time: 0, accel: Vector3(value(-2...2), value(-2...2), value(-2...2)),
                          gyro: Vector3(value(-500...500), value(-500...500), value(-500...500)),
@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func encodedStreamDecodesInAnyChunking() throws {
-        var random = CSVWitHarness.Random(seed: 42)
+        var random = SplitMix64(seed: 42)
         let originals = (0..<300).map { _ in Self.randomSample(&random) }
         let bytes = originals.flatMap { WitMotionEncoder().packets(for: $0) }
         var whole = WitMotionDecoder()
@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func samplesAreEmittedWhenTheirPeriodIsCompleteOnceLearned() {
-        var random = CSVWitHarness.Random(seed: 1)
+        var random = SplitMix64(seed: 1)
         let encoder = WitMotionEncoder()
         var decoder = WitMotionDecoder()
         var times: [Double] = []
@@ -97,7 +97,7 @@ import Testing
     }
 
     @Test func accelOnlyAndQuaternionStreams() throws {
-        var random = CSVWitHarness.Random(seed: 8)
+        var random = SplitMix64(seed: 8)
         let originals = (0..<20).map { _ in Self.randomSample(&random) }
         let accelOnly = WitMotionEncoder(contents: [.acceleration])
         var decoder = WitMotionDecoder()
@@ -119,7 +119,7 @@ import Testing
     }
 
     @Test func corruptBytesResync() throws {
-        var random = CSVWitHarness.Random(seed: 77)
+        var random = SplitMix64(seed: 77)
         let originals = (0..<50).map { _ in Self.randomSample(&random) }
         let periods = originals.map { WitMotionEncoder().packets(for: $0) }
         let garbage: [UInt8] = [0x00, 0xFF, 0x12, 0x55, 0x99, 0x55, 0x51, 0x01, 0x02]
@@ -160,7 +160,7 @@ import Testing
         #expect(decoder.ignoredPackets == 4)
         #expect(decoder.statistics.unknownTypes == 0)
 
-        var random = CSVWitHarness.Random(seed: 5)
+        var random = SplitMix64(seed: 5)
         for _ in 0..<300 {
             var bytes: [UInt8] = []
             for _ in 0..<Int.random(in: 0...300, using: &random) {
@@ -176,7 +176,7 @@ import Testing
     }
 
     @Test func anglesAndQuaternionsRoundTrip() {
-        var random = CSVWitHarness.Random(seed: 3)
+        var random = SplitMix64(seed: 3)
         for _ in 0..<1000 {
             let angles = WitMotionAngles(roll: .random(in: -179...179, using: &random), pitch: .random(in: -89...89, using: &random),
                                          yaw: .random(in: -179...179, using: &random))
