@@ -1,5 +1,7 @@
-/// Any native message, typed. `NativeMessage(frame:)` and `encode()` are exact inverses for every
-/// known type; unknown types survive as `.unknown` so that relays lose nothing.
+/// Any native message, typed. `encode()` then `init(type:payload:)` gives the message back for
+/// every known type whose texts fit the protocol's limits (serial and name 32 bytes, error text
+/// 64: the encoder cuts longer ones, the parser accepts up to 255); unknown types survive as
+/// `.unknown` so that relays lose nothing.
 public enum NativeMessage: Sendable, Equatable {
     case imu(IMUBatch)
     case pressure(PressureBatch)
