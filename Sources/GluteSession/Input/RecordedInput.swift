@@ -1,4 +1,5 @@
 import Glibc
+import GluteDevices
 import GluteLog
 import GluteWire
 
@@ -23,15 +24,20 @@ public struct RecordedInput {
     /// file's modification time, so that replays of one file always print the same times).
     public let wallBase: Double?
     private let records: [CaptureRecord]
+    /// Standard input cannot be read twice: it is held in memory.
+    private let heldBytes: [UInt8]?
 
     public init(path: String, decoder: DecoderChoice? = nil) throws(InputError) {
         self.path = path
-        var reader = try ChunkedFileReader(path: path)
-        let first = try reader.next() ?? []
+        let held = path == "-" ? try ChunkedFileReader.readAll(path) : nil
+        heldBytes = held
+        var reader = try ChunkedFileReader(path: path == "-" ? "/dev/null" : path)
+        let first: ArraySlice<UInt8>
+        if let held { first = held.prefix(65536) } else { first = try reader.next() ?? [] }
         reader.close()
         if CaptureParser.looksLikeCapture(first) {
             let parsed: CaptureParser
-            do { parsed = try CaptureParser(try ChunkedFileReader.readAll(path)) } catch let error as InputError {
+            do { parsed = try CaptureParser(held != nil ? held! : try ChunkedFileReader.readAll(path)) } catch let error as InputError {
                 throw error
             } catch {
                 throw InputError("\(path): \(error)")
@@ -47,7 +53,8 @@ public struct RecordedInput {
             records = []
             damagedTailBytes = 0
             var st = stat()
-            wallBase = stat(path, &st) == 0 ? Double(st.st_mtim.tv_sec) : 0
+            // Standard input has no modification time: its events are dated from now.
+            wallBase = path != "-" && stat(path, &st) == 0 ? Double(st.st_mtim.tv_sec) : HostClock.now().wall
             decoderChoice = decoder ?? DecoderChoice.detect(first)
         }
     }
@@ -72,6 +79,13 @@ public struct RecordedInput {
         if isCapture {
             for r in records {
                 guard try body(RecordedChunk(kind: r.kind, bytes: r.payload[...], monotonic: r.monotonic, wall: r.wall)) else { return }
+            }
+            return
+        }
+        if let heldBytes {
+            for start in stride(from: 0, to: heldBytes.count, by: 65536) {
+                let chunk = heldBytes[start..<min(start + 65536, heldBytes.count)]
+                guard try body(RecordedChunk(kind: .data, bytes: chunk, monotonic: 0, wall: wallBase ?? 0)) else { return }
             }
             return
         }
