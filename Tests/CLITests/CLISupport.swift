@@ -32,7 +32,7 @@ enum CLI {
         process.executableURL = binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        var env = ProcessInfo.processInfo.environment
+        var env = isolatedEnvironment
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe()
@@ -63,6 +63,7 @@ enum CLI {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        process.environment = isolatedEnvironment
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -71,6 +72,14 @@ enum CLI {
         return (process, out.fileHandleForReading)
     }
 }
+
+/// The test process's environment with XDG_CONFIG_HOME pointing at an empty directory, so that a
+/// developer's own calibration profiles (~/.config/glutebridge) never change what a test sees.
+let isolatedEnvironment: [String: String] = {
+    var env = ProcessInfo.processInfo.environment
+    env["XDG_CONFIG_HOME"] = temporaryDirectory().path
+    return env
+}()
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 

@@ -23,6 +23,8 @@ public struct LiveOptions: Sendable {
     public var reconnect = true
     /// Columns for header-less CSV or plotter lines on a serial port.
     public var columns: String?
+    /// Sees every decoded sample on the reader thread, before the pipeline (`calibrate`); keep it short.
+    public var onSample: (@Sendable (Sample) -> Void)?
 
     public init(source: SourceSpec, pipeline: PipelineSettings) {
         self.source = source
@@ -246,7 +248,7 @@ public final class LiveSession: Sendable {
         let reader = try SourceReader(reading: port, onChunk: { [self] chunk in
             core.withLock { c in
                 record(&c, CaptureRecord(kind: .data, monotonic: chunk.monotonic, wall: chunk.wall, payload: chunk.bytes))
-                c.engine.feed(chunk.bytes[...], monotonic: chunk.monotonic, wall: chunk.wall) { queue.push($0) }
+                c.engine.feed(chunk.bytes[...], monotonic: chunk.monotonic, wall: chunk.wall, onSample: options.onSample) { queue.push($0) }
                 c.bytesReceived += chunk.bytes.count
                 if let expected = c.expectedBytes, c.bytesReceived >= expected { endWake.signal() }
             }

@@ -29,6 +29,9 @@ struct DetectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Take the neutral pelvis from this stream-time window in seconds, e.g. 2..12 (default: the first quiet upright stretch).", valueName: "A..B"))
     var neutral: String?
 
+    @Option(help: ArgumentHelp("Use this calibration profile from `glutebridge calibrate` (default: the 'default' profile when it exists; --neutral wins over any profile).", valueName: "NAME"))
+    var profile: String?
+
     @Option(help: ArgumentHelp("Which sensor axes point forward, left and up, e.g. x,y,z (default) or -y,x,z.", valueName: "AXES"))
     var mount: String?
 
@@ -54,11 +57,29 @@ struct DetectionOptions: ParsableArguments {
     var config: String?
 
     func validate() throws {
-        _ = try resolved()
+        _ = try resolved(announcingProfile: false)
     }
 
-    /// Defaults, then the config file, then these options.
-    func resolved() throws -> ResolvedSettings {
+    /// Defaults, then the config file, then these options; then the calibration profile (see
+    /// `ProfileSelection`), named in one line on standard error when `announcingProfile`.
+    func resolved(announcingProfile: Bool = true) throws -> ResolvedSettings {
+        var settings = try resolvedWithoutProfile()
+        let store: ProfileStore
+        do { store = try ProfileStore() } catch {
+            // Without a home there is no default profile; only a named one is missed.
+            if profile != nil { throw ValidationError("--profile: \(error.description)") }
+            return settings
+        }
+        do {
+            let selection = try ProfileSelection.apply(name: profile, to: &settings, store: store)
+            if announcingProfile, let note = selection.note { Output.error("glutebridge: \(note)") }
+        } catch {
+            throw ValidationError("--profile: \(error.description)")
+        }
+        return settings
+    }
+
+    private func resolvedWithoutProfile() throws -> ResolvedSettings {
         var values = OptionValues()
         values.set(.tiltLimit, tiltLimit)
         values.set(.tiltDelay, tiltDelay)

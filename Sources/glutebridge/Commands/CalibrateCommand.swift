@@ -1,0 +1,269 @@
+import ArgumentParser
+import Foundation
+import GluteCore
+import GluteDevices
+import GluteLog
+import GluteSession
+import GluteWire
+import Synchronization
+
+struct CalibrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calibrate",
+        abstract: "Measure your neutral pelvis with the sensor on, and save it as a profile.",
+        discussion: """
+        Put the sensor on as you will wear it, then follow the two prompts: stand still and
+        upright (5 s), then tip the pelvis forward, belt buckle down, and hold it (2 s). The
+        first gives the neutral up direction, the second which way is forward, whatever way
+        the sensor sits on the belt. Each step gives up after 60 s.
+
+        The profile is saved to $XDG_CONFIG_HOME/glutebridge/profiles/NAME.json (by default
+        ~/.config/...), readable only by you. monitor, record and replay use the profile named
+        by --profile, or the 'default' profile when it exists; --neutral A..B wins over both.
+
+        Examples:
+          glutebridge calibrate /dev/ttyACM0
+          glutebridge calibrate 'serial:/dev/ttyUSB0?protocol=witmotion&baud=9600' --profile office-chair
+          glutebridge calibrate sim:tilt --speed 20 --profile demo --json
+          glutebridge monitor /dev/ttyACM0 --profile office-chair
+        """
+    )
+
+    @Argument(help: ArgumentHelp("A tty (/dev/ttyACM0), serial:PATH?baud=N&protocol=..., or sim[:SCENARIO].", valueName: "SOURCE"))
+    var source: String
+
+    @Option(help: ArgumentHelp("Save the profile under this name (default: default).", valueName: "NAME"))
+    var profile: String = ProfileStore.defaultName
+
+    @Option(help: ArgumentHelp("Which sensor axes point forward, left and up, e.g. x,y,z (default) or -y,x,z.", valueName: "AXES"))
+    var mount: String?
+
+    @Option(help: ArgumentHelp("Speed of the virtual sensor for sim sources (simulated seconds per second; default 1).", valueName: "FACTOR"))
+    var speed: Double = 1
+
+    @Option(help: "Seed of the virtual sensor (sim sources).")
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("How long to stand still in step 1 (default 5s).", valueName: "DURATION"))
+    var still: DurationArgument?
+
+    @Option(help: ArgumentHelp("Give up on a step after this long (default 60s).", valueName: "DURATION"))
+    var timeout: DurationArgument?
+
+    @Flag(help: "Print the result as one JSON object on stdout (prompts still go to stderr).")
+    var json = false
+
+    func validate() throws {
+        do { _ = try SourceSpec(parsing: source) } catch { throw ValidationError("SOURCE: \(error)") }
+        if case .file = try SourceSpec(parsing: source) {
+            throw ValidationError("SOURCE: calibrate reads a live sensor (a tty, serial:..., sim); '\(source)' is a file")
+        }
+        if let mount { do { _ = try Mount(parsing: mount) } catch { throw ValidationError("--mount: \(error)") } }
+        do { try ProfileStore.validate(name: profile) } catch { throw ValidationError("--profile: \(error)") }
+        guard speed > 0, speed <= 10_000 else { throw ValidationError("--speed must be between 0 and 10000") }
+        if let still { guard still.seconds >= 1, still.seconds <= 60 else { throw ValidationError("--still must be between 1s and 1m") } }
+        if let timeout { guard timeout.seconds >= 5 else { throw ValidationError("--timeout must be at least 5s") } }
+    }
+
+    func run() throws {
+        let spec = try SourceSpec(parsing: source)
+        let bodyMount = try mount.map { try Mount(parsing: $0) } ?? .standard
+        let store: ProfileStore
+        do { store = try ProfileStore() } catch { throw CLIError("\(error)") }
+        var settings = CalibrationProcedureSettings()
+        if let still { settings.stillDuration = still.seconds }
+        if let timeout { settings.stepTimeout = timeout.seconds }
+
+        let observer = CalibrationObserver(mount: bodyMount, settings: settings)
+        var live = LiveOptions(source: spec, pipeline: PipelineSettings(mount: bodyMount))
+        live.simulationSpeed = speed
+        live.simulationSeed = seed
+        live.reconnect = false
+        // A stream that never delivers must not hang the terminal: both steps' time and some slack.
+        let streamLimit = 2 * settings.stepTimeout + settings.stillDuration + 30
+        live.duration = spec.isSimulated ? streamLimit / speed + 5 : streamLimit
+        live.onSample = { observer.observe($0) }
+        let session: LiveSession
+        do { session = try LiveSession(options: live) } catch { throw CLIError("\(error)") }
+        observer.attach(session)
+        defer { observer.detach() }
+
+        let trap = SignalTrap.install()
+        let end: LiveEnd
+        do {
+            end = try session.run(interrupts: trap.map { [$0.pollDescriptor] } ?? [], tickInterval: 0.1) {
+                [CalibrationPromptSink(observer: observer, terminal: isatty(2) == 1)]
+            }
+        } catch {
+            throw CLIError("\(error)")
+        }
+
+        switch observer.state {
+        case .finished(let result):
+            let created = WallClockText.iso8601(HostClock.now().wall)
+            let saved = CalibrationProfile(name: profile, created: created, result: result, mount: bodyMount, source: spec.label)
+            let path: String
+            do { path = try store.save(saved) } catch { throw CLIError("calibration done, but the profile was not saved: \(error)") }
+            if json {
+                Output.line(try CalibrationVerdict(profile: saved, path: path, result: result).json())
+            } else {
+                CalibrationVerdict(profile: saved, path: path, result: result).lines.forEach(Output.line)
+            }
+        case .failed(let failure):
+            throw CLIError("calibration failed: \(failure)")
+        case .running:
+            let why = observer.samples == 0 ? "no IMU samples arrived (a cushion cannot be calibrated this way)" : LiveSession.describe(end)
+            throw CLIError("calibration not finished (step \(observer.step.rawValue)): \(why)")
+        }
+    }
+}
+
+/// Feeds the procedure from the reader thread and ends the session when it is done.
+final class CalibrationObserver: Sendable {
+    private let mount: Mount
+    private let procedure: Mutex<(CalibrationProcedure, samples: Int)>
+    private let session = Mutex<LiveSession?>(nil)
+
+    init(mount: Mount, settings: CalibrationProcedureSettings) {
+        self.mount = mount
+        procedure = Mutex((CalibrationProcedure(settings: settings), 0))
+    }
+
+    func attach(_ session: LiveSession) { self.session.withLock { $0 = session } }
+    /// Breaks the session -> options -> observer -> session cycle.
+    func detach() { session.withLock { $0 = nil } }
+
+    func observe(_ sample: Sample) {
+        guard case .imu(let imu) = sample else { return }
+        let ended = procedure.withLock { p -> Bool in
+            guard case .running = p.0.state else { return false }
+            p.samples += 1
+            if case .running = p.0.feed(mount.bodySample(imu)) { return false }
+            return true
+        }
+        if ended { session.withLock { $0 }?.requestStop() }
+    }
+
+    var state: CalibrationState { procedure.withLock { $0.0.state } }
+    var step: CalibrationStep { procedure.withLock { $0.0.step } }
+    var samples: Int { procedure.withLock { $0.samples } }
+}
+
+/// The prompts and the progress line, on standard error: `\r`-updated on a terminal, one line
+/// per step otherwise.
+final class CalibrationPromptSink: SessionSink {
+    private let observer: CalibrationObserver
+    private let terminal: Bool
+    private var prompted: Set<CalibrationStep> = []
+    private var lineShown = false
+
+    init(observer: CalibrationObserver, terminal: Bool) {
+        self.observer = observer
+        self.terminal = terminal
+    }
+
+    func handle(_ event: TimedEvent, status: SessionStatus) {
+        switch event.event.kind {
+        case .linkConnected(let device): say("connected to \(device)")
+        case .linkDisconnected(let reason): say("sensor disconnected: \(reason)")
+        default: break
+        }
+    }
+
+    func tick(_ status: SessionStatus) {
+        let state = observer.state
+        promptUpTo(observer.step, finished: { if case .finished = state { return true } else { return false } }())
+        guard terminal, case .running(let progress) = state else { return }
+        _ = Output.raw(Array(("\r\u{1B}[K" + CalibrationPromptSink.progressLine(progress, settings: observer.settingsForDisplay)).utf8), to: 2)
+        lineShown = true
+    }
+
+    func finish(_ status: SessionStatus) {
+        tick(status)
+        clearLine()
+        if case .finished = observer.state { say("step 2 done") }
+    }
+
+    private func promptUpTo(_ step: CalibrationStep, finished: Bool) {
+        for s in CalibrationStep.allCases where s.rawValue <= step.rawValue && !prompted.contains(s) {
+            if s.rawValue > 1 { say("step \(s.rawValue - 1) done") }
+            say("Step \(s.rawValue) of 2: \(s.prompt)")
+            prompted.insert(s)
+        }
+    }
+
+    private func say(_ text: String) {
+        clearLine()
+        Output.error(text)
+    }
+
+    private func clearLine() {
+        if lineShown { _ = Output.raw(Array("\r\u{1B}[K".utf8), to: 2) }
+        lineShown = false
+    }
+
+    static func progressLine(_ p: CalibrationProgress, settings: CalibrationProcedureSettings) -> String {
+        let left = "(gives up in \(Int(p.remaining.rounded(.up))) s)"
+        func bar(_ fraction: Double) -> String {
+            let filled = Int(fraction * 20)
+            return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 20 - filled) + "]"
+        }
+        switch p.step {
+        case .standStill:
+            guard p.quiet else { return "  waiting for you to be still... \(left)" }
+            return "  still \(bar(p.fraction)) \(format(p.fraction * settings.stillDuration)) of \(format(settings.stillDuration)) s"
+        case .tipForward:
+            let angle = format(p.angleFromNeutral ?? 0)
+            if p.fraction > 0 {
+                return "  holding \(angle) deg \(bar(p.fraction)) \(format(p.fraction * settings.holdDuration)) of \(format(settings.holdDuration)) s"
+            }
+            return "  tipped \(angle) deg (need \(format(settings.minimumTip)), then hold still) \(left)"
+        }
+    }
+
+    private static func format(_ v: Double) -> String { String(format: "%.1f", v) }
+}
+
+extension CalibrationObserver {
+    var settingsForDisplay: CalibrationProcedureSettings { procedure.withLock { $0.0.settings } }
+}
+
+/// The result as the user reads it, and as JSON.
+struct CalibrationVerdict {
+    var profile: CalibrationProfile
+    var path: String
+    var result: CalibrationResult
+
+    var lines: [String] {
+        func v(_ x: Vector3) -> String { String(format: "(%+.3f, %+.3f, %+.3f)", x.x, x.y, x.z) }
+        func d(_ x: Double) -> String { String(format: "%.1f", x) }
+        var out = [
+            "Calibrated: profile '\(profile.name)' saved to \(path)",
+            "  neutral up    \(v(result.up))  \(d(result.upOffsetFromMount)) deg from the mount's up axis",
+            "  forward axis  \(v(result.forward))  \(d(result.forwardOffsetFromMount)) deg from the mount's forward axis",
+            "  forward tip   \(d(result.tipAngle)) deg, held \(d(result.hold.upperBound - result.hold.lowerBound)) s",
+            "  mount \(profile.mount), source \(profile.source)",
+        ]
+        if result.upOffsetFromMount > 45 {
+            out.append("  note: the sensor sits far from upright for this mount; fine for the profile, but check --mount")
+        }
+        out.append(profile.name == ProfileStore.defaultName
+            ? "monitor, record and replay now use it by default."
+            : "Use it with: glutebridge monitor SOURCE --profile \(profile.name)")
+        return out
+    }
+
+    func json() throws -> String {
+        struct Body: Encodable {
+            var profile: String, path: String, created: String, mount: String, source: String
+            var up: Vector3, forward: Vector3
+            var tilt_range_deg: Double, up_offset_deg: Double, forward_offset_deg: Double
+        }
+        let body = Body(profile: profile.name, path: path, created: profile.created, mount: profile.mount, source: profile.source,
+                        up: result.up, forward: result.forward, tilt_range_deg: result.tipAngle,
+                        up_offset_deg: result.upOffsetFromMount, forward_offset_deg: result.forwardOffsetFromMount)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(body), as: UTF8.self)
+    }
+}
