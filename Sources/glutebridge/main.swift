@@ -5,11 +5,13 @@ struct GlutebridgeCommand: ParsableCommand {
         commandName: "glutebridge",
         abstract: "Pelvic tilt, sitting and glute squeeze monitor for a belt IMU or a seat cushion.",
         discussion: """
-        Sources: a tty path (/dev/ttyACM0), serial:PATH?baud=N&protocol=native|witmotion|csv|plotter|auto,
-        ble:ADDR?profile=auto|native|witmotion|microbit, sim[:SCENARIO] (the built-in virtual sensor),
-        or a capture/CSV file for replay.
+        Sources: a tty path (/dev/ttyACM0),
+        serial:PATH?baud=N&protocol=native|witmotion|csv|plotter|auto,
+        ble:ADDR?profile=auto|native|witmotion|microbit, sim[:SCENARIO] (the
+        built-in virtual sensor), or a capture/CSV file for replay.
 
-        Start with:  glutebridge monitor sim        (live view on the virtual sensor)
+        Start with:  glutebridge monitor sim        (live view on the virtual
+        sensor)
         """,
         version: GlutebridgeVersion.string,
         subcommands: [

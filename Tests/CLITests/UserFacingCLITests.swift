@@ -16,7 +16,7 @@ struct UserFacingCLITests {
         let session = "gbtest\(getpid())"
         let script = """
         set -u
-        tmux new-session -d -s \(session) -x 100 -y 30 '\(CLI.binary.path) monitor sim:desk-day --speed 60; sleep 5'
+        tmux new-session -d -s \(session) -x 100 -y 30 'XDG_CONFIG_HOME=\(dir.path) \(CLI.binary.path) monitor sim:desk-day --speed 60; sleep 5'
         for i in $(seq 1 60); do
           sleep 0.25
           tmux capture-pane -t \(session) -p > '\(dir.path)/view.txt'

@@ -12,14 +12,16 @@ struct CalibrateCommand: ParsableCommand {
         commandName: "calibrate",
         abstract: "Measure your neutral pelvis with the sensor on, and save it as a profile.",
         discussion: """
-        Put the sensor on as you will wear it, then follow the two prompts: stand still and
-        upright (5 s), then tip the pelvis forward, belt buckle down, and hold it (2 s). The
-        first gives the neutral up direction, the second which way is forward, whatever way
-        the sensor sits on the belt. Each step gives up after 60 s.
+        Put the sensor on as you will wear it, then follow the two prompts: stand
+        still and upright (5 s), then tip the pelvis forward, belt buckle down, and
+        hold it (2 s). The first gives the neutral up direction, the second which
+        way is forward, whatever way the sensor sits on the belt. Each step gives up
+        after 60 s.
 
-        The profile is saved to $XDG_CONFIG_HOME/glutebridge/profiles/NAME.json (by default
-        ~/.config/...), readable only by you. monitor, record and replay use the profile named
-        by --profile, or the 'default' profile when it exists; --neutral A..B wins over both.
+        The profile is saved to $XDG_CONFIG_HOME/glutebridge/profiles/NAME.json (by
+        default ~/.config/...), readable only by you. monitor, record and replay use
+        the profile named by --profile, or the 'default' profile when it exists;
+        --neutral A..B wins over both.
 
         Examples:
           glutebridge calibrate /dev/ttyACM0

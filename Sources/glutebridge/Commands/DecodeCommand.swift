@@ -11,10 +11,11 @@ struct DecodeCommand: ParsableCommand {
         commandName: "decode",
         abstract: "Decode a byte stream and print one JSON object per sample or message.",
         discussion: """
-        Reads a file, standard input (-), a serial device or pty, or hex bytes given with --hex, and
-        prints what the decoder makes of it: samples with units, device messages, and every wire
-        anomaly (CRC errors, gaps, resyncs). Ends with a summary object of the counts.
-        A capture file made by `glutebridge record` is decoded from its recorded bytes.
+        Reads a file, standard input (-), a serial device or pty, or hex bytes given
+        with --hex, and prints what the decoder makes of it: samples with units,
+        device messages, and every wire anomaly (CRC errors, gaps, resyncs). Ends
+        with a summary object of the counts. A capture file made by `glutebridge
+        record` is decoded from its recorded bytes.
 
         Examples:
           glutebridge decode x.bin

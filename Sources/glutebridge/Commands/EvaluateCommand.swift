@@ -8,15 +8,17 @@ struct EvaluateCommand: ParsableCommand {
         commandName: "evaluate",
         abstract: "Score posture detection on the real recordings in shared/data.",
         discussion: """
-        Replays every HAPT recording (hapt/*.csv with *.labels.csv; waist phone, 50 Hz) the way
-        `glutebridge replay FILE.csv --neutral A..B` does, with the neutral pelvis taken from the first
-        labelled standing span, and scores the posture events against the labels:
-          sitting   share of labelled sitting time classified sitting            (target >= 95 %)
-          upright   share of labelled standing/walking time classified not sitting (target >= 95 %)
-          trans     stand-to-sit and sit-to-stand labels matched by a posture change within 3 s (>= 95 %)
-          false/10m posture changes during labelled static activity, per 10 minutes (<= 1)
-        Then finds sit-to-stand movements in sit2stand-lumbar/sample.csv (accelerometer only) and
-        compares them with that package's own detections (23.24 s, 36.60 s, 81.64 s).
+        Replays every HAPT recording (hapt/*.csv with *.labels.csv; waist phone, 50
+        Hz) the way `glutebridge replay FILE.csv --neutral A..B` does, with the
+        neutral pelvis taken from the first labelled standing span, and scores the
+        posture events against the labels:
+          sitting    labelled sitting time classified sitting (target >= 95 %)
+          upright    labelled standing/walking time not sitting (>= 95 %)
+          trans      transitions matched by a posture change within 3 s (>= 95 %)
+          false/10m  posture changes in labelled static activity (<= 1)
+        Then finds sit-to-stand movements in sit2stand-lumbar/sample.csv
+        (accelerometer only) and compares them with that package's own detections
+        (23.24 s, 36.60 s, 81.64 s).
 
         Examples:
           glutebridge evaluate

@@ -6,8 +6,9 @@ struct MonitorCommand: ParsableCommand {
         commandName: "monitor",
         abstract: "Watch a sensor live: posture, pelvic tilt, sitting bouts, squeezes, pelvic drop.",
         discussion: """
-        On a terminal it shows a live view; otherwise (or with --format) it streams events, one JSON
-        object per line with "schema": 1 on the first. Ctrl-C ends it and prints the summary.
+        On a terminal it shows a live view; otherwise (or with --format) it streams
+        events, one JSON object per line with "schema": 1 on the first. Ctrl-C ends
+        it and prints the summary.
 
         Examples:
           glutebridge monitor sim --speed 60
@@ -32,11 +33,12 @@ struct RecordCommand: ParsableCommand {
         commandName: "record",
         abstract: "Record a sensor's raw bytes to a capture file while showing live events.",
         discussion: """
-        The capture holds the transport bytes with their arrival times, so `glutebridge replay`
-        gives the same events as the live session, and a newer glutebridge can re-run its
-        detectors on old recordings. The file is created 0600 (it is health data), written as
-        bytes arrive, synced at least once a second, and closed cleanly on Ctrl-C or SIGTERM; a
-        recording cut by a crash replays up to its last complete record.
+        The capture holds the transport bytes with their arrival times, so
+        `glutebridge replay` gives the same events as the live session, and a newer
+        glutebridge can re-run its detectors on old recordings. The file is created
+        0600 (it is health data), written as bytes arrive, synced at least once a
+        second, and closed cleanly on Ctrl-C or SIGTERM; a recording cut by a crash
+        replays up to its last complete record.
 
         Examples:
           glutebridge record /dev/ttyACM0 -o monday.gbcap

@@ -9,10 +9,11 @@ struct ReplayCommand: ParsableCommand {
         commandName: "replay",
         abstract: "Replay a capture or CSV file through the detectors.",
         discussion: """
-        A capture made by `glutebridge record` replays with its recorded arrival times, so it gives
-        the events of the live session, byte for byte. CSV files (DESIGN.md columns: time_s,
-        acc_x_g ... gyro_x_dps ... pressure_0 ...) and Serial Plotter logs replay too; their
-        events are dated from the file's modification time.
+        A capture made by `glutebridge record` replays with its recorded arrival
+        times, so it gives the events of the live session, byte for byte. CSV files
+        (DESIGN.md columns: time_s, acc_x_g ... gyro_x_dps ... pressure_0 ...) and
+        Serial Plotter logs replay too; their events are dated from the file's
+        modification time.
 
         Examples:
           glutebridge replay session.gbcap --summary

@@ -9,9 +9,10 @@ struct SimulateCommand: ParsableCommand {
         commandName: "simulate",
         abstract: "Run the virtual sensor: simulated firmware speaking the native protocol.",
         discussion: """
-        With --pty it opens a pseudo terminal, prints its path alone on the first line, and streams
-        in real time (or --speed times faster) until stopped; read it like a USB sensor. With -o it
-        writes the byte stream to a file (or - for stdout) as fast as it can.
+        With --pty it opens a pseudo terminal, prints its path alone on the first
+        line, and streams in real time (or --speed times faster) until stopped; read
+        it like a USB sensor. With -o it writes the byte stream to a file (or - for
+        stdout) as fast as it can.
 
         Scenarios: \(Scenario.allCases.map(\.rawValue).joined(separator: ", ")).
 
