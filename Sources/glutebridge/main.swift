@@ -17,6 +17,8 @@ struct GlutebridgeCommand: ParsableCommand {
         subcommands: [
             MonitorCommand.self, RecordCommand.self, ReplayCommand.self, SimulateCommand.self, DecodeCommand.self, ExportCommand.self, EvaluateCommand.self,
             CalibrateCommand.self,
+            CheckCommand.self,
+            CoachCommand.self,
 
         ]
     )

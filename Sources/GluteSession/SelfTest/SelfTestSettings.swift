@@ -1,0 +1,44 @@
+/// The timing of `glutebridge check`. The sensor cannot hear a keypress, so every step is a time
+/// window the user follows from its prompt: the step is prompted, the user gets `gap` seconds to
+/// get into position, then the step is measured over the next `hold` seconds. The belt line step
+/// has no gap: it is measured over `belt` seconds from its prompt. Times are stream seconds from
+/// the first sample, so a virtual sensor run faster than real time keeps the same timeline.
+public struct SelfTestSettings: Sendable, Equatable {
+    /// Standing relaxed for the belt line, s. Default 10 s.
+    public var belt: Double
+    /// From a prompt to the start of its measured hold, s. Default 5 s.
+    public var gap: Double
+    /// The measured hold of each leg raise and squeeze, s. Default 5 s.
+    public var hold: Double
+    /// The squeeze's resting tilt (or seat load) is the mean over this long before the hold
+    /// starts, s (within the gap; shorter when the gap is). Default 2 s.
+    public var baseline: Double
+
+    public init(belt: Double = 10, gap: Double = 5, hold: Double = 5, baseline: Double = 2) {
+        self.belt = belt
+        self.gap = gap
+        self.hold = hold
+        self.baseline = baseline
+    }
+
+    /// When each step is prompted, starts being measured and ends, in seconds from the start.
+    public func window(of step: SelfTestStep) -> SelfTestWindow {
+        let index = SelfTestStep.allCases.firstIndex(of: step)!
+        if step == .beltLine { return SelfTestWindow(prompt: 0, start: 0, end: belt) }
+        let prompt = belt + Double(index - 1) * (gap + hold)
+        return SelfTestWindow(prompt: prompt, start: prompt + gap, end: prompt + gap + hold)
+    }
+
+    /// When the last step ends, s from the start.
+    public var total: Double { window(of: SelfTestStep.allCases.last!).end }
+}
+
+/// One step's times, seconds from the start of the check.
+public struct SelfTestWindow: Sendable, Equatable {
+    /// The prompt is shown.
+    public var prompt: Double
+    /// The measured stretch begins (the user should be in position).
+    public var start: Double
+    /// The step ends and the next one is prompted.
+    public var end: Double
+}
