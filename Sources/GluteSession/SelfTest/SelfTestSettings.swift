@@ -41,4 +41,10 @@ public struct SelfTestWindow: Sendable, Equatable {
     public var start: Double
     /// The step ends and the next one is prompted.
     public var end: Double
+
+    public init(prompt: Double, start: Double, end: Double) {
+        self.prompt = prompt
+        self.start = start
+        self.end = end
+    }
 }

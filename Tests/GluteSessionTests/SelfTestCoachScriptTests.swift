@@ -1,0 +1,62 @@
+import GluteCore
+import GluteSession
+import Testing
+
+@Suite("coach: the exercise script, driven by time and exercise events")
+struct SelfTestCoachScriptTests {
+    func rep(_ n: Int, hold: Double, at t: Double, target: Double = 5) -> Event {
+        Event(time: t, kind: .exerciseRep(rep: n, hold: hold, target: target, short: hold < target - 0.5))
+    }
+
+    @Test func promptsAfterCalibrationAndLeadInThenFollowsTheReps() {
+        var script = CoachScript(settings: CoachSettings(reps: 3, hold: 5, rest: 5, leadIn: 3))
+        var said: [String] = []
+        script.update(time: 1, calibrated: false) { said.append($0) }
+        #expect(script.phase == .calibrating && said.isEmpty)
+        script.update(time: 4, calibrated: true) { said.append($0) }
+        #expect(script.phase == .leadIn(since: 4))
+        script.update(time: 7, calibrated: true) { said.append($0) }
+        #expect(script.phase == .squeeze(rep: 1, since: 7))
+        #expect(said.last?.hasPrefix("Rep 1/3") == true)
+        script.handle(rep(1, hold: 4.9, at: 12.5)) { said.append($0) }
+        #expect(script.phase == .rest(after: 1, since: 12.5))
+        script.update(time: 17.4, calibrated: true) { said.append($0) }
+        #expect(script.phase == .rest(after: 1, since: 12.5))
+        script.update(time: 17.5, calibrated: true) { said.append($0) }
+        #expect(script.phase == .squeeze(rep: 2, since: 17.5))
+        script.handle(rep(2, hold: 2.8, at: 21)) { said.append($0) }
+        #expect(said.contains { $0.contains("Rep 2/3: held 2.8 s: short") })
+        script.handle(rep(3, hold: 5.1, at: 31)) { said.append($0) }
+        #expect(script.done)
+        #expect(script.reps.map(\.number) == [1, 2, 3])
+        #expect(script.shortReps.map(\.number) == [2])
+        let mean = try! #require(script.meanHold)
+        #expect(abs(mean - (4.9 + 2.8 + 5.1) / 3) < 1e-9)
+        #expect(script.summary[0].hasPrefix("Set: 3 of 3 reps done, mean hold 4.3 s"))
+        #expect(script.summary[1].contains("rep 2 (2.8 s)"))
+        // A rep after the set is complete is not counted.
+        script.handle(rep(4, hold: 5, at: 40)) { said.append($0) }
+        #expect(script.reps.count == 3)
+    }
+
+    @Test func repromptsWhenNoSqueezeComes() {
+        var script = CoachScript(settings: CoachSettings(reps: 2, leadIn: 0, reprompt: 20))
+        var said: [String] = []
+        script.update(time: 0, calibrated: true) { said.append($0) }
+        #expect(script.phase == .squeeze(rep: 1, since: 0))
+        script.update(time: 19, calibrated: true) { said.append($0) }
+        #expect(script.phase == .squeeze(rep: 1, since: 0))
+        script.update(time: 20, calibrated: true) { said.append($0) }
+        #expect(script.phase == .squeeze(rep: 1, since: 20))
+        #expect(said.last?.contains("no squeeze seen") == true)
+    }
+
+    @Test func countdownCountsTheHoldDown() {
+        var script = CoachScript(settings: CoachSettings(reps: 2, hold: 5, leadIn: 0))
+        script.update(time: 10, calibrated: true) { _ in }
+        script.update(time: 11.2, calibrated: true) { _ in }
+        #expect(script.countdown.contains("squeeze... 4 s"))
+        script.update(time: 15.5, calibrated: true) { _ in }
+        #expect(script.countdown.contains("release"))
+    }
+}
