@@ -16,8 +16,9 @@ public struct BeltLineResult: Sendable, Equatable, Encodable {
     public var threshold: Double
     /// Where the neutral came from: "profile", "window", "automatic" or "none".
     public var neutral: String
-    /// The share of the step the pipeline saw standing, 0...1.
-    public var standingShare: Double
+    /// The share of the step the pipeline saw standing, 0...1, among the samples whose posture
+    /// it knew (nil: none, e.g. before the neutral was found).
+    public var standingShare: Double?
 
     /// The pelvis tips forward beyond the threshold against neutral.
     public var tiltedFromNeutral: Bool { (tiltFromNeutral ?? 0) > threshold }
@@ -57,15 +58,20 @@ public struct LegRaiseResult: Sendable, Equatable, Encodable {
     public var threshold: Double
     /// `pelvic_drop` events the pipeline emitted during the step.
     public var dropEvents: Int
+    /// The share of the hold the pipeline saw standing (nil: posture unknown). A leg raise while
+    /// seated says nothing about the glutes.
+    public var standingShare: Double?
 
-    /// The drop exceeds the threshold.
-    public var significant: Bool { (drop ?? 0) > threshold }
+    /// Most of the hold was spent standing (or the posture was unknown).
+    public var standing: Bool { (standingShare ?? 1) >= 0.5 }
+    /// The drop exceeds the threshold, standing.
+    public var significant: Bool { standing && (drop ?? 0) > threshold }
     /// The side whose glutes look weak: the stance side, when the lifted side drops.
     public var weakSide: Side? { significant ? (lifted == .left ? .right : .left) : nil }
 
     enum CodingKeys: String, CodingKey {
         case lifted, drop = "drop_deg", peakAt = "peak_at_s", threshold = "threshold_deg", dropEvents = "drop_events"
-        case significant, weakSide = "weak_side"
+        case significant, weakSide = "weak_side", standingShare = "standing_share"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -77,6 +83,7 @@ public struct LegRaiseResult: Sendable, Equatable, Encodable {
         try c.encode(dropEvents, forKey: .dropEvents)
         try c.encode(significant, forKey: .significant)
         try c.encode(weakSide?.rawValue, forKey: .weakSide)
+        try c.encode(standingShare, forKey: .standingShare)
     }
 }
 

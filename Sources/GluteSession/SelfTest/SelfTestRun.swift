@@ -80,10 +80,10 @@ public struct SelfTestRun: Sendable {
             tilt = snapshot.tilt
             obliquity = snapshot.obliquity
             let body = pipelineSettings.mount.bodySample(raw)
-            if t <= settings.belt { belt.add(accel: body.accel, tilt: snapshot.tilt, standing: snapshot.posture == .standing) }
+            if t <= settings.belt { belt.add(accel: body.accel, tilt: snapshot.tilt, posture: snapshot.posture) }
             for i in legs.indices {
                 let w = settings.window(of: i == 0 ? .leftLeg : .rightLeg)
-                if t >= w.start && t <= w.end { legs[i].add(obliquity: snapshot.obliquity, at: t - w.start) }
+                if t >= w.start && t <= w.end { legs[i].add(obliquity: snapshot.obliquity, posture: snapshot.posture, at: t - w.start) }
             }
             for i in squeezes.indices {
                 let w = settings.window(of: i == 0 ? .squeezeLeft : .squeezeRight)
@@ -161,16 +161,16 @@ public struct SelfTestRun: Sendable {
 struct BeltAccumulator: Sendable {
     var accelSum = Vector3.zero
     var samples = 0
-    var standing = 0
+    var standing = StandingShare()
     var tiltSum = 0.0
     var tiltCount = 0
     var tiltMin = Double.infinity
     var tiltMax = -Double.infinity
 
-    mutating func add(accel: Vector3, tilt: Double?, standing isStanding: Bool) {
+    mutating func add(accel: Vector3, tilt: Double?, posture: Posture?) {
         accelSum = accelSum + accel
         samples += 1
-        if isStanding { standing += 1 }
+        standing.add(posture)
         guard let tilt else { return }
         tiltSum += tilt
         tiltCount += 1
@@ -192,7 +192,7 @@ struct BeltAccumulator: Sendable {
                               tiltRange: tiltCount > 0 ? tiltMin...tiltMax : nil,
                               mountForwardDrop: forwardDrop, mountLeftDrop: leftDrop, threshold: threshold,
                               neutral: tiltCount > 0 ? neutral : "none",
-                              standingShare: samples > 0 ? Double(standing) / Double(samples) : 0)
+                              standingShare: standing.value)
     }
 }
 
@@ -202,10 +202,12 @@ struct LegAccumulator: Sendable {
     var peak: Double?
     var peakAt: Double?
     var dropEvents = 0
+    var standing = StandingShare()
 
     init(lifted: Side) { self.lifted = lifted }
 
-    mutating func add(obliquity: Double?, at t: Double) {
+    mutating func add(obliquity: Double?, posture: Posture?, at t: Double) {
+        standing.add(posture)
         // Obliquity is positive when the left side drops.
         guard let obliquity else { return }
         let drop = lifted == .left ? obliquity : -obliquity
@@ -216,7 +218,8 @@ struct LegAccumulator: Sendable {
     }
 
     func result(threshold: Double) -> LegRaiseResult {
-        LegRaiseResult(lifted: lifted, drop: peak, peakAt: peakAt, threshold: threshold, dropEvents: dropEvents)
+        LegRaiseResult(lifted: lifted, drop: peak, peakAt: peakAt, threshold: threshold, dropEvents: dropEvents,
+                       standingShare: standing.value)
     }
 }
 
@@ -288,6 +291,18 @@ struct SqueezeAccumulator: Sendable {
     }
 
     private func clip(_ x: Double) -> Double { min(1, max(0, x)) }
+}
+
+/// The share of samples the pipeline saw standing, among those whose posture it knew.
+struct StandingShare: Sendable {
+    private var standing = 0
+    private var known = 0
+    mutating func add(_ posture: Posture?) {
+        guard let posture else { return }
+        known += 1
+        if posture == .standing { standing += 1 }
+    }
+    var value: Double? { known > 0 ? Double(standing) / Double(known) : nil }
 }
 
 /// A running mean.

@@ -12,7 +12,7 @@ public enum SelfTestStep: String, CaseIterable, Sendable {
         case .beltLine: return "Belt line: stand relaxed, as you usually stand, and keep still."
         case .leftLeg: return "Single-leg raise: lift your LEFT foot off the floor (knee forward) and hold."
         case .rightLeg: return "Single-leg raise: lower it; now lift your RIGHT foot off the floor and hold."
-        case .squeezeLeft: return "Squeeze: stand on both feet; squeeze your LEFT buttock as hard as you can and hold."
+        case .squeezeLeft: return "Squeeze: on both feet (or seated on the cushion), squeeze your LEFT buttock as hard as you can and hold."
         case .squeezeRight: return "Squeeze: release; now squeeze your RIGHT buttock and hold."
         }
     }

@@ -10,9 +10,10 @@ public enum SelfTestVerdict {
         out += leg(r.leftLeg, name: "Left leg raise")
         out += leg(r.rightLeg, name: "Right leg raise")
         let weak = r.weakSides
-        if r.leftLeg != nil && r.rightLeg != nil {
+        if let left = r.leftLeg, let right = r.rightLeg, left.standing || right.standing {
+            let sides = left.standing && right.standing ? "on either side" : "in the raise done standing"
             out.append(weak.isEmpty
-                ? "  => no pelvic drop beyond the threshold on either side: the hip abductors hold the pelvis level."
+                ? "  => no pelvic drop beyond the threshold \(sides): the hip abductors hold the pelvis level."
                 : "  => weak glutes (gluteus medius) on the \(weak.map(\.rawValue).joined(separator: " and ")) side.")
         }
         out += squeeze(r.squeezeLeft)
@@ -42,8 +43,8 @@ public enum SelfTestVerdict {
         if let side = b.mountLeftDrop, abs(side) >= 3 {
             out.append("  sideways: the \(side > 0 ? "left" : "right") side sits \(d(abs(side))) deg lower")
         }
-        if b.standingShare < 0.5 {
-            out.append("  note: standing was recognised for only \(Int((b.standingShare * 100).rounded())) % of the step")
+        if let share = b.standingShare, share < 0.5 {
+            out.append("  note: standing was recognised for only \(Int((share * 100).rounded())) % of the step")
         }
         return out
     }
@@ -52,6 +53,9 @@ public enum SelfTestVerdict {
         guard let l else { return [] }
         guard let drop = l.drop else { return ["\(name): not measured (no neutral pelvis yet)"] }
         let stance = l.lifted == .left ? "right" : "left"
+        guard l.standing else {
+            return ["\(name): not standing for most of the hold (\(Int(((l.standingShare ?? 0) * 100).rounded())) %): no verdict; do it standing"]
+        }
         let how = drop >= 0 ? "the \(l.lifted.rawValue) side dropped \(d(drop)) deg" : "the \(l.lifted.rawValue) side rose \(d(-drop)) deg"
         let verdict = l.significant
             ? "beyond the \(d(l.threshold)) deg limit: the \(stance) glutes (stance side) look weak"

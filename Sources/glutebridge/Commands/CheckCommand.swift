@@ -219,6 +219,7 @@ final class SelfTestPromptSink: SessionSink {
     }
 
     private func n(_ x: Double) -> String {
-        x == x.rounded() ? String(Int(x)) : String(format: "%.1f", x)
+        let tenths = (x * 10).rounded()
+        return tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : String(format: "%.1f", tenths / 10)
     }
 }
