@@ -1,5 +1,6 @@
 import GluteCore
 import GluteSession
+import GluteWire
 import Testing
 
 @Suite("coach: the exercise script, driven by time and exercise events")
@@ -58,5 +59,16 @@ struct SelfTestCoachScriptTests {
         #expect(script.countdown.contains("squeeze... 4 s"))
         script.update(time: 15.5, calibrated: true) { _ in }
         #expect(script.countdown.contains("release"))
+    }
+
+    @Test func aCushionAloneIsReadyWithoutANeutral() {
+        var snapshot = Pipeline(settings: PipelineSettings()).snapshot
+        #expect(!CoachScript.ready(snapshot))
+        snapshot.pressureRate = 20
+        #expect(CoachScript.ready(snapshot))
+        snapshot.imuRate = 100
+        #expect(!CoachScript.ready(snapshot))
+        snapshot.neutral = NeutralPose(up: Vector3(0, 0, 1))
+        #expect(CoachScript.ready(snapshot))
     }
 }

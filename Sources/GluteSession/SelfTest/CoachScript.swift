@@ -66,7 +66,13 @@ public struct CoachScript: Sendable {
     public var shortReps: [CoachRep] { reps.filter(\.short) }
     public var meanHold: Double? { reps.isEmpty ? nil : reps.map(\.hold).reduce(0, +) / Double(reps.count) }
 
-    /// Time passes (stream time); `calibrated` is the pipeline's.
+    /// Whether the exercise can start: the pelvis is calibrated, or the stream has no IMU (a
+    /// cushion alone has no neutral to find, and counts its seated squeezes).
+    public static func ready(_ snapshot: PipelineSnapshot) -> Bool {
+        snapshot.calibrated || (snapshot.imuRate == nil && snapshot.pressureRate != nil)
+    }
+
+    /// Time passes (stream time); `calibrated` is `ready(_:)` of the pipeline's snapshot.
     public mutating func update(time: Double, calibrated: Bool, say: (String) -> Void) {
         now = max(now, time)
         switch phase {
