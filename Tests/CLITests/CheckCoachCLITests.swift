@@ -61,6 +61,16 @@ struct CheckCoachCLITests {
         #expect(Set(events.compactMap { $0["type"] as? String }) == ["session", "exercise.rep", "exercise.set"])
     }
 
+    @Test func coachCutShortByDurationSaysSoAndSummarisesWhatWasDone() throws {
+        // At 20x, 2.5 s of wall clock is 50 s of the scenario: reps 1-3 end by 40 s, rep 4 at 48 s.
+        let result = try CLI.run(["coach", "sim:squeezes", "--speed", "20", "--duration", "2.5s"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Ended before the set was complete: duration reached"))
+        let done = result.stdoutLines.filter { $0.hasPrefix("Rep ") }.count
+        #expect(done >= 2 && done <= 4, "\(result.stdout)")
+        #expect(result.stdout.contains("Set: \(done) of 10 reps done"))
+    }
+
     @Test func bothRefuseAFileAndBadTimings() throws {
         let file = temporaryDirectory().appendingPathComponent("x.csv")
         try "time_s,acc_x_g\n".write(to: file, atomically: true, encoding: .utf8)

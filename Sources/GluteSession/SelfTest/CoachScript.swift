@@ -130,7 +130,7 @@ public struct CoachScript: Sendable {
         case .leadIn(let since): return "  first rep in \(ceil(settings.leadIn - (now - since))) s"
         case .squeeze(let rep, let since):
             let left = settings.hold - (now - since)
-            return left > 0 ? "  rep \(rep): squeeze... \(ceil(left)) s" : "  rep \(rep): release when the count is done"
+            return left > 0 ? "  rep \(rep): squeeze... \(ceil(left)) s" : "  rep \(rep): release now"
         case .rest(let after, let since): return "  rest \(ceil(settings.rest - (now - since))) s (\(after) done)"
         case .done: return ""
         }

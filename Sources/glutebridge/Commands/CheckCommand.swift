@@ -190,9 +190,11 @@ final class SelfTestPromptSink: SessionSink {
             say("Step \(i + 1) of \(steps.count): \(step.prompt) (\(timing))")
             prompted.insert(step)
         }
-        guard terminal, let step = run.step else { return }
+        guard terminal, run.imuSamples + run.pressureSamples > 0, let step = run.step else { return }
         let w = run.settings.window(of: step)
-        let phase = run.elapsed < w.start ? "get ready \(n((w.start - run.elapsed).rounded(.up))) s" : "hold \(n(max(0, w.end - run.elapsed).rounded(.up))) s"
+        let left = n(max(0, w.end - run.elapsed).rounded(.up))
+        let phase = run.elapsed < w.start ? "get ready \(n((w.start - run.elapsed).rounded(.up))) s"
+            : step == .beltLine ? "stand \(left) s" : "hold \(left) s"
         var reading = ""
         if let tilt = run.tilt, let obliquity = run.obliquity {
             reading = String(format: "   tilt %+.1f deg, obliquity %+.1f deg", tilt, obliquity)
