@@ -71,4 +71,24 @@ struct SelfTestCoachScriptTests {
         snapshot.neutral = NeutralPose(up: Vector3(0, 0, 1))
         #expect(CoachScript.ready(snapshot))
     }
+
+    @Test func theLiveCountdownFollowsTheTuckFromTheTilt() {
+        var script = CoachScript(settings: CoachSettings(reps: 2, hold: 5, leadIn: 2, tuck: 3))
+        for i in 0...20 { script.update(time: Double(i) * 0.1, calibrated: true, tilt: 1.0) { _ in } }
+        // Lead-in from 0 (calibrated), 2 s long: rep 1 is prompted at 2.
+        #expect(script.phase == .squeeze(rep: 1, since: 2.0))
+        // Not yet tucked: the countdown runs from the prompt.
+        script.update(time: 2.5, calibrated: true, tilt: -1.0) { _ in }
+        #expect(script.holdingSince == nil)
+        #expect(script.countdown.contains("squeeze now"))
+        script.update(time: 3.0, calibrated: true, tilt: -3.0) { _ in }
+        #expect(script.holdingSince == 3.0)
+        script.update(time: 5.5, calibrated: true, tilt: -3.2) { _ in }
+        #expect(script.countdown.contains("holding 2.5 s, 2.5 s to go"))
+        script.update(time: 8.1, calibrated: true, tilt: -3.1) { _ in }
+        #expect(script.countdown.contains("held 5.0 s: release"))
+        // Back up near the level: released.
+        script.update(time: 8.5, calibrated: true, tilt: 0.5) { _ in }
+        #expect(script.holdingSince == nil)
+    }
 }

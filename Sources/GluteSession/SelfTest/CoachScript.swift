@@ -12,13 +12,17 @@ public struct CoachSettings: Sendable, Equatable {
     public var leadIn: Double
     /// Without a repetition this long after a prompt, the prompt is given again, s. Default 20 s.
     public var reprompt: Double
+    /// For the live countdown only: a posterior tilt this far below the resting level counts as
+    /// holding (the squeeze detector's start threshold), degrees. Default 3 degrees.
+    public var tuck: Double
 
-    public init(reps: Int = 10, hold: Double = 5, rest: Double = 5, leadIn: Double = 3, reprompt: Double = 20) {
+    public init(reps: Int = 10, hold: Double = 5, rest: Double = 5, leadIn: Double = 3, reprompt: Double = 20, tuck: Double = 3) {
         self.reps = reps
         self.hold = hold
         self.rest = rest
         self.leadIn = leadIn
         self.reprompt = reprompt
+        self.tuck = tuck
     }
 }
 
@@ -57,6 +61,9 @@ public struct CoachScript: Sendable {
     /// The pipeline's `exercise.set`, when it came: (reps, short reps, mean hold).
     public private(set) var pipelineSet: (reps: Int, short: Int, meanHold: Double)?
     public private(set) var now = 0.0
+    /// The tilt while not squeezing, followed slowly; and since when the current tuck is held.
+    private var restingTilt: Double?
+    public private(set) var holdingSince: Double?
 
     public init(settings: CoachSettings = CoachSettings()) {
         self.settings = settings
@@ -73,14 +80,18 @@ public struct CoachScript: Sendable {
     }
 
     /// Time passes (stream time); `calibrated` is `ready(_:)` of the pipeline's snapshot.
-    public mutating func update(time: Double, calibrated: Bool, say: (String) -> Void) {
+    /// `tilt` (degrees, from the pipeline; nil without an IMU) only drives the live countdown:
+    /// the hold that counts is the one the pipeline reports.
+    public mutating func update(time: Double, calibrated: Bool, tilt: Double? = nil, say: (String) -> Void) {
+        let dt = max(0, time - now)
         now = max(now, time)
+        followTilt(tilt, dt: dt)
         switch phase {
         case .calibrating:
             guard calibrated else { return }
             say("Stand tall, feet hip-width apart, and breathe out. First rep in \(Int(settings.leadIn.rounded())) s.")
             phase = .leadIn(since: now)
-            update(time: now, calibrated: calibrated, say: say)
+            update(time: now, calibrated: calibrated, tilt: tilt, say: say)
         case .leadIn(let since):
             if now - since >= settings.leadIn { prompt(rep: 1, say: say) }
         case .squeeze(let rep, let since):
@@ -118,6 +129,23 @@ public struct CoachScript: Sendable {
         }
     }
 
+    private mutating func followTilt(_ tilt: Double?, dt: Double) {
+        guard let tilt else { return }
+        guard case .squeeze = phase else {
+            // Between reps the level follows the posture within a couple of seconds.
+            let w = restingTilt == nil ? 1 : min(1, dt / 2)
+            restingTilt = (restingTilt ?? tilt) + (tilt - (restingTilt ?? tilt)) * w
+            holdingSince = nil
+            return
+        }
+        guard let level = restingTilt else { return }
+        if tilt <= level - settings.tuck {
+            if holdingSince == nil { holdingSince = now }
+        } else if tilt > level - settings.tuck / 2 {
+            holdingSince = nil
+        }
+    }
+
     private mutating func prompt(rep: Int, say: (String) -> Void) {
         say("Rep \(rep)/\(settings.reps): tuck the tailbone, squeeze your glutes and hold \(format(settings.hold)) s.")
         phase = .squeeze(rep: rep, since: now)
@@ -129,6 +157,13 @@ public struct CoachScript: Sendable {
         case .calibrating: return "  stand tall and still (finding your neutral pelvis)..."
         case .leadIn(let since): return "  first rep in \(ceil(settings.leadIn - (now - since))) s"
         case .squeeze(let rep, let since):
+            if let holding = holdingSince {
+                let held = now - holding
+                return held < settings.hold ? "  rep \(rep): holding \(format(held)) s, \(format(settings.hold - held)) s to go"
+                    : "  rep \(rep): held \(format(settings.hold)) s: release"
+            }
+            // With a tilt the countdown starts at the tuck; without one (a cushion), at the prompt.
+            if restingTilt != nil { return "  rep \(rep): tuck the tailbone and squeeze now" }
             let left = settings.hold - (now - since)
             return left > 0 ? "  rep \(rep): squeeze... \(ceil(left)) s" : "  rep \(rep): release now"
         case .rest(let after, let since): return "  rest \(ceil(settings.rest - (now - since))) s (\(after) done)"

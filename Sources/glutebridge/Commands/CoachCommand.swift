@@ -145,7 +145,7 @@ final class CoachSink: SessionSink {
 
     func tick(_ status: SessionStatus) {
         guard status.lastSampleTime != nil else { return }
-        script.update(time: status.snapshot.time, calibrated: CoachScript.ready(status.snapshot)) { say($0) }
+        script.update(time: status.snapshot.time, calibrated: CoachScript.ready(status.snapshot), tilt: status.snapshot.tilt) { say($0) }
         guard terminal, !script.done else { return }
         _ = Output.raw(Array("\r\u{1B}[K\(script.countdown)".utf8), to: 2)
         lineShown = true
