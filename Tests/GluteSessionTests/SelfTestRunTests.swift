@@ -24,6 +24,7 @@ struct SelfTestRunTests {
         #expect(s.window(of: .squeezeLeft) == SelfTestWindow(prompt: 30, start: 35, end: 40))
         #expect(s.window(of: .squeezeRight) == SelfTestWindow(prompt: 40, start: 45, end: 50))
         #expect(s.total == 50)
+        #expect(s.length == 52)
     }
 
     /// single-leg: left leg up 16-21 with a 9 deg drop, right leg up 32-37 with 2 deg. A 5 s belt
@@ -87,6 +88,7 @@ struct SelfTestRunTests {
         #expect(left.engaged && right.engaged)
         let lp = try #require(left.peak), lo = try #require(left.otherSidePeak)
         let rp = try #require(right.peak), ro = try #require(right.otherSidePeak)
+        #expect(left.squeezeEvents == 1 && right.squeezeEvents == 1, "the release after the last hold is heard")
         #expect(lp > left.threshold && lp > 2 * max(lo, 0.01), "left \(lp) vs right \(lo)")
         #expect(rp > right.threshold && rp > 2 * max(ro, 0.01), "right \(rp) vs left \(ro)")
         // The right leg raise falls in the seated stretch: no verdict on the glutes from it. (The

@@ -56,8 +56,8 @@ public struct SelfTestRun: Sendable {
         return SelfTestStep.allCases.last { settings.window(of: $0).prompt <= elapsed }
     }
 
-    /// Every step's window has passed.
-    public var finished: Bool { origin != nil && elapsed >= settings.total }
+    /// Every step's window, and the release after the last, has passed.
+    public var finished: Bool { origin != nil && elapsed >= settings.length }
 
     /// Feeds one decoded sample (device frame; the pipeline applies the mount).
     public mutating func feed(_ sample: Sample) {

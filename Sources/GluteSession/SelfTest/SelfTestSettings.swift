@@ -13,12 +13,16 @@ public struct SelfTestSettings: Sendable, Equatable {
     /// The squeeze's resting tilt (or seat load) is the mean over this long before the hold
     /// starts, s (within the gap; shorter when the gap is). Default 2 s.
     public var baseline: Double
+    /// After the last hold, the check listens this long for the release, so that the squeeze it
+    /// ends is reported, s. Default 2 s.
+    public var release: Double
 
-    public init(belt: Double = 10, gap: Double = 5, hold: Double = 5, baseline: Double = 2) {
+    public init(belt: Double = 10, gap: Double = 5, hold: Double = 5, baseline: Double = 2, release: Double = 2) {
         self.belt = belt
         self.gap = gap
         self.hold = hold
         self.baseline = baseline
+        self.release = release
     }
 
     /// When each step is prompted, starts being measured and ends, in seconds from the start.
@@ -31,6 +35,9 @@ public struct SelfTestSettings: Sendable, Equatable {
 
     /// When the last step ends, s from the start.
     public var total: Double { window(of: SelfTestStep.allCases.last!).end }
+
+    /// When the check is over: the last step and the release after it, s from the start.
+    public var length: Double { total + release }
 }
 
 /// One step's times, seconds from the start of the check.

@@ -17,7 +17,7 @@ struct CheckCommand: ParsableCommand {
         relaxed); every later step gives you --gap seconds to get into position,
         then measures the next --hold seconds. With the defaults: belt line 0-10 s;
         left leg up 15-20 s, right leg up 25-30 s, squeeze left 35-40 s, squeeze
-        right 45-50 s. Times are stream seconds from the first sample, so a virtual
+        right 45-50 s, release and done at 52 s. Times are stream seconds from the first sample, so a virtual
         sensor run with --speed keeps the same timeline.
 
         Verdicts: the belt line's tilt against your calibrated neutral (a profile
@@ -81,7 +81,7 @@ struct CheckCommand: ParsableCommand {
         live.simulationSpeed = speed
         live.simulationSeed = seed
         live.reconnect = false
-        live.duration = GuidedSource.wallLimit(streamSeconds: settings.total + 30, spec: spec, speed: speed)
+        live.duration = GuidedSource.wallLimit(streamSeconds: settings.length + 30, spec: spec, speed: speed)
         live.onSample = { observer.observe($0) }
         let session: LiveSession
         do { session = try LiveSession(options: live) } catch { throw CLIError("\(error)") }
@@ -110,7 +110,7 @@ struct CheckCommand: ParsableCommand {
             SelfTestVerdict.lines(run.result).forEach(Output.line)
         }
         if !run.result.complete {
-            throw CLIError("check not finished: \(LiveSession.describe(end)) at \(String(format: "%.1f", run.elapsed)) s of \(String(format: "%.1f", settings.total)) s")
+            throw CLIError("check not finished: \(LiveSession.describe(end)) at \(String(format: "%.1f", run.elapsed)) s of \(String(format: "%.1f", settings.length)) s")
         }
     }
 }
@@ -194,6 +194,7 @@ final class SelfTestPromptSink: SessionSink {
         let w = run.settings.window(of: step)
         let left = n(max(0, w.end - run.elapsed).rounded(.up))
         let phase = run.elapsed < w.start ? "get ready \(n((w.start - run.elapsed).rounded(.up))) s"
+            : run.elapsed >= w.end ? "release: done"
             : step == .beltLine ? "stand \(left) s" : "hold \(left) s"
         var reading = ""
         if let tilt = run.tilt, let obliquity = run.obliquity {
