@@ -1,3 +1,5 @@
+import GluteCore
+
 /// The article's self-tests, in the order `check` runs them.
 public enum SelfTestStep: String, CaseIterable, Sendable {
     case beltLine = "belt_line"
@@ -35,5 +37,3 @@ public enum SelfTestStep: String, CaseIterable, Sendable {
         }
     }
 }
-
-import GluteCore
