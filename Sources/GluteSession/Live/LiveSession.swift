@@ -60,6 +60,12 @@ public final class LiveSession: Sendable {
     }
 
     public init(options: LiveOptions) throws {
+        var options = options
+        // A device path outside /dev (a udev symlink elsewhere, a link a script made) is still a
+        // device: stat tells.
+        if case .file(let path) = options.source, LiveSession.isCharacterDevice(path) {
+            options.source = .serial(SourceSpec.SerialSpec(path: path, baud: nil, wireProtocol: .auto, columns: nil))
+        }
         self.options = options
         queue = try EventQueue()
         endWake = try WakeUp()
@@ -92,6 +98,11 @@ public final class LiveSession: Sendable {
             do { capture = try CaptureWriter(path: path, header: header) } catch { throw InputError("\(error)") }
         }
         core = Mutex(Core(engine: SessionEngine(decoder: decoder, pipeline: Pipeline(settings: options.pipeline)), capture: capture))
+    }
+
+    static func isCharacterDevice(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR
     }
 
     private static func protocolName(_ source: SourceSpec) -> String {
