@@ -175,6 +175,9 @@ public final class LiveSession: Sendable {
         let sinkThread = SinkThread(queue: queue, session: self, sinks: sinks, tickInterval: tickInterval)
         sinkThread.start()
         defer { sinkThread.stopAndJoin() }
+        // With udevd running, a device that comes back is reopened on its add event at once;
+        // without it (containers), the reconnect loop's backoff retries alone.
+        let hotplug: HotplugMonitor? = (runner == nil && UdevDaemon.isRunning) ? try? HotplugMonitor(subsystem: "tty") : nil
         let started = HostClock.now().monotonic
         var waitList = [endWake.pollDescriptor, linkDown.pollDescriptor] + interrupts
         if let runner { waitList.append(runner.finishedDescriptor) }
@@ -209,7 +212,8 @@ public final class LiveSession: Sendable {
                     end = .sourceEnded("device went away")
                     break supervise
                 }
-                guard let reopened = reconnect(path: devicePath, baud: baud, name: deviceName, interrupts: interrupts + [endWake.pollDescriptor]) else {
+                guard let reopened = reconnect(path: devicePath, baud: baud, name: deviceName,
+                                               interrupts: interrupts + [endWake.pollDescriptor], hotplug: hotplug) else {
                     end = endState.withLock { $0 } ?? .interrupted
                     break supervise
                 }
@@ -275,14 +279,17 @@ public final class LiveSession: Sendable {
         return (port, reader)
     }
 
-    /// Reopens the device with backoff (0.25 s doubling to 5 s) until it works or an interrupt.
-    private func reconnect(path: String, baud: Int, name: String, interrupts: [Int32]) -> (SerialPort, SourceReader)? {
+    /// Reopens the device until it works or an interrupt: at once when udev reports a tty added,
+    /// otherwise with backoff (0.25 s doubling to 5 s).
+    private func reconnect(path: String, baud: Int, name: String, interrupts: [Int32], hotplug: HotplugMonitor?) -> (SerialPort, SourceReader)? {
         var delay = 0.25
         while true {
             core.withLock { $0.message = "reconnecting to \(path) in \(DurationText.format(delay))" }
-            if waitReadable(interrupts, timeout: delay) != nil { return nil }
+            let ready = waitReadable(interrupts + (hotplug.map { [$0.pollDescriptor] } ?? []), timeout: delay)
+            if let ready, ready != hotplug?.pollDescriptor { return nil }
+            let added = hotplug.map { $0.receive().contains { $0.action == .add } } ?? false
             if let pair = try? connect(path: path, baud: baud, name: name) { return pair }
-            delay = min(delay * 2, 5)
+            if !added { delay = min(delay * 2, 5) }
         }
     }
 
