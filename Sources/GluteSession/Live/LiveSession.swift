@@ -137,7 +137,16 @@ public final class LiveSession: Sendable {
         switch options.source {
         case .serial(let spec):
             devicePath = spec.path
-            baud = spec.baud ?? 115_200
+            if spec.wireProtocol == .witmotion && spec.baud == nil {
+                let found: Int?
+                do { found = try WitMotionBaudSearch.find(path: spec.path, interrupts: interrupts) } catch { throw InputError("\(error)") }
+                guard let found else {
+                    throw InputError("\(spec.path): no WitMotion packets at any standard baud rate (tried \(WitMotionBaudProbe.candidateBaudRates.map(String.init).joined(separator: ", "))); give baud=N, or check the protocol")
+                }
+                baud = found
+            } else {
+                baud = spec.baud ?? 115_200
+            }
         case .simulated(let name):
             guard let scenario = Scenario(rawValue: name) else {
                 throw InputError("sim:\(name): unknown scenario; one of \(Scenario.allCases.map(\.rawValue).joined(separator: ", "))")
