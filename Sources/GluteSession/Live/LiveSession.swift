@@ -181,7 +181,14 @@ public final class LiveSession: Sendable {
             try? port.close()
             throw error
         }
-        let sinkThread = SinkThread(queue: queue, session: self, sinks: sinks, tickInterval: tickInterval)
+        let sinkThread: SinkThread
+        do {
+            sinkThread = try SinkThread(queue: queue, session: self, sinks: sinks, tickInterval: tickInterval)
+        } catch {
+            reader.stop()
+            try? port.close()
+            throw error
+        }
         sinkThread.start()
         defer { sinkThread.stopAndJoin() }
         // With udevd running, a device that comes back is reopened on its add event at once;
@@ -330,13 +337,13 @@ private final class SinkThread: @unchecked Sendable {
     private let stopWake: WakeUp
     private let done: WakeUp
 
-    init(queue: EventQueue, session: LiveSession, sinks: sending [any SessionSink], tickInterval: Double?) {
+    init(queue: EventQueue, session: LiveSession, sinks: sending [any SessionSink], tickInterval: Double?) throws(SystemError) {
         self.queue = queue
         self.session = session
         self.sinks = sinks
         self.tickInterval = tickInterval
-        stopWake = try! WakeUp()
-        done = try! WakeUp()
+        stopWake = try WakeUp()
+        done = try WakeUp()
     }
 
     func start() {
