@@ -16,7 +16,7 @@ struct GlutebridgeCommand: ParsableCommand {
         version: GlutebridgeVersion.string,
         subcommands: [
             MonitorCommand.self, RecordCommand.self, ReplayCommand.self, SimulateCommand.self, DecodeCommand.self, ExportCommand.self, EvaluateCommand.self,
-            CalibrateCommand.self,
+            CalibrateCommand.self, DoctorCommand.self,
 
         ]
     )
