@@ -59,4 +59,31 @@ struct DoctorSystemdUnitTests {
         #expect(words.contains("${GLUTEBRIDGE_SOURCE}"))
         #expect(words.contains("%h/.local/state/glutebridge/events.jsonl"))
     }
+
+    /// systemd's own parser, where the machine has it: the unit verifies clean with the binary
+    /// installed where ExecStart looks (a private HOME, so nothing of the user's is touched).
+    @Test(.enabled(if: CLI.available && FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze"),
+                   "needs systemd-analyze and the built binary"))
+    func systemdAnalyzeVerifiesTheUnit() throws {
+        let home = temporaryDirectory()
+        let runtime = temporaryDirectory()
+        let bin = home.appendingPathComponent(".local/bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: bin.appendingPathComponent("glutebridge"), withDestinationURL: CLI.binary)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/systemd-analyze")
+        process.arguments = ["--user", "verify", unitPath.path]
+        var env = ProcessInfo.processInfo.environment
+        env["HOME"] = home.path
+        env["XDG_RUNTIME_DIR"] = runtime.path
+        process.environment = env
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(message)")
+        #expect(message.isEmpty, "\(message)")
+    }
 }
