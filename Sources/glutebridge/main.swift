@@ -16,7 +16,8 @@ struct GlutebridgeCommand: ParsableCommand {
         version: GlutebridgeVersion.string,
         subcommands: [
             MonitorCommand.self, RecordCommand.self, ReplayCommand.self, CalibrateCommand.self,
-            DevicesCommand.self, SimulateCommand.self, DecodeCommand.self, ExportCommand.self, EvaluateCommand.self,
+            DevicesCommand.self, DoctorCommand.self, SimulateCommand.self, DecodeCommand.self, ExportCommand.self,
+            EvaluateCommand.self,
         ]
     )
 }
