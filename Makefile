@@ -5,7 +5,7 @@ SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN          = .build/debug/glutebridge
 RELEASE_BIN  = .build/release/glutebridge
 
-.PHONY: deps build release test demo bench fuzz fuzz-smoke install-completions evaluate clean
+.PHONY: deps build release test demo bench fuzz fuzz-smoke install-completions install-user-service evaluate clean
 
 # Installs only what is missing, so a machine that has everything never touches apt.
 deps:
@@ -52,6 +52,18 @@ install-completions: build
 	$(BIN) --generate-completion-script zsh > $(HOME)/.zfunc/_glutebridge
 	$(BIN) --generate-completion-script fish > $(HOME)/.config/fish/completions/glutebridge.fish
 	@echo "completions installed; for zsh add 'fpath+=~/.zfunc; autoload -U compinit; compinit' to ~/.zshrc"
+
+# The monitor as a background service of your own user (no root): the binary to ~/.local/bin,
+# the unit to ~/.config/systemd/user. Enable it with: systemctl --user enable --now glutebridge-monitor
+install-user-service: release
+	install -D -m 0755 $(RELEASE_BIN) $(HOME)/.local/bin/glutebridge
+	install -D -m 0644 systemd/glutebridge-monitor.service $(HOME)/.config/systemd/user/glutebridge-monitor.service
+	@if systemctl --user daemon-reload 2>/dev/null; then \
+	  systemctl --user try-restart glutebridge-monitor; \
+	  echo "installed; start it with: systemctl --user enable --now glutebridge-monitor"; \
+	else \
+	  echo "installed; no user systemd here: in your desktop session run systemctl --user daemon-reload"; \
+	fi
 
 clean:
 	rm -rf .build Fuzz/bin

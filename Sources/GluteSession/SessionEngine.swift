@@ -75,10 +75,7 @@ public struct SessionEngine: Sendable {
     public mutating func linkDisconnected(reason: String, wall: Double, emit: (TimedEvent) -> Void) {
         self.wall = wall
         linkDownAt = wall
-        if var native = decoder as? NativeDecoder {
-            native.resetLink()
-            decoder = native
-        }
+        decoder.resetLink()
         emit(TimedEvent(event: Event(time: lastSampleTime ?? 0, kind: .linkDisconnected(reason: reason)), wall: wall))
     }
 

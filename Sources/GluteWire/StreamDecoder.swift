@@ -91,4 +91,12 @@ public protocol StreamDecoder: Sendable {
     mutating func feed(_ bytes: ArraySlice<UInt8>, hostTime: Double, emit: (DecoderOutput) -> Void)
     /// Completes what the end of the stream completes (a last line without a newline, say).
     mutating func finish(hostTime: Double, emit: (DecoderOutput) -> Void)
+    /// The link was lost and will be reopened: forget what assumed a continuous stream (sequence
+    /// numbers, a partial frame). Counters carry on.
+    mutating func resetLink()
+}
+
+extension StreamDecoder {
+    /// Stateless-across-links decoders need nothing.
+    public mutating func resetLink() {}
 }

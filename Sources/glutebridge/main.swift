@@ -10,16 +10,14 @@ struct GlutebridgeCommand: ParsableCommand {
         ble:ADDR?profile=auto|native|witmotion|microbit, sim[:SCENARIO] (the
         built-in virtual sensor), or a capture/CSV file for replay.
 
-        Start with:  glutebridge monitor sim        (live view on the virtual
-        sensor)
+        Start with:
+          glutebridge monitor sim --speed 60    (live view on the virtual sensor)
         """,
         version: GlutebridgeVersion.string,
         subcommands: [
-            MonitorCommand.self, RecordCommand.self, ReplayCommand.self, SimulateCommand.self, DecodeCommand.self, ExportCommand.self, EvaluateCommand.self,
-            CalibrateCommand.self,
-            CheckCommand.self,
-            CoachCommand.self,
-
+            MonitorCommand.self, RecordCommand.self, ReplayCommand.self, CalibrateCommand.self,
+            DevicesCommand.self, DoctorCommand.self, SimulateCommand.self, DecodeCommand.self, ExportCommand.self,
+            EvaluateCommand.self, CheckCommand.self, CoachCommand.self,
         ]
     )
 }

@@ -13,6 +13,13 @@ public enum SourceSpec: Sendable, Equatable {
         public var baud: Int?
         public var wireProtocol: WireProtocol
         public var columns: String?
+
+        public init(path: String, baud: Int? = nil, wireProtocol: WireProtocol = .auto, columns: String? = nil) {
+            self.path = path
+            self.baud = baud
+            self.wireProtocol = wireProtocol
+            self.columns = columns
+        }
     }
 
     public struct BLESpec: Sendable, Equatable {

@@ -34,6 +34,10 @@ public struct AutoDetectingDecoder: StreamDecoder {
         chosen?.finish(hostTime: hostTime, emit: emit)
     }
 
+    public mutating func resetLink() {
+        chosen?.resetLink()
+    }
+
     private mutating func decide(hostTime: Double, emit: (DecoderOutput) -> Void) {
         let choice = DecoderChoice.detect(held[...])
         var decoder = (try? choice.makeDecoder(columns: columns)) ?? NativeDecoder()

@@ -60,6 +60,12 @@ public final class LiveSession: Sendable {
     }
 
     public init(options: LiveOptions) throws {
+        var options = options
+        // A device path outside /dev (a udev symlink elsewhere, a link a script made) is still a
+        // device: stat tells.
+        if case .file(let path) = options.source, LiveSession.isCharacterDevice(path) {
+            options.source = .serial(SourceSpec.SerialSpec(path: path, baud: nil, wireProtocol: .auto, columns: nil))
+        }
         self.options = options
         queue = try EventQueue()
         endWake = try WakeUp()
@@ -94,6 +100,11 @@ public final class LiveSession: Sendable {
         core = Mutex(Core(engine: SessionEngine(decoder: decoder, pipeline: Pipeline(settings: options.pipeline)), capture: capture))
     }
 
+    static func isCharacterDevice(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR
+    }
+
     private static func protocolName(_ source: SourceSpec) -> String {
         switch source {
         case .serial(let s): return s.wireProtocol == .auto ? "auto" : s.wireProtocol.rawValue
@@ -126,7 +137,16 @@ public final class LiveSession: Sendable {
         switch options.source {
         case .serial(let spec):
             devicePath = spec.path
-            baud = spec.baud ?? 115_200
+            if spec.wireProtocol == .witmotion && spec.baud == nil {
+                let found: Int?
+                do { found = try WitMotionBaudSearch.find(path: spec.path, interrupts: interrupts) } catch { throw InputError("\(error)") }
+                guard let found else {
+                    throw InputError("\(spec.path): no WitMotion packets at any standard baud rate (tried \(WitMotionBaudProbe.candidateBaudRates.map(String.init).joined(separator: ", "))); give baud=N, or check the protocol")
+                }
+                baud = found
+            } else {
+                baud = spec.baud ?? 115_200
+            }
         case .simulated(let name):
             guard let scenario = Scenario(rawValue: name) else {
                 throw InputError("sim:\(name): unknown scenario; one of \(Scenario.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -161,9 +181,19 @@ public final class LiveSession: Sendable {
             try? port.close()
             throw error
         }
-        let sinkThread = SinkThread(queue: queue, session: self, sinks: sinks, tickInterval: tickInterval)
+        let sinkThread: SinkThread
+        do {
+            sinkThread = try SinkThread(queue: queue, session: self, sinks: sinks, tickInterval: tickInterval)
+        } catch {
+            reader.stop()
+            try? port.close()
+            throw error
+        }
         sinkThread.start()
         defer { sinkThread.stopAndJoin() }
+        // With udevd running, a device that comes back is reopened on its add event at once;
+        // without it (containers), the reconnect loop's backoff retries alone.
+        let hotplug: HotplugMonitor? = (runner == nil && UdevDaemon.isRunning) ? try? HotplugMonitor(subsystem: "tty") : nil
         let started = HostClock.now().monotonic
         var waitList = [endWake.pollDescriptor, linkDown.pollDescriptor] + interrupts
         if let runner { waitList.append(runner.finishedDescriptor) }
@@ -198,7 +228,8 @@ public final class LiveSession: Sendable {
                     end = .sourceEnded("device went away")
                     break supervise
                 }
-                guard let reopened = reconnect(path: devicePath, baud: baud, name: deviceName, interrupts: interrupts + [endWake.pollDescriptor]) else {
+                guard let reopened = reconnect(path: devicePath, baud: baud, name: deviceName,
+                                               interrupts: interrupts + [endWake.pollDescriptor], hotplug: hotplug) else {
                     end = endState.withLock { $0 } ?? .interrupted
                     break supervise
                 }
@@ -264,14 +295,17 @@ public final class LiveSession: Sendable {
         return (port, reader)
     }
 
-    /// Reopens the device with backoff (0.25 s doubling to 5 s) until it works or an interrupt.
-    private func reconnect(path: String, baud: Int, name: String, interrupts: [Int32]) -> (SerialPort, SourceReader)? {
+    /// Reopens the device until it works or an interrupt: at once when udev reports a tty added,
+    /// otherwise with backoff (0.25 s doubling to 5 s).
+    private func reconnect(path: String, baud: Int, name: String, interrupts: [Int32], hotplug: HotplugMonitor?) -> (SerialPort, SourceReader)? {
         var delay = 0.25
         while true {
             core.withLock { $0.message = "reconnecting to \(path) in \(DurationText.format(delay))" }
-            if waitReadable(interrupts, timeout: delay) != nil { return nil }
+            let ready = waitReadable(interrupts + (hotplug.map { [$0.pollDescriptor] } ?? []), timeout: delay)
+            if let ready, ready != hotplug?.pollDescriptor { return nil }
+            let added = hotplug.map { $0.receive().contains { $0.action == .add } } ?? false
             if let pair = try? connect(path: path, baud: baud, name: name) { return pair }
-            delay = min(delay * 2, 5)
+            if !added { delay = min(delay * 2, 5) }
         }
     }
 
@@ -303,13 +337,13 @@ private final class SinkThread: @unchecked Sendable {
     private let stopWake: WakeUp
     private let done: WakeUp
 
-    init(queue: EventQueue, session: LiveSession, sinks: sending [any SessionSink], tickInterval: Double?) {
+    init(queue: EventQueue, session: LiveSession, sinks: sending [any SessionSink], tickInterval: Double?) throws(SystemError) {
         self.queue = queue
         self.session = session
         self.sinks = sinks
         self.tickInterval = tickInterval
-        stopWake = try! WakeUp()
-        done = try! WakeUp()
+        stopWake = try WakeUp()
+        done = try WakeUp()
     }
 
     func start() {

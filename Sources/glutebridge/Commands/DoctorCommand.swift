@@ -1,0 +1,40 @@
+import ArgumentParser
+import Glibc
+import GluteSession
+
+struct DoctorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Check what stands between this machine and a working sensor.",
+        discussion: """
+        Checks the udev rules, access to serial ports (group or uaccess),
+        ModemManager, visible serial devices, Bluetooth in the kernel, the
+        adapter, the right to scan (CAP_NET_RAW) and notify-send. Each line
+        says OK, INFO, WARN or FAIL, with the command that fixes it. Exits
+        with status 1 when a check fails.
+
+        Examples:
+          glutebridge doctor
+          glutebridge doctor --json | jq '.checks[] | select(.status != "OK")'
+        """
+    )
+
+    @Flag(help: "Print one JSON object with an array of checks {name, status, detail, fix}.")
+    var json = false
+
+    @Option(help: ArgumentHelp("The repository's udev rules to compare the installed ones with.", valueName: "FILE"))
+    var rules: String?
+
+    func run() throws {
+        let probe = SystemDoctorProbe(bundledRulesPath: rules ?? SystemDoctorProbe.rulesNextToExecutable())
+        let checks = Doctor(probe: probe).run()
+        if json {
+            Output.line(DoctorReport.json(checks))
+        } else {
+            // Colour only for a person at a terminal, and never when NO_COLOR is set (no-color.org).
+            let colour = isatty(1) == 1 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
+            for line in DoctorReport.lines(checks, colour: colour) { Output.line(line) }
+        }
+        if Doctor.failed(checks) { throw ExitCode(1) }
+    }
+}
