@@ -157,7 +157,7 @@ final class CalibrationPromptSink: SessionSink {
     private let observer: CalibrationObserver
     private let terminal: Bool
     private var prompted: Set<CalibrationStep> = []
-    private var lineShown = false
+    private let line = StatusLine()
 
     init(observer: CalibrationObserver, terminal: Bool) {
         self.observer = observer
@@ -176,13 +176,12 @@ final class CalibrationPromptSink: SessionSink {
         let state = observer.state
         promptUpTo(observer.step, finished: { if case .finished = state { return true } else { return false } }())
         guard terminal, case .running(let progress) = state else { return }
-        _ = Output.raw(Array(("\r\u{1B}[K" + CalibrationPromptSink.progressLine(progress, settings: observer.settingsForDisplay)).utf8), to: 2)
-        lineShown = true
+        line.show(CalibrationPromptSink.progressLine(progress, settings: observer.settingsForDisplay))
     }
 
     func finish(_ status: SessionStatus) {
         tick(status)
-        clearLine()
+        line.clear()
         if case .finished = observer.state { say("step 2 done") }
     }
 
@@ -194,15 +193,8 @@ final class CalibrationPromptSink: SessionSink {
         }
     }
 
-    private func say(_ text: String) {
-        clearLine()
-        Output.error(text)
-    }
+    private func say(_ text: String) { line.say(text) }
 
-    private func clearLine() {
-        if lineShown { _ = Output.raw(Array("\r\u{1B}[K".utf8), to: 2) }
-        lineShown = false
-    }
 
     static func progressLine(_ p: CalibrationProgress, settings: CalibrationProcedureSettings) -> String {
         let left = "(gives up in \(Int(p.remaining.rounded(.up))) s)"

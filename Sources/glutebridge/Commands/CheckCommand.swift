@@ -163,7 +163,7 @@ final class SelfTestPromptSink: SessionSink {
     private let terminal: Bool
     private var prompted: Set<SelfTestStep> = []
     private var reported: Set<SelfTestStep> = []
-    private var lineShown = false
+    private let line = StatusLine()
 
     init(observer: SelfTestObserver, terminal: Bool) {
         self.observer = observer
@@ -202,24 +202,16 @@ final class SelfTestPromptSink: SessionSink {
         } else if !run.calibrated {
             reading = "   finding your neutral: keep still"
         }
-        _ = Output.raw(Array("\r\u{1B}[K  \(phase)\(reading)".utf8), to: 2)
-        lineShown = true
+        line.show("  \(phase)\(reading)")
     }
 
     func finish(_ status: SessionStatus) {
         tick(status)
-        clearLine()
+        line.clear()
     }
 
-    private func say(_ text: String) {
-        clearLine()
-        Output.error(text)
-    }
+    private func say(_ text: String) { line.say(text) }
 
-    private func clearLine() {
-        if lineShown { _ = Output.raw(Array("\r\u{1B}[K".utf8), to: 2) }
-        lineShown = false
-    }
 
     private func n(_ x: Double) -> String {
         let tenths = (x * 10).rounded()

@@ -120,7 +120,7 @@ final class CoachSink: SessionSink {
     private let session: LiveSession
     private let terminal: Bool
     private let outcome: CoachOutcome
-    private var lineShown = false
+    private let line = StatusLine()
 
     init(script: CoachScript, printer: EventPrinter, session: LiveSession, terminal: Bool, outcome: CoachOutcome) {
         self.script = script
@@ -147,29 +147,21 @@ final class CoachSink: SessionSink {
         guard status.lastSampleTime != nil else { return }
         script.update(time: status.snapshot.time, calibrated: CoachScript.ready(status.snapshot), tilt: status.snapshot.tilt) { say($0) }
         guard terminal, !script.done else { return }
-        _ = Output.raw(Array("\r\u{1B}[K\(script.countdown)".utf8), to: 2)
-        lineShown = true
+        line.show(script.countdown)
     }
 
     func finish(_ status: SessionStatus) {
-        clearLine()
+        line.clear()
         try? printer.close()
         outcome.script = script
         outcome.logErrors = printer.logErrors
     }
 
-    private func say(_ text: String) {
-        clearLine()
-        Output.error(text)
-    }
+    private func say(_ text: String) { line.say(text) }
 
     private func result(_ text: String) {
-        clearLine()
+        line.clear()
         Output.line(text)
     }
 
-    private func clearLine() {
-        if lineShown { _ = Output.raw(Array("\r\u{1B}[K".utf8), to: 2) }
-        lineShown = false
-    }
 }
