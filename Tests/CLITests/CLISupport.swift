@@ -83,8 +83,15 @@ let isolatedEnvironment: [String: String] = {
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+/// All of this test process's scratch folders live under one root, removed when the process exits.
+let cliScratchRoot = FileManager.default.temporaryDirectory.appendingPathComponent("gb-cli-\(getpid())")
+private let cliScratchCleanup: Void = {
+    atexit { try? FileManager.default.removeItem(at: cliScratchRoot) }
+}()
+
 func temporaryDirectory() -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gb-cli-\(UUID().uuidString)")
+    _ = cliScratchCleanup
+    let dir = cliScratchRoot.appendingPathComponent(UUID().uuidString)
     try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     return dir
 }
