@@ -147,7 +147,7 @@ public enum ReportRenderer {
         out += label(12, (tiltTop + tiltBottom) / 2, "pelvic tilt", anchor: "middle", rotate: true)
         let ty = y(report.tiltThreshold)
         out += "<line id=\"tilt-threshold\" x1=\"\(n(plotLeft))\" y1=\"\(n(ty))\" x2=\"\(n(plotRight))\" y2=\"\(n(ty))\" stroke=\"#d9480f\" stroke-dasharray=\"6 4\" stroke-width=\"1.5\"/>\n"
-        out += label(plotRight - 4, ty - 4, "limit " + NumberText.fixed(report.tiltThreshold, decimals: 1) + "°", anchor: "end", colour: "#d9480f")
+        out += label(plotRight - 4, ty - 4, "limit " + NumberText.fixed(report.tiltThreshold, decimals: 1) + "°", anchor: "end", colour: "#d9480f", halo: true)
         if !report.tilt.isEmpty {
             out += "<polyline id=\"tilt\" fill=\"none\" stroke=\"#1c7ed6\" stroke-width=\"1.2\" points=\""
             out += report.tilt.map { n(x($0.time)) + "," + n(y($0.degrees)) }.joined(separator: " ")
@@ -254,9 +254,11 @@ public enum ReportRenderer {
         return out
     }
 
-    static func label(_ x: Double, _ y: Double, _ text: String, anchor: String, colour: String = "#333", rotate: Bool = false) -> String {
+    static func label(_ x: Double, _ y: Double, _ text: String, anchor: String, colour: String = "#333", rotate: Bool = false, halo: Bool = false) -> String {
         let xs = NumberText.fixed(x, decimals: 1), ys = NumberText.fixed(y, decimals: 1)
         let transform = rotate ? " transform=\"rotate(-90 \(xs) \(ys))\"" : ""
-        return "<text x=\"\(xs)\" y=\"\(ys)\" text-anchor=\"\(anchor)\" fill=\"\(colour)\"\(transform)>" + escape(text) + "</text>\n"
+        // A white outline keeps a label readable where the tilt line runs through it.
+        let outline = halo ? " stroke=\"#ffffff\" stroke-width=\"4\" paint-order=\"stroke\"" : ""
+        return "<text x=\"\(xs)\" y=\"\(ys)\" text-anchor=\"\(anchor)\" fill=\"\(colour)\"\(outline)\(transform)>" + escape(text) + "</text>\n"
     }
 }
