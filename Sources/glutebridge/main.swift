@@ -17,7 +17,7 @@ struct GlutebridgeCommand: ParsableCommand {
         subcommands: [
             MonitorCommand.self, RecordCommand.self, ReplayCommand.self, CalibrateCommand.self,
             DevicesCommand.self, DoctorCommand.self, SimulateCommand.self, DecodeCommand.self, ExportCommand.self,
-            EvaluateCommand.self, CheckCommand.self, CoachCommand.self,
+            EvaluateCommand.self, CheckCommand.self, CoachCommand.self, ReportCommand.self,
         ]
     )
 }

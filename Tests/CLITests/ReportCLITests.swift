@@ -1,0 +1,119 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+/// A simulated desk day (raw native stream), made once for the suite.
+private let deskDay: URL? = {
+    guard CLI.available else { return nil }
+    let file = temporaryDirectory().appendingPathComponent("desk-day.bin")
+    guard let result = try? CLI.run(["simulate", "-o", file.path, "--scenario", "desk-day"]), result.status == 0 else { return nil }
+    return file
+}()
+
+private let chromium = "/usr/bin/chromium"
+
+private func count(_ needle: String, in text: String) -> Int {
+    text.components(separatedBy: needle).count - 1
+}
+
+/// Renders `page` with headless Chromium into a PNG and returns its size in bytes.
+private func screenshot(_ page: URL, to png: URL) throws -> Int {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: chromium)
+    process.arguments = ["--headless", "--disable-gpu", "--no-sandbox", "--hide-scrollbars", "--screenshot=\(png.path)",
+                         "--window-size=1200,900", "--user-data-dir=\(png.deletingLastPathComponent().appendingPathComponent("profile-\(png.lastPathComponent)").path)",
+                         page.absoluteString]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    let size = (try FileManager.default.attributesOfItem(atPath: png.path)[.size] as? NSNumber)?.intValue ?? 0
+    return size
+}
+
+@Suite("glutebridge report", .serialized, .enabled(if: CLI.available, "glutebridge binary not built"))
+struct ReportCLITests {
+    @Test("a simulated desk day: one bar per sitting bout, totals as replay --summary, 0600, no overwrite")
+    func deskDayPage() throws {
+        let day = try #require(deskDay, "simulate failed")
+        let dir = temporaryDirectory()
+        let page = dir.appendingPathComponent("report.html")
+        let result = try CLI.run(["report", day.path, "-o", page.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        let mode = (try FileManager.default.attributesOfItem(atPath: page.path)[.posixPermissions] as? NSNumber)?.intValue
+        #expect(mode == 0o600)
+
+        let replay = try CLI.run(["replay", day.path, "--format", "jsonl", "--summary"])
+        let summary = try #require(replay.stdoutLines.compactMap(jsonObject).first { $0["type"] as? String == "summary" })
+        let bouts = try #require(summary["sitting_bouts"] as? Int)
+        #expect(bouts > 0)
+        #expect(count("class=\"bout ", in: html) == bouts)
+        #expect(html.contains("\(bouts) bout"))
+        #expect(count("class=\"tick squeeze\"", in: html) == summary["squeezes"] as? Int)
+        #expect(count("class=\"tick rep\"", in: html) == summary["reps"] as? Int)
+        #expect(count("class=\"marker prolonged\"", in: html) == summary["prolonged_alerts"] as? Int)
+        #expect(count("class=\"marker drop\"", in: html) == summary["pelvic_drops"] as? Int)
+        #expect(html.contains("Longest sitting bout: <strong>"))
+        #expect(html.contains("id=\"tilt\""))
+        #expect(!html.lowercased().contains("<script"))
+        #expect(!html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "").contains("http"))
+
+        let again = try CLI.run(["report", day.path, "-o", page.path])
+        #expect(again.status != 0)
+        #expect(try String(contentsOf: page, encoding: .utf8) == html)
+    }
+
+    @Test("--svg -o - writes the timeline alone, well-formed")
+    func svgToStdout() throws {
+        let day = try #require(deskDay, "simulate failed")
+        let result = try CLI.run(["report", day.path, "--svg", "-o", "-"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(!result.stdout.contains("<html"))
+        #if canImport(FoundationXML) || os(macOS)
+        let document = try XMLDocument(data: result.stdoutData, options: [])
+        #expect(document.rootElement()?.name == "svg")
+        #endif
+    }
+
+    @Test("an event log gives the same bouts as the recording, on local clock time")
+    func eventLog() throws {
+        let day = try #require(deskDay, "simulate failed")
+        let dir = temporaryDirectory()
+        let log = dir.appendingPathComponent("events.jsonl")
+        _ = try CLI.run(["replay", day.path, "--format", "jsonl", "--output", log.path])
+        let fromLog = try CLI.run(["report", log.path, "-o", "-"])
+        let fromRecording = try CLI.run(["report", day.path, "-o", "-"])
+        #expect(fromLog.status == 0, "\(fromLog.stderr)")
+        #expect(count("class=\"bout ", in: fromLog.stdout) == count("class=\"bout ", in: fromRecording.stdout))
+        #expect(count("class=\"bout ", in: fromLog.stdout) > 0)
+        #expect(fromLog.stdout.contains("local time"))
+        #expect(fromRecording.stdout.contains("stream time"))
+        // Two copies of the log on one timeline: twice the bouts.
+        let both = try CLI.run(["report", log.path, log.path, "-o", "-"])
+        #expect(count("class=\"bout ", in: both.stdout) == 2 * count("class=\"bout ", in: fromLog.stdout))
+    }
+
+    @Test("headless Chromium renders a page that is not blank",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: chromium), "chromium not installed at /usr/bin/chromium"))
+    func chromiumScreenshot() throws {
+        let day = try #require(deskDay, "simulate failed")
+        let dir = temporaryDirectory()
+        let page = dir.appendingPathComponent("report.html")
+        #expect(try CLI.run(["report", day.path, "-o", page.path]).status == 0)
+        let blank = dir.appendingPathComponent("blank.html")
+        try "<!DOCTYPE html><html><body style=\"background:#fff\"></body></html>".write(to: blank, atomically: true, encoding: .utf8)
+        let reportSize = try screenshot(page, to: dir.appendingPathComponent("report.png"))
+        let blankSize = try screenshot(blank, to: dir.appendingPathComponent("blank.png"))
+        print("report screenshot \(reportSize) bytes, blank page \(blankSize) bytes")
+        #expect(reportSize > 10_000)
+        #expect(blankSize > 0)
+        #expect(Double(reportSize) > 1.5 * Double(blankSize))
+        if let keep = ProcessInfo.processInfo.environment["GLUTEBRIDGE_REPORT_PNG"] {
+            try? FileManager.default.copyItem(at: dir.appendingPathComponent("report.png"), to: URL(fileURLWithPath: keep))
+        }
+    }
+}
