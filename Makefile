@@ -1,6 +1,6 @@
 # GluteBridge. `make demo` and `make test` are the quick start; both install what they need.
 SWIFT       ?= swift
-APT_PACKAGES = libudev-dev libbluetooth-dev pkg-config umockdev libumockdev-dev socat tmux
+APT_PACKAGES = libudev-dev libbluetooth-dev pkg-config umockdev libumockdev-dev socat tmux chromium
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN          = .build/debug/glutebridge
 RELEASE_BIN  = .build/release/glutebridge
