@@ -1,0 +1,124 @@
+import Glibc
+
+/// The ATT bearer of a real LE device: an L2CAP `SOCK_SEQPACKET` socket on the ATT fixed channel
+/// (CID 4), opened through the kernel's Bluetooth stack.
+public final class L2CAPBearer: ATTBearer {
+    private let socket: PacketSocket
+    /// The device, as written (`C0:FF:EE:00:00:01`).
+    public let address: BluetoothAddress
+
+    private init(socket: PacketSocket, address: BluetoothAddress) {
+        self.socket = socket
+        self.address = address
+    }
+
+    /// Connects to the ATT channel of `address`.
+    ///
+    /// - Parameters:
+    ///   - randomAddress: the device uses an LE random address (`ble:ADDR?type=random`).
+    ///   - security: `.low` leaves the kernel default; higher levels are asked for before connecting,
+    ///     so the kernel pairs or encrypts as part of the connection.
+    ///   - timeout: longest wait for the connection, in seconds (default 10).
+    ///   - sendTimeout: longest a `send` waits for socket space (default 30, the ATT transaction timeout).
+    public static func connect(
+        address text: String, randomAddress: Bool, security: BLESecurityLevel = .low,
+        timeout: Double = 10, sendTimeout: Double = 30
+    ) throws(BLEConnectError) -> L2CAPBearer {
+        guard let address = BluetoothAddress(text) else { throw .malformedAddress(text) }
+        let name = address.description
+        let type = CInt(SOCK_SEQPACKET.rawValue) | CInt(SOCK_CLOEXEC.rawValue) | CInt(SOCK_NONBLOCK.rawValue)
+        let raw = Glibc.socket(CInt(L2CAPSocketAddress.addressFamily), type, L2CAPSocketAddress.protocolL2CAP)
+        if raw < 0 {
+            let error = SystemError(code: errno, call: "socket(AF_BLUETOOTH)")
+            throw error.code == EAFNOSUPPORT ? .noBluetoothInKernel : .failed(address: name, error)
+        }
+        let descriptor = FileDescriptor(taking: raw)
+        let addressType = randomAddress ? L2CAPSocketAddress.randomLE : L2CAPSocketAddress.publicLE
+
+        // Bind to any adapter, with an LE address type: without it the kernel treats the socket as BR/EDR.
+        let local = L2CAPSocketAddress.bytes(address: [UInt8](repeating: 0, count: 6), addressType: L2CAPSocketAddress.publicLE,
+                                             cid: L2CAPSocketAddress.attChannel)
+        if let error = withSocketAddress(local, { Glibc.bind(raw, $0, $1) }, call: "bind") {
+            throw error.code == ENETDOWN ? .adapterDown : .noAdapter(error)
+        }
+
+        if security != .low {
+            let option = L2CAPSocketAddress.security(level: security)
+            let result = option.withUnsafeBytes { buffer in
+                Glibc.setsockopt(raw, L2CAPSocketAddress.levelBluetooth, L2CAPSocketAddress.optionSecurity,
+                                 buffer.baseAddress, socklen_t(buffer.count))
+            }
+            if result != 0 { throw map(SystemError(code: errno, call: "setsockopt(BT_SECURITY)"), address: name, timeout: timeout) }
+        }
+
+        let remote = L2CAPSocketAddress.bytes(address: address.kernelOrder, addressType: addressType,
+                                              cid: L2CAPSocketAddress.attChannel)
+        if let error = withSocketAddress(remote, { Glibc.connect(raw, $0, $1) }, call: "connect"), error.code != EINPROGRESS {
+            throw map(error, address: name, timeout: timeout)
+        }
+        try awaitConnection(raw, address: name, timeout: timeout)
+        return L2CAPBearer(socket: PacketSocket(descriptor: descriptor, sendTimeout: sendTimeout), address: address)
+    }
+
+    public func send(_ pdu: [UInt8]) throws(ATTBearerError) { try socket.send(pdu) }
+
+    public func receive(timeout: Double?, interrupts: [Int32]) throws(ATTBearerError) -> [UInt8]? {
+        try socket.receive(timeout: timeout, interrupts: interrupts)
+    }
+
+    public var pollDescriptor: Int32 { socket.descriptor.rawValue }
+
+    public func close() { socket.close() }
+
+    /// Waits for the non-blocking connect to finish, then reads its outcome from `SO_ERROR`.
+    private static func awaitConnection(_ raw: CInt, address: String, timeout: Double) throws(BLEConnectError) {
+        let deadline = HostClock.now().monotonic + timeout
+        var entries = [pollfd(fd: raw, events: Int16(POLLOUT), revents: 0)]
+        while true {
+            let left = deadline - HostClock.now().monotonic
+            if left <= 0 { throw .timedOut(address: address, seconds: timeout) }
+            let ready: Int
+            do {
+                ready = try Posix.poll(&entries, timeoutMilliseconds: CInt(min((left * 1000).rounded(.up), Double(CInt.max))))
+            } catch { throw .failed(address: address, error) }
+            if ready > 0 { break }
+        }
+        var pending: CInt = 0
+        var length = socklen_t(MemoryLayout<CInt>.size)
+        if Glibc.getsockopt(raw, SOL_SOCKET, SO_ERROR, &pending, &length) != 0 {
+            throw .failed(address: address, SystemError(code: errno, call: "getsockopt(SO_ERROR)"))
+        }
+        if pending != 0 { throw map(SystemError(code: pending, call: "connect"), address: address, timeout: timeout) }
+    }
+
+    static func map(_ error: SystemError, address: String, timeout: Double) -> BLEConnectError {
+        switch error.code {
+        case EAFNOSUPPORT: return .noBluetoothInKernel
+        case EHOSTUNREACH, ENODEV, EADDRNOTAVAIL: return .noAdapter(error)
+        case ENETDOWN: return .adapterDown
+        case ECONNREFUSED: return .refused(address: address)
+        case ETIMEDOUT: return .timedOut(address: address, seconds: timeout)
+        case EACCES, EPERM: return .pairingRequired(address: address, error)
+        default: return .failed(address: address, error)
+        }
+    }
+}
+
+/// Calls `body` with `bytes` as a `sockaddr`; returns the error when it answered -1.
+func withSocketAddress(
+    _ bytes: [UInt8], _ body: (UnsafePointer<sockaddr>, socklen_t) -> CInt, call: String
+) -> SystemError? {
+    while true {
+        let result = bytes.withUnsafeBytes { buffer in
+            body(buffer.baseAddress!.assumingMemoryBound(to: sockaddr.self), socklen_t(buffer.count))
+        }
+        if result == 0 { return nil }
+        let code = errno
+        // A connect interrupted by a signal carries on in the background; the caller polls for it.
+        if code == EINTR {
+            if call == "connect" { return SystemError(code: EINPROGRESS, call: call) }
+            continue
+        }
+        return SystemError(code: code, call: call)
+    }
+}
