@@ -120,4 +120,34 @@ struct BLEBearerTests {
         #expect(error.code == ENOENT)
         #expect(caught?.description.contains(path) == true)
     }
+
+    @Test("a ble: source with att=unix:PATH opens the unix bearer, without it the L2CAP one")
+    func openerFollowsTheSpec() throws {
+        let path = NSTemporaryDirectory() + "glute-att-spec-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).sock"
+        defer { unlink(path) }
+        let listener = socket(AF_UNIX, CInt(SOCK_SEQPACKET.rawValue) | CInt(SOCK_CLOEXEC.rawValue), 0)
+        try #require(listener >= 0)
+        defer { Glibc.close(listener) }
+        let address = try #require(unixSocketAddress(path))
+        try #require(withSocketAddress(address, { bind(listener, $0, $1) }, call: "bind") == nil)
+        try #require(listen(listener, 1) == 0)
+
+        guard case .ble(let spec) = try SourceSpec(parsing: "ble:C0:FF:EE:00:00:01?att=unix:\(path)") else {
+            Issue.record("not a ble: spec")
+            return
+        }
+        let bearer = try ATTBearerOpener.open(spec, environment: [:])
+        #expect(bearer is UnixSeqpacketBearer)
+        bearer.close()
+
+        var plain = spec
+        plain.attSocket = nil
+        #expect(ATTBearerOpener.unixSocketPath(for: plain, environment: [:]) == nil)
+        #expect(ATTBearerOpener.unixSocketPath(for: plain, environment: [ATTBearerOpener.environmentVariable: path]) == path)
+        #expect(ATTBearerOpener.unixSocketPath(for: spec, environment: [ATTBearerOpener.environmentVariable: "/other"]) == path)
+        if !kernelHasBluetooth {
+            // Without the hook the opener goes to L2CAP, which this kernel cannot provide.
+            #expect(throws: BLEConnectError.noBluetoothInKernel) { _ = try ATTBearerOpener.open(plain, timeout: 1, environment: [:]) }
+        }
+    }
 }

@@ -3,7 +3,7 @@ import Testing
 @testable import GluteDevices
 
 /// Whether this kernel can make a Bluetooth socket at all.
-private let kernelHasBluetooth: Bool = {
+let kernelHasBluetooth: Bool = {
     let raw = socket(31, CInt(SOCK_SEQPACKET.rawValue) | CInt(SOCK_CLOEXEC.rawValue), 0)
     if raw >= 0 { Glibc.close(raw); return true }
     return errno != EAFNOSUPPORT

@@ -14,7 +14,8 @@ public protocol ATTBearer: AnyObject, Sendable {
 
     /// The next PDU; nil when `timeout` seconds passed without one (nil timeout waits forever).
     /// Throws `.interrupted` as soon as any descriptor in `interrupts` is readable (for example a
-    /// `WakeUp`), `.closedByPeer` when the other side closed or the link dropped.
+    /// `WakeUp`) while waiting; a PDU already queued is returned first. Throws `.closedByPeer` once
+    /// the other side closed or the link dropped, after every PDU it sent before.
     func receive(timeout: Double?, interrupts: [Int32]) throws(ATTBearerError) -> [UInt8]?
 
     /// The socket, for callers that poll it next to other descriptors; -1 once closed.

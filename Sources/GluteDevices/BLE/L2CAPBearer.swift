@@ -70,25 +70,13 @@ public final class L2CAPBearer: ATTBearer {
 
     public func close() { socket.close() }
 
-    /// Waits for the non-blocking connect to finish, then reads its outcome from `SO_ERROR`.
+    /// Waits for the non-blocking connect to finish and turns its outcome into our errors.
     private static func awaitConnection(_ raw: CInt, address: String, timeout: Double) throws(BLEConnectError) {
-        let deadline = HostClock.now().monotonic + timeout
-        var entries = [pollfd(fd: raw, events: Int16(POLLOUT), revents: 0)]
-        while true {
-            let left = deadline - HostClock.now().monotonic
-            if left <= 0 { throw .timedOut(address: address, seconds: timeout) }
-            let ready: Int
-            do {
-                ready = try Posix.poll(&entries, timeoutMilliseconds: CInt(min((left * 1000).rounded(.up), Double(CInt.max))))
-            } catch { throw .failed(address: address, error) }
-            if ready > 0 { break }
+        switch awaitConnect(raw, timeout: timeout) {
+        case .connected: return
+        case .timedOut: throw .timedOut(address: address, seconds: timeout)
+        case .failed(let error): throw map(error, address: address, timeout: timeout)
         }
-        var pending: CInt = 0
-        var length = socklen_t(MemoryLayout<CInt>.size)
-        if Glibc.getsockopt(raw, SOL_SOCKET, SO_ERROR, &pending, &length) != 0 {
-            throw .failed(address: address, SystemError(code: errno, call: "getsockopt(SO_ERROR)"))
-        }
-        if pending != 0 { throw map(SystemError(code: pending, call: "connect"), address: address, timeout: timeout) }
     }
 
     static func map(_ error: SystemError, address: String, timeout: Double) -> BLEConnectError {
@@ -101,24 +89,5 @@ public final class L2CAPBearer: ATTBearer {
         case EACCES, EPERM: return .pairingRequired(address: address, error)
         default: return .failed(address: address, error)
         }
-    }
-}
-
-/// Calls `body` with `bytes` as a `sockaddr`; returns the error when it answered -1.
-func withSocketAddress(
-    _ bytes: [UInt8], _ body: (UnsafePointer<sockaddr>, socklen_t) -> CInt, call: String
-) -> SystemError? {
-    while true {
-        let result = bytes.withUnsafeBytes { buffer in
-            body(buffer.baseAddress!.assumingMemoryBound(to: sockaddr.self), socklen_t(buffer.count))
-        }
-        if result == 0 { return nil }
-        let code = errno
-        // A connect interrupted by a signal carries on in the background; the caller polls for it.
-        if code == EINTR {
-            if call == "connect" { return SystemError(code: EINPROGRESS, call: call) }
-            continue
-        }
-        return SystemError(code: code, call: call)
     }
 }

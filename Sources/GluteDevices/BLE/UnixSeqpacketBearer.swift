@@ -16,7 +16,10 @@ public final class UnixSeqpacketBearer: ATTBearer {
     }
 
     /// Connects to the listening socket at `path`.
-    public static func connect(path: String, sendTimeout: Double = 30) throws(BLEConnectError) -> UnixSeqpacketBearer {
+    ///
+    /// - Parameter timeout: longest wait when the connect is interrupted by a signal and carries on
+    ///   in the background (default 10 s); an uninterrupted unix connect completes or fails at once.
+    public static func connect(path: String, timeout: Double = 10, sendTimeout: Double = 30) throws(BLEConnectError) -> UnixSeqpacketBearer {
         let type = CInt(SOCK_SEQPACKET.rawValue) | CInt(SOCK_CLOEXEC.rawValue)
         let raw = Glibc.socket(AF_UNIX, type, 0)
         if raw < 0 { throw .unixSocketUnavailable(path: path, SystemError(code: errno, call: "socket(AF_UNIX)")) }
@@ -26,7 +29,15 @@ public final class UnixSeqpacketBearer: ATTBearer {
         }
         // Blocking connect: a unix connect completes at once or fails (a full backlog waits briefly).
         if let error = withSocketAddress(address, { Glibc.connect(raw, $0, $1) }, call: "connect") {
-            throw .unixSocketUnavailable(path: path, SystemError(code: error.code, call: "connect", path: path))
+            var code = error.code
+            if code == EINPROGRESS {
+                switch awaitConnect(raw, timeout: timeout) {
+                case .connected: code = 0
+                case .timedOut: code = ETIMEDOUT
+                case .failed(let failure): code = failure.code
+                }
+            }
+            if code != 0 { throw .unixSocketUnavailable(path: path, SystemError(code: code, call: "connect", path: path)) }
         }
         return UnixSeqpacketBearer(descriptor: descriptor, sendTimeout: sendTimeout)
     }
