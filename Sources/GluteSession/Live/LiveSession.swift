@@ -82,8 +82,16 @@ public final class LiveSession: Sendable {
             }
         case .simulated:
             decoder = NativeDecoder()
-        case .ble:
-            throw InputError("ble: sources need the Bluetooth layer, which this build does not have yet; use a serial port, sim, or replay a file")
+        case .ble(let spec):
+            // The link is real (L2CAP, or the att=unix: test bearer), so a machine without
+            // Bluetooth hears exactly why; the GATT client and profiles on top are not built yet.
+            do {
+                let bearer = try ATTBearerOpener.open(spec, timeout: 10)
+                bearer.close()
+            } catch {
+                throw InputError("\(error)")
+            }
+            throw InputError("ble:\(spec.address): connected, but this build has no GATT client yet (sensor profiles come with issue 5); use a serial port, sim, or replay a file")
         case .file(let path):
             throw InputError("\(path) is a file: use `glutebridge replay \(path)` (monitor reads devices: /dev/tty..., serial:..., sim)")
         }
