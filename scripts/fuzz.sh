@@ -37,6 +37,7 @@ TARGETS=(
   "witmotion WitMotionTarget.swift GluteWire"
   "witmotion_ble WitMotionBLETarget.swift GluteWire"
   "capture CaptureParserTarget.swift GluteLog"
+  "att_pdu ATTPDUTarget.swift GluteWire"
 )
 if [ $# -gt 0 ]; then
   wanted=" $* "
@@ -108,7 +109,7 @@ if ! up_to_date "$seedgen" "$seed_stamp"; then
     || { cat "$LOGS/build-seedgen.log" >&2; exit 1; }
   echo "$seed_stamp" >"$seedgen.stamp"
 fi
-mkdir -p "$CORPUS"/{native_decoder,native_frame,csv,plotter,witmotion,witmotion_ble,capture}
+mkdir -p "$CORPUS"/{native_decoder,native_frame,csv,plotter,witmotion,witmotion_ble,capture,att_pdu}
 ASAN_OPTIONS=detect_leaks=0 "$seedgen" "$CORPUS"
 
 # The protocol document's test vectors: `hex: ..` lines inside ```vector blocks.
@@ -121,6 +122,13 @@ while IFS= read -r line; do
   all_vectors+="$hex "
 done < <(awk '/^```vector/{v=1; n=""; next} /^```/{v=0} v && /^name:/{n=$2} v && /^hex:/{sub(/^hex: */,""); print n "|" $0}' firmware-protocol.md)
 [ -n "$all_vectors" ] && hex_to_file "$all_vectors" "$CORPUS/native_decoder/vectors-all"
+
+# ATT PDUs, one per modelled opcode (the layouts of Bluetooth Core Vol 3 Part F, 3.4).
+att_seeds=(010A030005 02F700 031700 040100FFFF 0501030002290400012901 080100FFFF0328 100100FFFF0028
+  09070200100300E4FF0500080600E9FF 0A0300 0B6400 110601000700001808000B000F18 1204000100 13
+  520600FFAA273A00 1B030055611000 1D09000100FFFF 1E 160400000000AA
+  05021000FB349A5F8000008000100000E4FF0000 11140C00FFFFFB349A5F8000008000100000E5FF0000)
+for i in "${!att_seeds[@]}"; do hex_to_file "${att_seeds[$i]}" "$CORPUS/att_pdu/seed-$i"; done
 
 # Heads of real recordings, for the text decoders.
 if [ -d "$DATA" ]; then
