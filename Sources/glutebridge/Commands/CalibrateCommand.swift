@@ -165,11 +165,7 @@ final class CalibrationPromptSink: SessionSink {
     }
 
     func handle(_ event: TimedEvent, status: SessionStatus) {
-        switch event.event.kind {
-        case .linkConnected(let device): say("connected to \(device)")
-        case .linkDisconnected(let reason): say("sensor disconnected: \(reason)")
-        default: break
-        }
+        line.sayLinkChange(event.event)
     }
 
     func tick(_ status: SessionStatus) {

@@ -171,11 +171,7 @@ final class SelfTestPromptSink: SessionSink {
     }
 
     func handle(_ event: TimedEvent, status: SessionStatus) {
-        switch event.event.kind {
-        case .linkConnected(let device): say("connected to \(device)")
-        case .linkDisconnected(let reason): say("sensor disconnected: \(reason)")
-        default: break
-        }
+        line.sayLinkChange(event.event)
     }
 
     func tick(_ status: SessionStatus) {

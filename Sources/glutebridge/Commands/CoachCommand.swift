@@ -137,9 +137,7 @@ final class CoachSink: SessionSink {
             // The hold's result goes to stdout; the prompts to stderr.
             script.handle(event.event) { line in line.hasPrefix("Rep ") ? result(line) : say(line) }
             if script.done { session.requestStop() }
-        case .linkConnected(let device): say("connected to \(device)")
-        case .linkDisconnected(let reason): say("sensor disconnected: \(reason)")
-        default: break
+        default: line.sayLinkChange(event.event)
         }
     }
 
