@@ -23,6 +23,16 @@ public protocol ATTBearer: AnyObject, Sendable {
 
     /// Closes the socket; later calls do nothing.
     func close()
+
+    /// Asks the link for the next security level up (encryption, then an authenticated key), after
+    /// the server refused a request for want of it. True when the request was made and a retry may
+    /// succeed; false when the bearer cannot raise it (already at the top, or no such notion).
+    func raiseSecurity() -> Bool
+}
+
+extension ATTBearer {
+    /// Bearers without link security (a unix socket) cannot raise it.
+    public func raiseSecurity() -> Bool { false }
 }
 
 /// Why an `ATTBearer` could not send or receive.

@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 
 /// The ATT bearer of a real LE device: an L2CAP `SOCK_SEQPACKET` socket on the ATT fixed channel
 /// (CID 4), opened through the kernel's Bluetooth stack.
@@ -6,10 +7,33 @@ public final class L2CAPBearer: ATTBearer {
     private let socket: PacketSocket
     /// The device, as written (`C0:FF:EE:00:00:01`).
     public let address: BluetoothAddress
+    private let securityLevel: Mutex<BLESecurityLevel>
 
-    private init(socket: PacketSocket, address: BluetoothAddress) {
+    private init(socket: PacketSocket, address: BluetoothAddress, security: BLESecurityLevel) {
         self.socket = socket
         self.address = address
+        securityLevel = Mutex(security)
+    }
+
+    /// Asks the kernel for the next level up on the open link; it then pairs or encrypts
+    /// (BT_SECURITY on a connected socket), and the caller retries its request.
+    public func raiseSecurity() -> Bool {
+        securityLevel.withLock { level in
+            let next: BLESecurityLevel
+            switch level {
+            case .low: next = .medium
+            case .medium: next = .high
+            case .high: return false
+            }
+            let option = L2CAPSocketAddress.security(level: next)
+            let result = option.withUnsafeBytes { buffer in
+                Glibc.setsockopt(socket.descriptor.rawValue, L2CAPSocketAddress.levelBluetooth, L2CAPSocketAddress.optionSecurity,
+                                 buffer.baseAddress, socklen_t(buffer.count))
+            }
+            guard result == 0 else { return false }
+            level = next
+            return true
+        }
     }
 
     /// Connects to the ATT channel of `address`.
@@ -57,7 +81,7 @@ public final class L2CAPBearer: ATTBearer {
             throw map(error, address: name, timeout: timeout)
         }
         try awaitConnection(raw, address: name, timeout: timeout)
-        return L2CAPBearer(socket: PacketSocket(descriptor: descriptor, sendTimeout: sendTimeout), address: address)
+        return L2CAPBearer(socket: PacketSocket(descriptor: descriptor, sendTimeout: sendTimeout), address: address, security: security)
     }
 
     public func send(_ pdu: [UInt8]) throws(ATTBearerError) { try socket.send(pdu) }

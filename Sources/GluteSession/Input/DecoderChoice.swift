@@ -3,7 +3,7 @@ import GluteWire
 
 /// Which decoder reads a stream, as named on the command line.
 public enum DecoderChoice: String, Sendable, CaseIterable {
-    case native, witmotion, witmotionBLE = "witmotion-ble", csv, plotter
+    case native, witmotion, witmotionBLE = "witmotion-ble", nativeGATT = "native-gatt", microbit, csv, plotter
 
     /// A decoder for this protocol; `columns` names header-less CSV or plotter fields.
     public func makeDecoder(columns: String? = nil) throws(InputError) -> any StreamDecoder {
@@ -17,6 +17,8 @@ public enum DecoderChoice: String, Sendable, CaseIterable {
         case .native: return NativeDecoder()
         case .witmotion: return WitMotionDecoder()
         case .witmotionBLE: return WitMotionBLEDecoder()
+        case .nativeGATT: return NativeGATTDecoder()
+        case .microbit: return MicrobitAccelerometerDecoder()
         case .csv: return CSVDecoder(columns: parsedColumns)
         case .plotter: return SerialPlotterDecoder(columns: parsedColumns)
         }

@@ -41,6 +41,18 @@ public struct NativeDecoder: StreamDecoder {
         reader.reset()
     }
 
+    /// Handles one BLE notification of the native GATT profile: a frame body (header and payload)
+    /// without COBS, delimiter or CRC, since the link layer checked it.
+    public mutating func processNotification(_ body: ArraySlice<UInt8>, emit: (DecoderOutput) -> Void) {
+        do {
+            process(try NativeFrame(body: body, hasCRC: false), emit: emit)
+        } catch .tooLong(let size) {
+            report(DecoderAnomaly(.oversized, detail: "notification of \(size) bytes"), emit)
+        } catch {
+            report(DecoderAnomaly(.malformed, detail: "notification of \(body.count) bytes is not a frame (\(error))"), emit)
+        }
+    }
+
     /// Handles one frame whose integrity is established: from serial after the CRC, or a BLE
     /// notification (`NativeFrame(body:hasCRC: false)`).
     public mutating func process(_ frame: NativeFrame, emit: (DecoderOutput) -> Void) {
