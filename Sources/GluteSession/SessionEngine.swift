@@ -38,6 +38,12 @@ public struct SessionEngine: Sendable {
     }
 
     public var statistics: DecoderStatistics { decoder.statistics }
+
+    /// Swaps the decoder before any bytes were fed: for a Bluetooth sensor whose protocol is known
+    /// only once its services were discovered (`profile=auto`).
+    public mutating func replaceDecoder(_ replacement: any StreamDecoder) {
+        decoder = replacement
+    }
     public var snapshot: PipelineSnapshot { pipeline.snapshot }
 
     /// Bytes that arrived at `monotonic`/`wall`. `onSample` sees every decoded sample in the window

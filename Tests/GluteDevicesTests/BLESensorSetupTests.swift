@@ -24,14 +24,14 @@ struct BLESensorSetupTests {
         let db = nativeTestDatabase(batteryLevel: 64)
         let peer = try ScriptedGATTPeer(bearer: far, database: db)
         defer { peer.stop() }
-        var routed: (UInt16, UInt16?)?
-        let setup = try BLESensorSetup.perform(on: client(near), requested: nil, device: "ble:C0:FF:EE:00:00:01") { routed = ($0, $1) }
+        var routed: BLESensorSetup?
+        let setup = try BLESensorSetup.perform(on: client(near), requested: nil, device: "ble:C0:FF:EE:00:00:01") { routed = $0 }
         #expect(setup.profile == .native)
         #expect(setup.mtu == 247)
         #expect(setup.dataHandle == db.handle(of: NativeGATT.data))
         #expect(setup.batteryLevel == 64)
         #expect(setup.batteryHandle == db.handle(of: GATTAssignedNumbers.batteryLevel))
-        #expect(routed?.0 == setup.dataHandle)
+        #expect(routed == setup)
         let cccdWrites = writes(peer)
         #expect(cccdWrites.map(\.handle) == [db.cccd(of: GATTAssignedNumbers.batteryLevel)!, db.cccd(of: NativeGATT.data)!])
         #expect(cccdWrites.allSatisfy { $0.value == [0x01, 0x00] })
@@ -47,7 +47,7 @@ struct BLESensorSetupTests {
         ])
         let peer = try ScriptedGATTPeer(bearer: far, database: db, mtu: 23)
         defer { peer.stop() }
-        let setup = try BLESensorSetup.perform(on: client(near), requested: .microbit, device: "ble:X", microbitPeriodMs: 10) { _, _ in }
+        let setup = try BLESensorSetup.perform(on: client(near), requested: .microbit, device: "ble:X", microbitPeriodMs: 10) { _ in }
         #expect(setup.profile == .microbit)
         #expect(setup.mtu == 23)
         #expect(setup.samplePeriodMs == 10)
@@ -65,7 +65,7 @@ struct BLESensorSetupTests {
             let peer = try ScriptedGATTPeer(bearer: far, database: db)
             defer { peer.stop() }
             do {
-                _ = try BLESensorSetup.perform(on: client(near), requested: requested, device: "ble:C0:FF:EE:00:00:01") { _, _ in }
+                _ = try BLESensorSetup.perform(on: client(near), requested: requested, device: "ble:C0:FF:EE:00:00:01") { _ in }
                 Issue.record("setup succeeded")
             } catch {
                 let text = error.description

@@ -13,9 +13,14 @@ public final class BLESensorLink: Sendable {
         public var onBattery: @Sendable (UInt8) -> Void
         /// The link ended on its own (peer gone, timeout); not called after `stop()`.
         public var onDisconnect: @Sendable (String) -> Void
+        /// The sensor is set up and about to be subscribed: called once per connection, on the
+        /// connecting thread, before any `onData`.
+        public var onReady: @Sendable (BLESensorSetup) -> Void
 
-        public init(onData: @escaping @Sendable (ByteChunk) -> Void, onBattery: @escaping @Sendable (UInt8) -> Void = { _ in },
+        public init(onReady: @escaping @Sendable (BLESensorSetup) -> Void = { _ in },
+                    onData: @escaping @Sendable (ByteChunk) -> Void, onBattery: @escaping @Sendable (UInt8) -> Void = { _ in },
                     onDisconnect: @escaping @Sendable (String) -> Void) {
+            self.onReady = onReady
             self.onData = onData
             self.onBattery = onBattery
             self.onDisconnect = onDisconnect
@@ -63,8 +68,9 @@ public final class BLESensorLink: Sendable {
         let profile = spec.profile == "auto" ? nil : BLESensorProfile(rawValue: spec.profile)
         let setup: BLESensorSetup
         do {
-            setup = try BLESensorSetup.perform(on: client, requested: profile, device: "ble:" + spec.address) { data, battery in
-                routes.withLock { $0 = Routes(data: data, battery: battery) }
+            setup = try BLESensorSetup.perform(on: client, requested: profile, device: "ble:" + spec.address) { ready in
+                handlers.onReady(ready)
+                routes.withLock { $0 = Routes(data: ready.dataHandle, battery: ready.batteryHandle) }
             }
         } catch {
             bearer.close()

@@ -23,11 +23,11 @@ public struct BLESensorSetup: Sendable, Equatable {
     ///   - requested: the profile to use, or nil to pick by the services found.
     ///   - device: the device's name for error messages.
     ///   - microbitPeriodMs: the accelerometer period to ask a micro:bit for.
-    ///   - route: called with the data and battery handles just before subscribing, so that the
-    ///     first notification finds its way.
+    ///   - willSubscribe: called with the finished setup just before the data subscription, so
+    ///     that the first notification finds its way (and its session) ready.
     public static func perform(
         on client: GATTClient, requested: BLESensorProfile?, device: String, microbitPeriodMs: UInt16 = 10,
-        route: (_ data: UInt16, _ battery: UInt16?) -> Void
+        willSubscribe: (BLESensorSetup) -> Void
     ) throws(BLESensorError) -> BLESensorSetup {
         let mtu = try gatt { () throws(GATTError) in try negotiateMTU(client) }
         let services = try gatt { () throws(GATTError) in try client.discoverPrimaryServices() }
@@ -63,7 +63,7 @@ public struct BLESensorSetup: Sendable, Equatable {
                 setup.batteryHandle = battery.valueHandle
             }
         }
-        route(setup.dataHandle, setup.batteryHandle)
+        willSubscribe(setup)
         _ = try gatt { () throws(GATTError) in try client.subscribe(to: data) }
         return setup
     }

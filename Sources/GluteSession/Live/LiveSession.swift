@@ -57,6 +57,9 @@ public final class LiveSession: Sendable {
         var bytesReceived = 0
         var expectedBytes: Int?
         var message: String?
+        /// The BLE profile in use, once a connection found it.
+        var profile: BLESensorProfile?
+        var batteryLevel: UInt8?
     }
 
     public init(options: LiveOptions) throws {
@@ -83,27 +86,16 @@ public final class LiveSession: Sendable {
         case .simulated:
             decoder = NativeDecoder()
         case .ble(let spec):
-            // The link is real (L2CAP, or the att=unix: test bearer), so a machine without
-            // Bluetooth hears exactly why; the GATT client and profiles on top are not built yet.
-            do {
-                let bearer = try ATTBearerOpener.open(spec, timeout: 10)
-                bearer.close()
-            } catch {
-                throw InputError("\(error)")
-            }
-            throw InputError("ble:\(spec.address): connected, but this build has no GATT client yet (sensor profiles come with issue 5); use a serial port, sim, or replay a file")
+            // With profile=auto the decoder is chosen once the device's services are known.
+            decoder = BLESensorProfile(rawValue: spec.profile).map(LiveSession.decoder(for:)) ?? NativeGATTDecoder()
         case .file(let path):
             throw InputError("\(path) is a file: use `glutebridge replay \(path)` (monitor reads devices: /dev/tty..., serial:..., sim)")
         }
         var capture: CaptureWriter?
-        if let path = options.capturePath {
-            let header = CaptureHeader(fields: [
-                ("source", options.source.label),
-                ("protocol", LiveSession.protocolName(options.source)),
-                ("created", WallClockText.iso8601(HostClock.now().wall)),
-                ("tool", "glutebridge"),
-            ])
-            do { capture = try CaptureWriter(path: path, header: header) } catch { throw InputError("\(error)") }
+        if case .ble(let spec) = options.source, spec.profile == "auto" {
+            // The header names the protocol, which only the connection reveals: opened then.
+        } else if let path = options.capturePath {
+            capture = try LiveSession.openCapture(path: path, source: options.source, protocolName: LiveSession.protocolName(options.source))
         }
         core = Mutex(Core(engine: SessionEngine(decoder: decoder, pipeline: Pipeline(settings: options.pipeline)), capture: capture))
     }
@@ -116,7 +108,27 @@ public final class LiveSession: Sendable {
     private static func protocolName(_ source: SourceSpec) -> String {
         switch source {
         case .serial(let s): return s.wireProtocol == .auto ? "auto" : s.wireProtocol.rawValue
+        case .ble(let b): return BLESensorProfile(rawValue: b.profile)?.protocolName ?? "auto"
         default: return "native"
+        }
+    }
+
+    private static func openCapture(path: String, source: SourceSpec, protocolName: String) throws(InputError) -> CaptureWriter {
+        let header = CaptureHeader(fields: [
+            ("source", source.label),
+            ("protocol", protocolName),
+            ("created", WallClockText.iso8601(HostClock.now().wall)),
+            ("tool", "glutebridge"),
+        ])
+        do { return try CaptureWriter(path: path, header: header) } catch { throw InputError("\(error)") }
+    }
+
+    /// The decoder for one BLE profile's notifications (one notification per chunk).
+    static func decoder(for profile: BLESensorProfile) -> any StreamDecoder {
+        switch profile {
+        case .native: NativeGATTDecoder()
+        case .witmotion: WitMotionBLEDecoder()
+        case .microbit: MicrobitAccelerometerDecoder()
         }
     }
 
@@ -134,17 +146,45 @@ public final class LiveSession: Sendable {
         }
     }
 
+    /// A connected source: a serial port with its reader thread, or a BLE sensor with its link.
+    private enum Link {
+        case serial(SerialPort, SourceReader)
+        case ble(BLESensorLink)
+
+        func close() {
+            switch self {
+            case .serial(let port, let reader):
+                reader.stop()
+                try? port.close()
+            case .ble(let link):
+                link.stop()
+            }
+        }
+    }
+
+    /// How to (re)open the source.
+    private enum Target {
+        case serial(path: String, baud: Int, name: String)
+        case ble(SourceSpec.BLESpec)
+
+        var label: String {
+            switch self {
+            case .serial(let path, _, _): path
+            case .ble(let spec): "ble:" + spec.address
+            }
+        }
+    }
+
     /// Opens the source, then calls `makeSinks` (so that nothing is printed for a device that
     /// cannot be opened) and runs until interrupted, the duration passes, `requestStop()` or the
     /// source ends. The sinks move to the sink thread and are used only there.
     public func run(interrupts: [Int32], tickInterval: Double? = nil,
                     makeSinks: () throws -> sending [any SessionSink]) throws -> LiveEnd {
         var runner: VirtualSensorRunner?
-        let devicePath: String
-        let baud: Int
+        let target: Target
         switch options.source {
         case .serial(let spec):
-            devicePath = spec.path
+            let baud: Int
             if spec.wireProtocol == .witmotion && spec.baud == nil {
                 let found: Int?
                 do { found = try WitMotionBaudSearch.find(path: spec.path, interrupts: interrupts) } catch { throw InputError("\(error)") }
@@ -155,6 +195,7 @@ public final class LiveSession: Sendable {
             } else {
                 baud = spec.baud ?? 115_200
             }
+            target = .serial(path: spec.path, baud: baud, name: spec.path)
         case .simulated(let name):
             guard let scenario = Scenario(rawValue: name) else {
                 throw InputError("sim:\(name): unknown scenario; one of \(Scenario.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -166,18 +207,19 @@ public final class LiveSession: Sendable {
             let r = try VirtualSensorRunner(firmware: firmware, speed: options.simulationSpeed, duration: options.simulationDuration)
             r.start()
             runner = r
-            devicePath = r.slavePath
-            baud = 115_200
-        default:
+            target = .serial(path: r.slavePath, baud: 115_200, name: "\(options.source.label) on \(r.slavePath)")
+        case .ble(let spec):
+            target = .ble(spec)
+        case .file:
             throw InputError("unsupported source")
         }
         defer { runner?.stop(); runner?.close() }
-        let deviceName = runner == nil ? devicePath : "\(options.source.label) on \(devicePath)"
 
-        var port: SerialPort
-        var reader: SourceReader
+        var link: Link
         do {
-            (port, reader) = try connect(path: devicePath, baud: baud, name: deviceName)
+            link = try open(target, interrupts: interrupts)
+        } catch let error as InputError {
+            throw error
         } catch {
             throw InputError("\(error)")
         }
@@ -185,23 +227,22 @@ public final class LiveSession: Sendable {
         do {
             sinks = try makeSinks()
         } catch {
-            reader.stop()
-            try? port.close()
+            link.close()
             throw error
         }
         let sinkThread: SinkThread
         do {
             sinkThread = try SinkThread(queue: queue, session: self, sinks: sinks, tickInterval: tickInterval)
         } catch {
-            reader.stop()
-            try? port.close()
+            link.close()
             throw error
         }
         sinkThread.start()
         defer { sinkThread.stopAndJoin() }
         // With udevd running, a device that comes back is reopened on its add event at once;
         // without it (containers), the reconnect loop's backoff retries alone.
-        let hotplug: HotplugMonitor? = (runner == nil && UdevDaemon.isRunning) ? try? HotplugMonitor(subsystem: "tty") : nil
+        var hotplug: HotplugMonitor?
+        if runner == nil, case .serial = target, UdevDaemon.isRunning { hotplug = try? HotplugMonitor(subsystem: "tty") }
         let started = HostClock.now().monotonic
         var waitList = [endWake.pollDescriptor, linkDown.pollDescriptor] + interrupts
         if let runner { waitList.append(runner.finishedDescriptor) }
@@ -230,25 +271,22 @@ public final class LiveSession: Sendable {
                 if caughtUp { endWake.signal() }
             case linkDown.pollDescriptor?:
                 linkDown.reset()
-                reader.stop()
-                try? port.close()
+                link.close()
                 guard options.reconnect, runner == nil else {
                     end = .sourceEnded("device went away")
                     break supervise
                 }
-                guard let reopened = reconnect(path: devicePath, baud: baud, name: deviceName,
-                                               interrupts: interrupts + [endWake.pollDescriptor], hotplug: hotplug) else {
+                guard let reopened = reconnect(target, interrupts: interrupts + [endWake.pollDescriptor], hotplug: hotplug) else {
                     end = endState.withLock { $0 } ?? .interrupted
                     break supervise
                 }
-                (port, reader) = reopened
+                link = reopened
             default:
                 end = .interrupted
                 break supervise
             }
         }
-        reader.stop()
-        try? port.close()
+        link.close()
         endState.withLock { $0 = end }
         core.withLock { c in
             c.engine.finish { queue.push($0) }
@@ -275,8 +313,89 @@ public final class LiveSession: Sendable {
     /// The capture's problem, if writing it failed at some point.
     public var captureError: String? { core.withLock { $0.captureError } }
 
+    private func open(_ target: Target, interrupts: [Int32]) throws -> Link {
+        switch target {
+        case .serial(let path, let baud, let name):
+            let (port, reader) = try connect(path: path, baud: baud, name: name)
+            return .serial(port, reader)
+        case .ble(let spec):
+            return .ble(try connectBLE(spec, interrupts: interrupts))
+        }
+    }
+
     private func connect(path: String, baud: Int, name: String) throws -> (SerialPort, SourceReader) {
         let port = try SerialPort(path: path, settings: SerialSettings(baudRate: baud))
+        announceConnected(name)
+        let reader = try SourceReader(reading: port, onChunk: { [self] chunk in
+            received(chunk)
+        }, onDisconnect: { [self] reason in
+            lost(reason.description)
+        })
+        return (port, reader)
+    }
+
+    /// Connects to a BLE sensor: bearer, GATT setup, subscription. The first connection of a
+    /// `profile=auto` source settles the decoder and opens the capture, now that the protocol is
+    /// known; later ones must find the same profile.
+    private func connectBLE(_ spec: SourceSpec.BLESpec, interrupts: [Int32]) throws -> BLESensorLink {
+        let captureProblem = Mutex<InputError?>(nil)
+        let handlers = BLESensorLink.Handlers(onReady: { [self] setup in
+            do throws(InputError) {
+                try adopt(setup, spec: spec)
+                announceConnected(LiveSession.describe(spec, setup.profile, battery: setup.batteryLevel))
+            } catch {
+                captureProblem.withLock { $0 = error }
+            }
+        }, onData: { [self] chunk in
+            received(chunk)
+        }, onBattery: { [self] level in
+            core.withLock { c in
+                c.batteryLevel = level
+                if case .connected = c.link, let profile = c.profile {
+                    c.link = .connected(device: LiveSession.describe(spec, profile, battery: level))
+                }
+            }
+        }, onDisconnect: { [self] reason in
+            lost(reason)
+        })
+        let link: BLESensorLink
+        do {
+            link = try BLESensorLink.connect(spec, connectTimeout: 10, interrupts: interrupts, handlers: handlers)
+        } catch {
+            throw InputError("\(error)")
+        }
+        if let problem = captureProblem.withLock({ $0 }) {
+            link.stop()
+            throw problem
+        }
+        return link
+    }
+
+    /// Takes on the profile a connection found: the decoder for it and, on the first connection
+    /// of an auto source, the capture. A device that changed profile between connections is refused.
+    private func adopt(_ setup: BLESensorSetup, spec: SourceSpec.BLESpec) throws(InputError) {
+        try core.withLock { c throws(InputError) in
+            if let known = c.profile {
+                guard known == setup.profile else {
+                    throw InputError("ble:\(spec.address) came back as a \(setup.profile.rawValue) device, not \(known.rawValue)")
+                }
+                return
+            }
+            c.profile = setup.profile
+            c.batteryLevel = setup.batteryLevel
+            guard spec.profile == "auto" else { return }
+            c.engine.replaceDecoder(LiveSession.decoder(for: setup.profile))
+            if let path = options.capturePath, c.capture == nil {
+                c.capture = try LiveSession.openCapture(path: path, source: options.source, protocolName: setup.profile.protocolName)
+            }
+        }
+    }
+
+    static func describe(_ spec: SourceSpec.BLESpec, _ profile: BLESensorProfile, battery: UInt8?) -> String {
+        "ble:\(spec.address) (\(profile.rawValue)" + (battery.map { ", battery \($0) %" } ?? "") + ")"
+    }
+
+    private func announceConnected(_ name: String) {
         let now = HostClock.now()
         core.withLock { c in
             c.link = .connected(device: name)
@@ -284,35 +403,43 @@ public final class LiveSession: Sendable {
             record(&c, CaptureRecord(kind: .connected, monotonic: now.monotonic, wall: now.wall, payload: Array(name.utf8)))
             c.engine.linkConnected(device: name, wall: now.wall) { queue.push($0) }
         }
-        let reader = try SourceReader(reading: port, onChunk: { [self] chunk in
-            core.withLock { c in
-                record(&c, CaptureRecord(kind: .data, monotonic: chunk.monotonic, wall: chunk.wall, payload: chunk.bytes))
-                c.engine.feed(chunk.bytes[...], monotonic: chunk.monotonic, wall: chunk.wall, onSample: options.onSample) { queue.push($0) }
-                c.bytesReceived += chunk.bytes.count
-                if let expected = c.expectedBytes, c.bytesReceived >= expected { endWake.signal() }
-            }
-        }, onDisconnect: { [self] reason in
-            let now = HostClock.now()
-            core.withLock { c in
-                c.link = .disconnected(reason: reason.description)
-                record(&c, CaptureRecord(kind: .disconnected, monotonic: now.monotonic, wall: now.wall, payload: Array(reason.description.utf8)))
-                c.engine.linkDisconnected(reason: reason.description, wall: now.wall) { queue.push($0) }
-            }
-            linkDown.signal()
-        })
-        return (port, reader)
     }
 
-    /// Reopens the device until it works or an interrupt: at once when udev reports a tty added,
-    /// otherwise with backoff (0.25 s doubling to 5 s).
-    private func reconnect(path: String, baud: Int, name: String, interrupts: [Int32], hotplug: HotplugMonitor?) -> (SerialPort, SourceReader)? {
+    private func received(_ chunk: ByteChunk) {
+        core.withLock { c in
+            record(&c, CaptureRecord(kind: .data, monotonic: chunk.monotonic, wall: chunk.wall, payload: chunk.bytes))
+            c.engine.feed(chunk.bytes[...], monotonic: chunk.monotonic, wall: chunk.wall, onSample: options.onSample) { queue.push($0) }
+            c.bytesReceived += chunk.bytes.count
+            if let expected = c.expectedBytes, c.bytesReceived >= expected { endWake.signal() }
+        }
+    }
+
+    private func lost(_ reason: String) {
+        let now = HostClock.now()
+        core.withLock { c in
+            c.link = .disconnected(reason: reason)
+            record(&c, CaptureRecord(kind: .disconnected, monotonic: now.monotonic, wall: now.wall, payload: Array(reason.utf8)))
+            c.engine.linkDisconnected(reason: reason, wall: now.wall) { queue.push($0) }
+        }
+        linkDown.signal()
+    }
+
+    /// Reopens the source until it works or an interrupt: a serial device at once when udev
+    /// reports a tty added; otherwise, and for BLE, with backoff (0.25 s doubling to 5 s).
+    private func reconnect(_ target: Target, interrupts: [Int32], hotplug: HotplugMonitor?) -> Link? {
         var delay = 0.25
+        var lastError: String?
         while true {
-            core.withLock { $0.message = "reconnecting to \(path) in \(DurationText.format(delay))" }
+            let why = lastError.map { " (\($0))" } ?? ""
+            core.withLock { $0.message = "reconnecting to \(target.label) in \(DurationText.format(delay))\(why)" }
             let ready = waitReadable(interrupts + (hotplug.map { [$0.pollDescriptor] } ?? []), timeout: delay)
             if let ready, ready != hotplug?.pollDescriptor { return nil }
             let added = hotplug.map { $0.receive().contains { $0.action == .add } } ?? false
-            if let pair = try? connect(path: path, baud: baud, name: name) { return pair }
+            do {
+                return try open(target, interrupts: interrupts)
+            } catch {
+                lastError = "\(error)"
+            }
             if !added { delay = min(delay * 2, 5) }
         }
     }
