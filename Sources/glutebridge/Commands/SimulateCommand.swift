@@ -3,16 +3,26 @@ import Glibc
 import GluteDevices
 import GluteSession
 import GluteSim
+import GluteWire
 
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
-        abstract: "Run the virtual sensor: simulated firmware speaking the native protocol.",
+        abstract: "Run the virtual sensor: simulated firmware speaking the native protocol, or a simulated Bluetooth LE sensor.",
         discussion: """
         With --pty it opens a pseudo terminal, prints its path alone on the first
         line, and streams in real time (or --speed times faster) until stopped; read
         it like a USB sensor. With -o it writes the byte stream to a file (or - for
         stdout) as fast as it can.
+
+        With --ble PATH it becomes a Bluetooth LE sensor: a GATT server on a
+        SOCK_SEQPACKET unix socket at PATH (mode 0600), serving --profile native,
+        witmotion or microbit to one central at a time; monitor reaches it with
+        `ble:ADDR?att=unix:PATH`. It prints PATH alone on the first line.
+        Notifications flow in real time (or --speed times faster) while the central
+        has enabled them. --packing lays WitMotion packets one per notification,
+        two merged, or split at random points; --drop-after closes each connection
+        after that much simulated time, like a lost link, and accepts the next.
 
         Scenarios: \(Scenario.allCases.map(\.rawValue).joined(separator: ", ")).
 
@@ -20,6 +30,8 @@ struct SimulateCommand: ParsableCommand {
           glutebridge simulate --pty --scenario tilt --speed 10
           glutebridge simulate -o x.bin --duration 60s --rate 100
           glutebridge simulate -o - --scenario squeezes | glutebridge decode -
+          glutebridge simulate --ble /tmp/gb.sock --profile witmotion --scenario tilt --speed 10
+          glutebridge monitor 'ble:C0:FF:EE:00:00:01?att=unix:/tmp/gb.sock'
         """
     )
 
@@ -28,6 +40,18 @@ struct SimulateCommand: ParsableCommand {
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the native byte stream to FILE (- for stdout).", valueName: "FILE"))
     var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("Serve a simulated Bluetooth LE sensor on a unix socket at PATH; print PATH on the first line.", valueName: "PATH"))
+    var ble: String?
+
+    @Option(help: ArgumentHelp("GATT profile with --ble: native, witmotion or microbit (default native).", valueName: "PROFILE"))
+    var profile: String?
+
+    @Option(help: ArgumentHelp("WitMotion packets per notification with --ble: one, merged or split (default one).", valueName: "PACKING"))
+    var packing: String?
+
+    @Option(name: .customLong("drop-after"), help: ArgumentHelp("With --ble, close each connection after this much simulated time (a lost link), then accept again.", valueName: "DURATION"))
+    var dropAfter: DurationArgument?
 
     @Option(help: "Scenario to simulate.")
     var scenario: String = Scenario.deskDay.rawValue
@@ -48,7 +72,10 @@ struct SimulateCommand: ParsableCommand {
     var cushion: Bool?
 
     func validate() throws {
-        guard pty != (output != nil) else { throw ValidationError("give exactly one of --pty or -o FILE") }
+        guard [pty, output != nil, ble != nil].filter({ $0 }).count == 1 else {
+            throw ValidationError("give exactly one of --pty, -o FILE or --ble PATH")
+        }
+        try validateBLE()
         guard Scenario(rawValue: scenario) != nil else {
             throw ValidationError("unknown scenario '\(scenario)'; one of \(Scenario.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -57,13 +84,45 @@ struct SimulateCommand: ParsableCommand {
         if let duration { guard duration.seconds > 0 else { throw ValidationError("--duration must be longer than 0s") } }
     }
 
+    private func validateBLE() throws {
+        guard let ble else {
+            for (flag, given) in [("--profile", profile != nil), ("--packing", packing != nil), ("--drop-after", dropAfter != nil)] where given {
+                throw ValidationError("\(flag) goes with --ble PATH")
+            }
+            return
+        }
+        if let profile, BLESensorProfile(rawValue: profile) == nil {
+            throw ValidationError("unknown profile '\(profile)'; one of \(BLESensorProfile.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let packing {
+            guard profile == BLESensorProfile.witmotion.rawValue else { throw ValidationError("--packing goes with --profile witmotion") }
+            guard WitMotionPacking(rawValue: packing) != nil else {
+                throw ValidationError("unknown packing '\(packing)'; one of \(WitMotionPacking.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        if let dropAfter { guard dropAfter.seconds > 0 else { throw ValidationError("--drop-after must be longer than 0s") } }
+        guard !ble.isEmpty, ble.utf8.count < 108 else { throw ValidationError("--ble: '\(ble)' is not a usable socket path (1 to 107 bytes)") }
+        let directory = ble.contains("/") ? String(ble[..<ble.lastIndex(of: "/")!]) : "."
+        var status = stat()
+        guard stat(directory.isEmpty ? "/" : directory, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
+            throw ValidationError("--ble: directory '\(directory)' does not exist")
+        }
+        if lstat(ble, &status) == 0, status.st_mode & S_IFMT != S_IFSOCK {
+            throw ValidationError("--ble: \(ble) exists and is not a socket; not replacing it")
+        }
+    }
+
     func run() throws {
         var simulation = SimulationSettings()
         simulation.imuRate = rate
         simulation.seed = seed
         simulation.cushion = cushion
         simulation.duration = duration?.seconds
-        if pty && duration == nil { simulation.continuation = .loop }
+        if (pty || ble != nil) && duration == nil { simulation.continuation = .loop }
+        if let ble {
+            try serveBLE(at: ble, simulation: simulation)
+            return
+        }
         let firmware = SimulatedFirmware(scenario: Scenario(rawValue: scenario)!, simulation: simulation,
                                          imuBatch: max(1, Int((rate / 20).rounded())))
         if pty {
@@ -85,6 +144,28 @@ struct SimulateCommand: ParsableCommand {
         runner.run()
         runner.close()
         Output.error("simulate: \(runner.endReason ?? "stopped"), \(runner.bytesWritten) bytes written")
+    }
+
+    private func serveBLE(at path: String, simulation: SimulationSettings) throws {
+        var settings = SimulatedGATTDeviceSettings()
+        settings.native.imuBatch = max(1, Int((rate / 20).rounded()))
+        settings.witmotionPacking = packing.flatMap(WitMotionPacking.init(rawValue:)) ?? .one
+        settings.packingSeed = seed
+        let device = SimulatedGATTDevice(profile: profile.flatMap(BLESensorProfile.init(rawValue:)) ?? .native,
+                                         scenario: Scenario(rawValue: scenario)!, simulation: simulation, settings: settings)
+        let runner: GATTServerRunner<VirtualSensor>
+        do {
+            runner = try GATTServerRunner(device: device, path: path, speed: speed ?? 1, duration: duration?.seconds,
+                                          dropAfter: dropAfter?.seconds)
+        } catch {
+            throw CLIError("cannot listen at \(path): \(error)")
+        }
+        if let trap = SignalTrap.install() { runner.stop(whenReadable: trap.pollDescriptor) }
+        Output.line(path)
+        runner.run()
+        let counters = runner.counters
+        Output.error("simulate: \(runner.endReason ?? "stopped"), \(counters.connectionsAccepted) connections, "
+                     + "\(counters.requestsServed) requests, \(counters.notificationsSent) notifications")
     }
 
     private func write(_ firmware: SimulatedFirmware<VirtualSensor>, to path: String) throws {
