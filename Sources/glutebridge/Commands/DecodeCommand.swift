@@ -30,8 +30,8 @@ struct DecodeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Decode these hex bytes instead of an input.", valueName: "HEX"))
     var hex: String?
 
-    @Option(name: .customLong("protocol"), help: "Wire protocol: \(DecoderChoice.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var wireProtocol: String = DecoderChoice.native.rawValue
+    @Option(name: .customLong("protocol"), help: "Wire protocol: \(DecoderChoice.allCases.map(\.rawValue).joined(separator: ", ")) (default: what a capture's header names, else native).")
+    var wireProtocol: String?
 
     @Option(help: ArgumentHelp("Column names for header-less CSV or plotter lines (time_s,acc_x_g,...).", valueName: "LIST"))
     var columns: String?
@@ -47,13 +47,13 @@ struct DecodeCommand: ParsableCommand {
 
     func validate() throws {
         guard (input == nil) != (hex == nil) else { throw ValidationError("give an INPUT or --hex, not both") }
-        guard DecoderChoice(rawValue: wireProtocol) != nil else {
+        if let wireProtocol, DecoderChoice(rawValue: wireProtocol) == nil {
             throw ValidationError("unknown protocol '\(wireProtocol)'; one of \(DecoderChoice.allCases.map(\.rawValue).joined(separator: ", "))")
         }
     }
 
     func run() throws {
-        var decoder = try DecoderChoice(rawValue: wireProtocol)!.makeDecoder(columns: columns)
+        var decoder = try (wireProtocol.flatMap(DecoderChoice.init(rawValue:)) ?? .native).makeDecoder(columns: columns)
         let quiet = summaryOnly
         let counts = SampleCounts()
         let printOutput: @Sendable (DecoderOutput) -> Void = { output in
@@ -108,6 +108,10 @@ struct DecodeCommand: ParsableCommand {
         if let captureBytes {
             let capture: CaptureParser
             do { capture = try CaptureParser(captureBytes) } catch { throw CLIError("\(path): \(error)") }
+            // A capture names its protocol (a BLE recording holds notifications, not a byte stream).
+            if wireProtocol == nil, let named = capture.header["protocol"].flatMap(DecoderChoice.init(rawValue:)) {
+                decoder = try named.makeDecoder(columns: columns)
+            }
             for record in capture.records where record.kind == .data {
                 decoder.feed(record.payload[...], hostTime: record.monotonic, emit: emit)
             }
