@@ -7,7 +7,8 @@ struct GlutebridgeCommand: ParsableCommand {
         discussion: """
         Sources: a tty path (/dev/ttyACM0),
         serial:PATH?baud=N&protocol=native|witmotion|csv|plotter|auto,
-        ble:ADDR?profile=auto|native|witmotion|microbit, sim[:SCENARIO] (the
+        ble:ADDR?profile=auto|native|witmotion|microbit&type=random (Bluetooth
+        LE; att=unix:PATH for a simulator), sim[:SCENARIO] (the
         built-in virtual sensor), or a capture/CSV file for replay.
 
         Start with:

@@ -31,7 +31,7 @@ struct CalibrateCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("A tty (/dev/ttyACM0), serial:PATH?baud=N&protocol=..., or sim[:SCENARIO].", valueName: "SOURCE"))
+    @Argument(help: ArgumentHelp("A tty (/dev/ttyACM0), serial:PATH?baud=N&protocol=..., ble:ADDR?profile=..., or sim[:SCENARIO].", valueName: "SOURCE"))
     var source: String
 
     @Option(help: ArgumentHelp("Save the profile under this name (default: default).", valueName: "NAME"))

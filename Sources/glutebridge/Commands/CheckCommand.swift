@@ -36,7 +36,7 @@ struct CheckCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("A tty (/dev/ttyACM0), serial:PATH?baud=N&protocol=..., or sim[:SCENARIO].", valueName: "SOURCE"))
+    @Argument(help: ArgumentHelp("A tty (/dev/ttyACM0), serial:PATH?baud=N&protocol=..., ble:ADDR?profile=..., or sim[:SCENARIO].", valueName: "SOURCE"))
     var source: String
 
     @Option(help: ArgumentHelp("How long the belt line step measures (default 10s).", valueName: "DURATION"))

@@ -28,7 +28,7 @@ struct CoachCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("A tty (/dev/ttyACM0), serial:PATH?baud=N&protocol=..., or sim[:SCENARIO].", valueName: "SOURCE"))
+    @Argument(help: ArgumentHelp("A tty (/dev/ttyACM0), serial:PATH?baud=N&protocol=..., ble:ADDR?profile=..., or sim[:SCENARIO].", valueName: "SOURCE"))
     var source: String
 
     @Option(help: "Repetitions in the set (default 10).")

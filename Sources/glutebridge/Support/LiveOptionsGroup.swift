@@ -7,7 +7,7 @@ import GluteSession
 
 /// Options of the verbs that read a live source (`monitor`, `record`).
 struct LiveSourceOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("A tty (/dev/ttyACM0), serial:PATH?baud=N&protocol=native|witmotion|csv|plotter|auto, or sim[:SCENARIO].", valueName: "SOURCE"))
+    @Argument(help: ArgumentHelp("A tty (/dev/ttyACM0), serial:PATH?baud=N&protocol=native|witmotion|csv|plotter|auto, ble:ADDR?profile=auto|native|witmotion|microbit&type=random&security=medium, or sim[:SCENARIO].", valueName: "SOURCE"))
     var source: String = "sim"
 
     @Option(help: ArgumentHelp("Stop after this long (wall clock).", valueName: "DURATION"))
