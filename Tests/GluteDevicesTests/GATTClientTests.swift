@@ -251,3 +251,90 @@ struct GATTClientTests {
         #expect(throws: GATTError.bearer(.closedByPeer)) { try client.read(1) }
     }
 }
+
+/// A seeded generator, so that a failing hostile-peer run can be repeated.
+private struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// A response of the right type whose content is random: handles anywhere, odd UUIDs and values,
+/// tiny or huge MTUs, random error codes.
+private func wellFormedNonsense(answering request: ATTPDU, using g: inout SeededGenerator) -> ATTPDU {
+    func handle() -> UInt16 { [0, 1, 2, 0xFFFE, 0xFFFF, UInt16.random(in: 0...40, using: &g)].randomElement(using: &g)! }
+    func bytes(_ n: Int) -> [UInt8] { (0..<n).map { _ in UInt8.random(in: 0...255, using: &g) } }
+    if Int.random(in: 0..<4, using: &g) == 0 {
+        return .errorResponse(ATTErrorResponse(requestOpcode: request.opcodeByte, handle: handle(), error: ATTErrorCode(rawValue: UInt8.random(in: 0...255, using: &g))))
+    }
+    let count = Int.random(in: 1...4, using: &g)
+    switch request {
+    case .exchangeMTURequest:
+        return .exchangeMTUResponse(ATTExchangeMTUResponse(serverReceiveMTU: [0, 1, 22, 23, 24, 247, 600, 0xFFFF].randomElement(using: &g)!))
+    case .readByGroupTypeRequest:
+        let width = Bool.random(using: &g) ? 2 : 16
+        return .readByGroupTypeResponse(ATTReadByGroupTypeResponse(entries: (0..<count).map { _ in
+            .init(handle: handle(), endGroupHandle: handle(), value: bytes(width))
+        })!)
+    case .readByTypeRequest:
+        let width = [0, 3, 5, 19, 20].randomElement(using: &g)!
+        return .readByTypeResponse(ATTReadByTypeResponse(entries: (0..<count).map { _ in .init(handle: handle(), value: bytes(width)) })!)
+    case .findInformationRequest:
+        return .findInformationResponse(ATTFindInformationResponse(format: .uuid16, entries: (0..<count).map { _ in
+            .init(handle: handle(), type: BluetoothUUID(UInt16.random(in: 0x2900...0x2904, using: &g)))
+        })!)
+    case .readRequest:
+        return .readResponse(ATTReadResponse(value: bytes(Int.random(in: 0...22, using: &g))))
+    default:
+        return .writeResponse(ATTWriteResponse())
+    }
+}
+
+@Suite("GATT client against a hostile peer")
+struct GATTClientHostilePeerTests {
+    /// The peer answers every request with garbage: a random PDU, often with the expected opcode
+    /// but a broken body, sometimes a push, sometimes nothing. Sensor setup must end, every time,
+    /// in success or a one-line `BLESensorError`: no trap, no hang.
+    @Test(arguments: [1 as UInt64, 2, 3])
+    func setupSurvivesGarbage(seed: UInt64) throws {
+        var outcomes: [String: Int] = [:]
+        for round in 0..<60 {
+            let (near, far) = try gattBearerPair()
+            let rng = Mutex(SeededGenerator(state: seed &* 1000 &+ UInt64(round)))
+            let db = nativeTestDatabase()
+            let peer = try ScriptedGATTPeer(bearer: far) { bytes, _ in
+                rng.withLock { g -> [[UInt8]] in
+                    guard let request = ATTPDU(bytes: bytes) else { return [] }
+                    switch Int.random(in: 0..<10, using: &g) {
+                    case 0: return []  // silence: the transaction timeout ends it
+                    case 1, 2, 3: return db.answer(request, mtu: 247).map { [$0.encode()] } ?? []
+                    case 4, 5, 6: return [wellFormedNonsense(answering: request, using: &g).encode()]
+                    default:
+                        let opcode: UInt8 = Bool.random(using: &g) ? bytes[0] &+ 1 : UInt8.random(in: 0...255, using: &g)
+                        let body = (0..<Int.random(in: 0...30, using: &g)).map { _ in UInt8.random(in: 0...255, using: &g) }
+                        return [[opcode] + body] + (Bool.random(using: &g) ? (db.answer(request, mtu: 247).map { [$0.encode()] } ?? []) : [])
+                    }
+                }
+            }
+            var settings = GATTClient.Settings()
+            settings.transactionTimeout = 0.05
+            let client = GATTClient(bearer: near, settings: settings) { _ in }
+            do {
+                _ = try BLESensorSetup.perform(on: client, requested: nil, device: "ble:test") { _ in }
+                outcomes["ok", default: 0] += 1
+            } catch {
+                #expect(!error.description.isEmpty && !error.description.contains("\n"))
+                outcomes[String(describing: error).prefix(while: { $0 != "(" }).description, default: 0] += 1
+            }
+            peer.stop()
+        }
+        // The garbage must have bitten: some rounds fail, and the failures are of more than one kind.
+        print("hostile peer, seed \(seed): \(outcomes["ok", default: 0]) set up, \(outcomes.count) distinct outcomes")
+        #expect(outcomes.filter { $0.key != "ok" }.count >= 2, "\(outcomes)")
+    }
+}
