@@ -14,6 +14,8 @@
 # leaked, timed out or could not run. Environment: SWIFTC (default swiftc), GLUTE_DATA (default
 # ../shared/data), FUZZ_MAX_LEN (default 4096 bytes).
 set -euo pipefail
+# A crashing target should report at once, not wait on the Swift runtime's backtracer.
+export SWIFT_BACKTRACE=${SWIFT_BACKTRACE:-enable=no}
 
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -38,6 +40,7 @@ TARGETS=(
   "witmotion_ble WitMotionBLETarget.swift GluteWire"
   "capture CaptureParserTarget.swift GluteLog"
   "att_pdu ATTPDUTarget.swift GluteWire"
+  "ble_notifications BLENotificationTarget.swift GluteWire"
 )
 if [ $# -gt 0 ]; then
   wanted=" $* "
@@ -109,7 +112,7 @@ if ! up_to_date "$seedgen" "$seed_stamp"; then
     || { cat "$LOGS/build-seedgen.log" >&2; exit 1; }
   echo "$seed_stamp" >"$seedgen.stamp"
 fi
-mkdir -p "$CORPUS"/{native_decoder,native_frame,csv,plotter,witmotion,witmotion_ble,capture,att_pdu}
+mkdir -p "$CORPUS"/{native_decoder,native_frame,csv,plotter,witmotion,witmotion_ble,capture,att_pdu,ble_notifications}
 ASAN_OPTIONS=detect_leaks=0 "$seedgen" "$CORPUS"
 
 # The protocol document's test vectors: `hex: ..` lines inside ```vector blocks.
@@ -129,6 +132,11 @@ att_seeds=(010A030005 02F700 031700 040100FFFF 0501030002290400012901 080100FFFF
   520600FFAA273A00 1B030055611000 1D09000100FFFF 1E 160400000000AA
   05021000FB349A5F8000008000100000E4FF0000 11140C00FFFFFB349A5F8000008000100000E5FF0000)
 for i in "${!att_seeds[@]}"; do hex_to_file "${att_seeds[$i]}" "$CORPUS/att_pdu/seed-$i"; done
+# Length-prefixed notifications: a native status frame, a native IMU batch, micro:bit samples.
+ble_seeds=(0F10200B00404B4C00576E0F0200350C
+  3410100700A0252600030010270800D00700000000001000000000000066FE0C00EB0F1000DFFF0100CCFCFBFFAE0FF0FF02000000
+  0606FF0100000406000001000004 0F10200B00404B4C00576E0F0200350C0606FF01000004)
+for i in "${!ble_seeds[@]}"; do hex_to_file "${ble_seeds[$i]}" "$CORPUS/ble_notifications/seed-$i"; done
 
 # Heads of real recordings, for the text decoders.
 if [ -d "$DATA" ]; then
