@@ -14,8 +14,6 @@
 # leaked, timed out or could not run. Environment: SWIFTC (default swiftc), GLUTE_DATA (default
 # ../shared/data), FUZZ_MAX_LEN (default 4096 bytes).
 set -euo pipefail
-# A crashing target should report at once, not wait on the Swift runtime's backtracer.
-export SWIFT_BACKTRACE=${SWIFT_BACKTRACE:-enable=no}
 
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
