@@ -79,8 +79,9 @@ public struct GATTServer: Sendable {
         var reply = GATTServerReply()
         guard let opcode = bytes.first else { return reply }
         guard let pdu = ATTPDU(bytes: bytes, mtu: mtu) else {
-            // Known layout violated, or longer than the MTU: a request is refused, a command dropped.
-            if !Self.isCommand(opcode) { reply.pdus.append(Self.error(opcode, 0, .invalidPDU)) }
+            // Known layout violated, or longer than the MTU: a request is refused; a command, a
+            // confirmation or a PDU that only servers send is dropped.
+            if Self.isRequest(opcode) { reply.pdus.append(Self.error(opcode, 0, .invalidPDU)) }
             return reply
         }
         switch pdu {
@@ -121,6 +122,18 @@ public struct GATTServer: Sendable {
 
     /// Bit 6 of an opcode marks a command: never answered, not even with an error.
     static func isCommand(_ opcode: UInt8) -> Bool { opcode & 0x40 != 0 }
+
+    /// Whether the client expects an answer: any opcode but a command and the PDUs that flow the
+    /// other way or need none (responses, notification, indication, confirmation).
+    static func isRequest(_ opcode: UInt8) -> Bool {
+        guard !isCommand(opcode) else { return false }
+        switch ATTOpcode(rawValue: opcode) {
+        case .errorResponse, .exchangeMTUResponse, .findInformationResponse, .readByTypeResponse, .readResponse,
+             .readByGroupTypeResponse, .writeResponse, .handleValueNotification, .handleValueIndication,
+             .handleValueConfirmation: return false
+        default: return true
+        }
+    }
 
     static func error(_ opcode: UInt8, _ handle: UInt16, _ code: ATTErrorCode) -> [UInt8] {
         ATTErrorResponse(requestOpcode: opcode, handle: handle, error: code).encode()
