@@ -133,7 +133,8 @@ public struct SimulatedGATTDevice<Source: SampleSource>: Sendable {
 
     private mutating func pushBattery() -> [GATTOutgoingPDU] {
         let level = settings.battery.percent(at: now)
-        guard server.database.attribute(layout.batteryHandle)?.value != [level] else { return [] }
+        // Compared by its one byte: building `[level]` on every sample would allocate.
+        if let value = server.database.attribute(layout.batteryHandle)?.value, value.count == 1, value[0] == level { return [] }
         return push([GATTTimedValue(time: now, value: [level])], at: layout.batteryHandle)
     }
 
