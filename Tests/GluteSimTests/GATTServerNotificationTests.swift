@@ -243,3 +243,31 @@ struct GATTServerNotificationTests {
         #expect(pdu?.count == 23)
     }
 }
+
+@Suite("GATT server: WitMotion register reads")
+struct GATTServerWitMotionCommandTests {
+    @Test("a quaternion register read on ffe9 is answered on ffe4 and reaches the decoder", arguments: WitMotionPacking.allCases)
+    func quaternionRead(packing: WitMotionPacking) throws {
+        let central = RawCentral(gattDevice(.witmotion, seconds: 2) { $0.witmotionPacking = packing })
+        #expect(central.exchangeMTU(247) == 247)
+        let cccd = try #require(central.device.server.database.characteristic(WitMotionGATT.notify)?.configurationHandle)
+        #expect(central.configure(cccd, 1))
+        central.run(seconds: 0.5)
+        let write = try #require(central.device.layout.commandHandle)
+        #expect(central.send(ATTWriteCommand(handle: write, value: [0xFF, 0xAA, 0x27, 0x51, 0x00]).encode()) == nil)
+        #expect(central.send(ATTWriteRequest(handle: write, value: [0xFF, 0xAA, 0x27, 0x3A, 0x00]).encode()) == ATTWriteResponse().encode())
+        central.run(seconds: 2)  // to the end of the source, so that a split tail is flushed
+        #expect(central.device.nextTime() == nil)
+        var decoder = WitMotionBLEDecoder()
+        var samples = 0
+        for value in central.values(of: central.device.layout.dataHandle) {
+            decoder.feed(value[...], hostTime: 0) { if case .sample = $0 { samples += 1 } }
+        }
+        decoder.finish(hostTime: 0) { if case .sample = $0 { samples += 1 } }
+        #expect(samples == central.device.samplesTaken)
+        #expect(samples == 200)
+        #expect(decoder.ignoredPackets == 1)  // the 0x3A reply
+        #expect(decoder.statistics.frames == samples + 2)
+        #expect(decoder.statistics.resyncs == 0)
+    }
+}

@@ -122,7 +122,9 @@ public struct SimulatedGATTDevice<Source: SampleSource>: Sendable {
         if write.handle == layout.commandHandle, let values = native?.control(write.value, link: link) {
             return push(values)
         }
-        // WitMotion configuration commands are accepted and change nothing in the simulation.
+        if write.handle == layout.commandHandle, let values = witmotion?.command(write.value, link: link) {
+            return push(values)
+        }
         return []
     }
 
