@@ -130,4 +130,22 @@ struct GATTServerDiscoveryTests {
         #expect(r.entries.map(\.value) == [[100]])
         #expect(r.entries.first?.handle == central.device.layout.batteryHandle)
     }
+
+    @Test("find by type value: a service by its UUID in all 128 bits; a 16-bit 0xFFE5 finds nothing")
+    func findByTypeValue() {
+        let central = RawCentral(gattDevice(.witmotion))
+        #expect(central.exchangeMTU(247) == 247)
+        let service = central.device.server.database.services[0]
+        let long = central.send([0x06, 1, 0, 0xFF, 0xFF, 0x00, 0x28] + WitMotionGATT.service.littleEndianBytes)
+        #expect(long == [0x07, UInt8(service.startHandle), 0, UInt8(service.endHandle), 0])
+        let short = central.send([0x06, 1, 0, 0xFF, 0xFF, 0x00, 0x28, 0xE5, 0xFF])
+        #expect(errorCode(short) == .attributeNotFound)
+        // The Bluetooth-base Battery service matches in either width.
+        let battery = central.device.server.database.services[1]
+        let expected: [UInt8] = [0x07, UInt8(battery.startHandle), 0, UInt8(battery.endHandle), 0]
+        #expect(central.send([0x06, 1, 0, 0xFF, 0xFF, 0x00, 0x28, 0x0F, 0x18]) == expected)
+        #expect(central.send([0x06, 1, 0, 0xFF, 0xFF, 0x00, 0x28] + GATTAssignedNumbers.batteryService.as128Bit.littleEndianBytes) == expected)
+        #expect(errorCode(central.send([0x06, 1, 0, 0xFF, 0xFF, 0x00])) == .invalidPDU)
+        #expect(errorCode(central.send([0x06, 0, 0, 0xFF, 0xFF, 0x00, 0x28, 0x0F, 0x18])) == .invalidHandle)
+    }
 }

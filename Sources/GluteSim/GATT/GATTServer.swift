@@ -78,6 +78,11 @@ public struct GATTServer: Sendable {
     public mutating func handle(_ bytes: [UInt8]) -> GATTServerReply {
         var reply = GATTServerReply()
         guard let opcode = bytes.first else { return reply }
+        if opcode == Self.findByTypeValueRequest {
+            // Not modelled by ATTPDU; BlueZ and others discover a service by UUID with it.
+            reply.pdus.append(bytes.count <= mtu ? findByTypeValue(bytes) : Self.error(opcode, 0, .invalidPDU))
+            return reply
+        }
         guard let pdu = ATTPDU(bytes: bytes, mtu: mtu) else {
             // Known layout violated, or longer than the MTU: a request is refused; a command, a
             // confirmation or a PDU that only servers send is dropped.
