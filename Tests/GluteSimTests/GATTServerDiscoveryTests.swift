@@ -50,6 +50,28 @@ struct GATTServerDiscoveryTests {
         #expect(info.imuRateHz == 100)
     }
 
+    @Test("read blob reassembles the native info value at MTU 23; offsets past the end are refused")
+    func readBlob() throws {
+        let central = RawCentral(gattDevice(.native))
+        let handle = try #require(central.device.layout.infoHandle)
+        var value = try #require(central.read(handle))
+        while true {
+            let reply = try #require(central.send([0x0C, UInt8(handle & 0xFF), UInt8(handle >> 8),
+                                                   UInt8(value.count & 0xFF), UInt8(value.count >> 8)]))
+            #expect(reply[0] == 0x0D)
+            #expect(reply.count <= 23)
+            value += reply.dropFirst()
+            if reply.count < 23 { break }
+        }
+        #expect(value == central.device.server.database.attribute(handle)?.value)
+        #expect(DeviceInfo(payload: value[...])?.serial == "SIM-7")
+        let past = UInt16(value.count + 1)
+        #expect(errorCode(central.send([0x0C, UInt8(handle), 0, UInt8(past & 0xFF), UInt8(past >> 8)])) == .invalidOffset)
+        #expect(errorCode(central.send([0x0C, UInt8(central.device.layout.dataHandle), 0, 0, 0])) == .readNotPermitted)
+        #expect(errorCode(central.send([0x0C, 0, 0, 0, 0])) == .invalidHandle)
+        #expect(errorCode(central.send([0x0C, 1, 0, 0])) == .invalidPDU)
+    }
+
     @Test("witmotion: the ffe5 service in 128 bits, ffe4 notify with its CCCD, ffe9 write, Battery")
     func witmotion() throws {
         let central = RawCentral(gattDevice(.witmotion))

@@ -97,7 +97,7 @@ struct GATTServerErrorTests {
     }
 
     @Test("request not supported for unknown requests; unknown commands are ignored", arguments: [
-        UInt8(0x0C), 0x0E, 0x16, 0x18, 0x20, 0x3F,
+        UInt8(0x0E), 0x16, 0x18, 0x20, 0x3F,
     ])
     func unknownRequest(opcode: UInt8) {
         let central = RawCentral(gattDevice(.native))

@@ -2,8 +2,8 @@ import GluteWire
 
 /// The server side of ATT over one connection: PDU bytes in, PDU bytes out, no I/O and no clock.
 ///
-/// Answers Exchange MTU, discovery (Read By Group Type, Read By Type, Find Information), Read,
-/// Write Request and Write Command, keeps each client's notification and indication settings in
+/// Answers Exchange MTU, discovery (Read By Group Type, Read By Type, Find Information, Find By
+/// Type Value), Read, Read Blob, Write Request and Write Command, keeps each client's notification and indication settings in
 /// the configuration descriptors, and lets only one indication be outstanding until confirmed.
 /// Errors follow Bluetooth Core Vol 3 Part F: a malformed request gets "invalid PDU", an unknown
 /// request "request not supported", and an unknown command is ignored.
@@ -83,6 +83,11 @@ public struct GATTServer: Sendable {
             reply.pdus.append(bytes.count <= mtu ? findByTypeValue(bytes) : Self.error(opcode, 0, .invalidPDU))
             return reply
         }
+        if opcode == Self.readBlobRequest {
+            // Not modelled by ATTPDU either; clients read values longer than MTU - 1 with it.
+            reply.pdus.append(readBlob(bytes))
+            return reply
+        }
         guard let pdu = ATTPDU(bytes: bytes, mtu: mtu) else {
             // Known layout violated, or longer than the MTU: a request is refused; a command, a
             // confirmation or a PDU that only servers send is dropped.
@@ -149,6 +154,21 @@ public struct GATTServer: Sendable {
         guard let attribute = database.attribute(request.handle) else { return Self.error(opcode, request.handle, .invalidHandle) }
         guard attribute.permissions.contains(.read) else { return Self.error(opcode, request.handle, .readNotPermitted) }
         return ATTReadResponse(value: Array(attribute.value.prefix(mtu - 1))).encode()
+    }
+
+    static let readBlobRequest: UInt8 = 0x0C
+    static let readBlobResponse: UInt8 = 0x0D
+
+    /// Read Blob: `0x0C handle offset`, answered with the value from `offset`, at most MTU - 1 bytes.
+    private func readBlob(_ bytes: [UInt8]) -> [UInt8] {
+        let opcode = Self.readBlobRequest
+        guard bytes.count == 5 else { return Self.error(opcode, 0, .invalidPDU) }
+        let handle = UInt16(bytes[1]) | UInt16(bytes[2]) << 8
+        let offset = Int(UInt16(bytes[3]) | UInt16(bytes[4]) << 8)
+        guard let attribute = database.attribute(handle) else { return Self.error(opcode, handle, .invalidHandle) }
+        guard attribute.permissions.contains(.read) else { return Self.error(opcode, handle, .readNotPermitted) }
+        guard offset <= attribute.value.count else { return Self.error(opcode, handle, .invalidOffset) }
+        return [Self.readBlobResponse] + attribute.value[offset...].prefix(mtu - 1)
     }
 
     /// Nil on success, with the write recorded in `reply`.
