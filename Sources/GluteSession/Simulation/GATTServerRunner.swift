@@ -134,14 +134,12 @@ public final class GATTServerRunner<Source: SampleSource>: Sendable {
                 }
                 let outgoing = device.advance()
                 if let bearer = connection {
-                    for item in outgoing where !send(item.pdu, on: bearer, &device) { break }
-                    if connection != nil {
-                        runner.state.withLock { $0.counters.notificationsSent += outgoing.count }
-                    }
+                    for item in outgoing where !send(item.pdu, on: bearer, &device, isPush: true) { break }
                 }
                 if connection != nil, let dropAfter = runner.dropAfter, device.now - connectedAt >= dropAfter {
-                    closeConnection(&device)
+                    // Counted first, so that a central that sees the close also sees the count.
                     runner.state.withLock { $0.counters.connectionsDropped += 1 }
+                    closeConnection(&device)
                 }
             }
         }
@@ -164,8 +162,8 @@ public final class GATTServerRunner<Source: SampleSource>: Sendable {
         mutating func acceptPending(_ device: inout SimulatedGATTDevice<Source>) {
             while let descriptor = runner.listener.accept() {
                 if connection != nil {
-                    try? descriptor.close()
                     runner.state.withLock { $0.counters.connectionsRefused += 1 }
+                    try? descriptor.close()
                     continue
                 }
                 connection = UnixSeqpacketBearer(descriptor: descriptor, sendTimeout: runner.sendTimeout)
@@ -189,22 +187,24 @@ public final class GATTServerRunner<Source: SampleSource>: Sendable {
                 guard let pdu else { return }
                 let replies = device.receive(pdu)
                 runner.state.withLock { $0.counters.requestsServed += 1 }
-                var pushed = 0
                 for reply in replies {
-                    guard send(reply, on: bearer, &device) else { return }
-                    if reply.first == ATTOpcode.handleValueNotification.rawValue
-                        || reply.first == ATTOpcode.handleValueIndication.rawValue { pushed += 1 }
+                    let isPush = reply.first == ATTOpcode.handleValueNotification.rawValue
+                        || reply.first == ATTOpcode.handleValueIndication.rawValue
+                    guard send(reply, on: bearer, &device, isPush: isPush) else { return }
                 }
-                if pushed > 0 { runner.state.withLock { $0.counters.notificationsSent += pushed } }
             }
         }
 
-        /// False when the connection failed and was closed.
-        mutating func send(_ pdu: [UInt8], on bearer: UnixSeqpacketBearer, _ device: inout SimulatedGATTDevice<Source>) -> Bool {
+        /// False when the connection failed and was closed. A push is counted before it goes out,
+        /// so that a central that has received it also sees it counted.
+        mutating func send(_ pdu: [UInt8], on bearer: UnixSeqpacketBearer, _ device: inout SimulatedGATTDevice<Source>,
+                           isPush: Bool) -> Bool {
+            if isPush { runner.state.withLock { $0.counters.notificationsSent += 1 } }
             do {
                 try bearer.send(pdu)
                 return true
             } catch {
+                if isPush { runner.state.withLock { $0.counters.notificationsSent -= 1 } }
                 closeConnection(&device)
                 return false
             }

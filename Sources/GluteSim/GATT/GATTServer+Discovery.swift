@@ -73,4 +73,42 @@ extension GATTServer {
         }
         return response.encode()
     }
+
+    /// Find By Type Value Request (0x06) and its response (0x07), which ATTPDU does not model.
+    static let findByTypeValueRequest: UInt8 = 0x06
+    static let findByTypeValueResponse: UInt8 = 0x07
+
+    /// Find By Type Value: `0x06 start end type16 value...`, answered with (found handle, group
+    /// end handle) pairs. Service UUIDs are compared as UUIDs in all 128 bits, so a 16-bit 0xFFE5
+    /// never finds WitMotion's ffe5 service; other values byte for byte.
+    func findByTypeValue(_ bytes: [UInt8]) -> [UInt8] {
+        let opcode = Self.findByTypeValueRequest
+        guard bytes.count >= 7 else { return Self.error(opcode, 0, .invalidPDU) }
+        let start = UInt16(bytes[1]) | UInt16(bytes[2]) << 8
+        let end = UInt16(bytes[3]) | UInt16(bytes[4]) << 8
+        if start == 0 || start > end { return Self.error(opcode, start, .invalidHandle) }
+        let type = BluetoothUUID(UInt16(bytes[5]) | UInt16(bytes[6]) << 8)
+        let value = Array(bytes[7...])
+        let grouping = type == GATTAssignedNumbers.primaryService || type == GATTAssignedNumbers.secondaryService
+        let wanted = grouping ? BluetoothUUID(littleEndian: value[...]) : nil
+        var out: [UInt8] = [Self.findByTypeValueResponse]
+        for attribute in database.attributes where attribute.handle >= start && attribute.handle <= end
+            && attribute.type == type && attribute.permissions.contains(.read) {
+            let matches = grouping ? wanted != nil && BluetoothUUID(littleEndian: attribute.value[...]) == wanted
+                                   : attribute.value == value
+            guard matches else { continue }
+            guard out.count + 4 <= mtu else { break }
+            let groupEnd = database.services.first { $0.startHandle == attribute.handle }?.endHandle ?? attribute.handle
+            out.appendLittleEndian(attribute.handle)
+            out.appendLittleEndian(groupEnd)
+        }
+        return out.count > 1 ? out : Self.error(opcode, start, .attributeNotFound)
+    }
+}
+
+extension Array where Element == UInt8 {
+    mutating func appendLittleEndian(_ value: UInt16) {
+        append(UInt8(truncatingIfNeeded: value))
+        append(UInt8(truncatingIfNeeded: value >> 8))
+    }
 }

@@ -2,8 +2,8 @@ import GluteWire
 
 /// The server side of ATT over one connection: PDU bytes in, PDU bytes out, no I/O and no clock.
 ///
-/// Answers Exchange MTU, discovery (Read By Group Type, Read By Type, Find Information), Read,
-/// Write Request and Write Command, keeps each client's notification and indication settings in
+/// Answers Exchange MTU, discovery (Read By Group Type, Read By Type, Find Information, Find By
+/// Type Value), Read, Read Blob, Write Request and Write Command, keeps each client's notification and indication settings in
 /// the configuration descriptors, and lets only one indication be outstanding until confirmed.
 /// Errors follow Bluetooth Core Vol 3 Part F: a malformed request gets "invalid PDU", an unknown
 /// request "request not supported", and an unknown command is ignored.
@@ -78,9 +78,20 @@ public struct GATTServer: Sendable {
     public mutating func handle(_ bytes: [UInt8]) -> GATTServerReply {
         var reply = GATTServerReply()
         guard let opcode = bytes.first else { return reply }
+        if opcode == Self.findByTypeValueRequest {
+            // Not modelled by ATTPDU; BlueZ and others discover a service by UUID with it.
+            reply.pdus.append(bytes.count <= mtu ? findByTypeValue(bytes) : Self.error(opcode, 0, .invalidPDU))
+            return reply
+        }
+        if opcode == Self.readBlobRequest {
+            // Not modelled by ATTPDU either; clients read values longer than MTU - 1 with it.
+            reply.pdus.append(readBlob(bytes))
+            return reply
+        }
         guard let pdu = ATTPDU(bytes: bytes, mtu: mtu) else {
-            // Known layout violated, or longer than the MTU: a request is refused, a command dropped.
-            if !Self.isCommand(opcode) { reply.pdus.append(Self.error(opcode, 0, .invalidPDU)) }
+            // Known layout violated, or longer than the MTU: a request is refused; a command, a
+            // confirmation or a PDU that only servers send is dropped.
+            if Self.isRequest(opcode) { reply.pdus.append(Self.error(opcode, 0, .invalidPDU)) }
             return reply
         }
         switch pdu {
@@ -122,6 +133,18 @@ public struct GATTServer: Sendable {
     /// Bit 6 of an opcode marks a command: never answered, not even with an error.
     static func isCommand(_ opcode: UInt8) -> Bool { opcode & 0x40 != 0 }
 
+    /// Whether the client expects an answer: any opcode but a command and the PDUs that flow the
+    /// other way or need none (responses, notification, indication, confirmation).
+    static func isRequest(_ opcode: UInt8) -> Bool {
+        guard !isCommand(opcode) else { return false }
+        switch ATTOpcode(rawValue: opcode) {
+        case .errorResponse, .exchangeMTUResponse, .findInformationResponse, .readByTypeResponse, .readResponse,
+             .readByGroupTypeResponse, .writeResponse, .handleValueNotification, .handleValueIndication,
+             .handleValueConfirmation: return false
+        default: return true
+        }
+    }
+
     static func error(_ opcode: UInt8, _ handle: UInt16, _ code: ATTErrorCode) -> [UInt8] {
         ATTErrorResponse(requestOpcode: opcode, handle: handle, error: code).encode()
     }
@@ -131,6 +154,21 @@ public struct GATTServer: Sendable {
         guard let attribute = database.attribute(request.handle) else { return Self.error(opcode, request.handle, .invalidHandle) }
         guard attribute.permissions.contains(.read) else { return Self.error(opcode, request.handle, .readNotPermitted) }
         return ATTReadResponse(value: Array(attribute.value.prefix(mtu - 1))).encode()
+    }
+
+    static let readBlobRequest: UInt8 = 0x0C
+    static let readBlobResponse: UInt8 = 0x0D
+
+    /// Read Blob: `0x0C handle offset`, answered with the value from `offset`, at most MTU - 1 bytes.
+    private func readBlob(_ bytes: [UInt8]) -> [UInt8] {
+        let opcode = Self.readBlobRequest
+        guard bytes.count == 5 else { return Self.error(opcode, 0, .invalidPDU) }
+        let handle = UInt16(bytes[1]) | UInt16(bytes[2]) << 8
+        let offset = Int(UInt16(bytes[3]) | UInt16(bytes[4]) << 8)
+        guard let attribute = database.attribute(handle) else { return Self.error(opcode, handle, .invalidHandle) }
+        guard attribute.permissions.contains(.read) else { return Self.error(opcode, handle, .readNotPermitted) }
+        guard offset <= attribute.value.count else { return Self.error(opcode, handle, .invalidOffset) }
+        return [Self.readBlobResponse] + attribute.value[offset...].prefix(mtu - 1)
     }
 
     /// Nil on success, with the write recorded in `reply`.

@@ -122,7 +122,9 @@ public struct SimulatedGATTDevice<Source: SampleSource>: Sendable {
         if write.handle == layout.commandHandle, let values = native?.control(write.value, link: link) {
             return push(values)
         }
-        // WitMotion configuration commands are accepted and change nothing in the simulation.
+        if write.handle == layout.commandHandle, let values = witmotion?.command(write.value, link: link) {
+            return push(values)
+        }
         return []
     }
 
@@ -133,7 +135,8 @@ public struct SimulatedGATTDevice<Source: SampleSource>: Sendable {
 
     private mutating func pushBattery() -> [GATTOutgoingPDU] {
         let level = settings.battery.percent(at: now)
-        guard server.database.attribute(layout.batteryHandle)?.value != [level] else { return [] }
+        // Compared by its one byte: building `[level]` on every sample would allocate.
+        if let value = server.database.attribute(layout.batteryHandle)?.value, value.count == 1, value[0] == level { return [] }
         return push([GATTTimedValue(time: now, value: [level])], at: layout.batteryHandle)
     }
 
