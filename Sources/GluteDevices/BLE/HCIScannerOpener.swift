@@ -72,9 +72,14 @@ public enum HCIScannerOpener {
             }
             if code != 0 { throw .unixSocketUnavailable(path: path, SystemError(code: code, call: "connect", path: path)) }
         }
-        let flags = fcntl(raw, F_GETFL)
-        if flags >= 0 { _ = fcntl(raw, F_SETFL, flags | O_NONBLOCK) }
         return HCIScannerPacketTransport(descriptor: descriptor, adapter: path)
+    }
+
+    /// A transport over an already connected `SOCK_SEQPACKET` socket, such as one end of a
+    /// `socketpair` with a fake controller at the other; takes ownership of it. `name` appears in
+    /// errors.
+    public static func transport(over descriptor: FileDescriptor, name: String) -> any HCIScannerTransport {
+        HCIScannerPacketTransport(descriptor: descriptor, adapter: name)
     }
 
     /// The scanner's error for a failed call on the adapter's socket.

@@ -7,8 +7,11 @@ final class HCIScannerPacketTransport: HCIScannerTransport {
     /// Named in errors: `hci0`, or the unix socket's path.
     let adapter: String
 
-    /// Takes ownership of a connected or bound, non-blocking packet socket.
+    /// Takes ownership of a connected or bound packet socket and makes it non-blocking (the
+    /// waits are poll's, with their timeouts).
     init(descriptor: FileDescriptor, adapter: String) {
+        let flags = fcntl(descriptor.rawValue, F_GETFL)
+        if flags >= 0, flags & O_NONBLOCK == 0 { _ = fcntl(descriptor.rawValue, F_SETFL, flags | O_NONBLOCK) }
         socket = PacketSocket(descriptor: descriptor, sendTimeout: 5)
         self.adapter = adapter
     }
