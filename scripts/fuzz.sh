@@ -38,6 +38,7 @@ TARGETS=(
   "witmotion_ble WitMotionBLETarget.swift GluteWire"
   "capture CaptureParserTarget.swift GluteLog"
   "att_pdu ATTPDUTarget.swift GluteWire"
+  "hci_event HCIEventTarget.swift GluteWire"
 )
 if [ $# -gt 0 ]; then
   wanted=" $* "
@@ -109,7 +110,7 @@ if ! up_to_date "$seedgen" "$seed_stamp"; then
     || { cat "$LOGS/build-seedgen.log" >&2; exit 1; }
   echo "$seed_stamp" >"$seedgen.stamp"
 fi
-mkdir -p "$CORPUS"/{native_decoder,native_frame,csv,plotter,witmotion,witmotion_ble,capture,att_pdu}
+mkdir -p "$CORPUS"/{native_decoder,native_frame,csv,plotter,witmotion,witmotion_ble,capture,att_pdu,hci_event}
 ASAN_OPTIONS=detect_leaks=0 "$seedgen" "$CORPUS"
 
 # The protocol document's test vectors: `hex: ..` lines inside ```vector blocks.
@@ -129,6 +130,16 @@ att_seeds=(010A030005 02F700 031700 040100FFFF 0501030002290400012901 080100FFFF
   520600FFAA273A00 1B030055611000 1D09000100FFFF 1E 160400000000AA
   05021000FB349A5F8000008000100000E4FF0000 11140C00FFFFFB349A5F8000008000100000E5FF0000)
 for i in "${!att_seeds[@]}"; do hex_to_file "${att_seeds[$i]}" "$CORPUS/att_pdu/seed-$i"; done
+
+# HCI events a scan reads (Command Complete, Command Status, legacy and extended advertising
+# reports), a scan command, and bare advertising data.
+hci_seeds=(040E04010B2000 040E04010B200C 040F0401010C20
+  043E2102010000010000EEFFC015020106110710""4E2A1B3C9D0B9F2E4C6F5B01001E6AC4
+  043E19020104000100""00EEFFC00D0C09476C7574654272696467""65C6
+  043E22020203011122334455C60403030F18B0000006050403020108""07FF4C0001020304A6
+  043E3C0D010100013322110""05ED401010204CE00000000000000000022020106""0C09476C7574654272696467651107104E2A1B3C9D0B9F2E4C6F5B01001E6A
+  010B2007011200120000 02010603030F180C09476C7574654272696467650408424243)
+for i in "${!hci_seeds[@]}"; do hex_to_file "${hci_seeds[$i]}" "$CORPUS/hci_event/seed-$i"; done
 
 # Heads of real recordings, for the text decoders.
 if [ -d "$DATA" ]; then
