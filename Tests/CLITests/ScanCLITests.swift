@@ -17,6 +17,7 @@ private final class ListeningFakeController: @unchecked Sendable {
     private let condition = NSCondition()
     private var storedCommands: [HCICommand] = []
     private var finished = false
+    private var advertsSent = false
 
     init(adverts: [[UInt8]], refuseLegacy: Bool = false) throws {
         path = temporaryDirectory().appendingPathComponent("hci.sock").path
@@ -54,18 +55,17 @@ private final class ListeningFakeController: @unchecked Sendable {
             var replies = [HCIEvent.commandComplete(HCICommandComplete(opcode: command.opcode, returnParameters: [status])).packet]
             if status == 0, command.parameters.first == 1, !legacy || command.opcode == .leSetScanEnable { replies += adverts }
             for reply in replies { _ = reply.withUnsafeBytes { send(connection, $0.baseAddress, $0.count, CInt(MSG_NOSIGNAL)) } }
+            if replies.count > 1 { condition.withLock { advertsSent = true; condition.broadcast() } }
         }
     }
 
     var commands: [HCICommand] { condition.withLock { storedCommands } }
 
-    /// Waits until a command that turns scanning on arrived; false after 30 s.
-    func waitForEnable() -> Bool {
+    /// Waits until scanning was turned on and the adverts were sent; false after 30 s.
+    func waitForAdverts() -> Bool {
         let deadline = Date(timeIntervalSinceNow: 30)
         return condition.withLock {
-            while !storedCommands.contains(where: { $0.parameters.first == 1 && ($0.opcode == .leSetScanEnable || $0.opcode == .leSetExtendedScanEnable) }) {
-                if !condition.wait(until: deadline) { return false }
-            }
+            while !advertsSent { if !condition.wait(until: deadline) { return false } }
             return true
         }
     }
@@ -179,9 +179,8 @@ struct ScanCLITests {
         process.standardInput = FileHandle.nullDevice
         let start = Date()
         try process.run()
-        try #require(controller.waitForEnable())
-        // The adverts follow the enable's answer; give them a moment to be read.
-        Thread.sleep(forTimeInterval: 0.3)
+        // Adverts already in the socket are read before the interrupt is noticed.
+        try #require(controller.waitForAdverts())
         kill(process.processIdentifier, SIGINT)
         let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
