@@ -39,6 +39,7 @@ TARGETS=(
   "capture CaptureParserTarget.swift GluteLog"
   "att_pdu ATTPDUTarget.swift GluteWire"
   "ble_notifications BLENotificationTarget.swift GluteWire"
+  "hci_event HCIEventTarget.swift GluteWire"
 )
 if [ $# -gt 0 ]; then
   wanted=" $* "
@@ -110,7 +111,7 @@ if ! up_to_date "$seedgen" "$seed_stamp"; then
     || { cat "$LOGS/build-seedgen.log" >&2; exit 1; }
   echo "$seed_stamp" >"$seedgen.stamp"
 fi
-mkdir -p "$CORPUS"/{native_decoder,native_frame,csv,plotter,witmotion,witmotion_ble,capture,att_pdu,ble_notifications}
+mkdir -p "$CORPUS"/{native_decoder,native_frame,csv,plotter,witmotion,witmotion_ble,capture,att_pdu,ble_notifications,hci_event}
 ASAN_OPTIONS=detect_leaks=0 "$seedgen" "$CORPUS"
 
 # The protocol document's test vectors: `hex: ..` lines inside ```vector blocks.
@@ -135,6 +136,16 @@ ble_seeds=(0F10200B00404B4C00576E0F0200350C
   3410100700A0252600030010270800D00700000000001000000000000066FE0C00EB0F1000DFFF0100CCFCFBFFAE0FF0FF02000000
   0606FF0100000406000001000004 0F10200B00404B4C00576E0F0200350C0606FF01000004)
 for i in "${!ble_seeds[@]}"; do hex_to_file "${ble_seeds[$i]}" "$CORPUS/ble_notifications/seed-$i"; done
+
+# HCI events a scan reads (Command Complete, Command Status, legacy and extended advertising
+# reports), a scan command, and bare advertising data.
+hci_seeds=(040E04010B2000 040E04010B200C 040F0401010C20
+  043E2102010000010000EEFFC015020106110710""4E2A1B3C9D0B9F2E4C6F5B01001E6AC4
+  043E19020104000100""00EEFFC00D0C09476C7574654272696467""65C6
+  043E22020203011122334455C60403030F18B0000006050403020108""07FF4C0001020304A6
+  043E3C0D010100013322110""05ED401010204CE00000000000000000022020106""0C09476C7574654272696467651107104E2A1B3C9D0B9F2E4C6F5B01001E6A
+  010B2007011200120000 02010603030F180C09476C7574654272696467650408424243)
+for i in "${!hci_seeds[@]}"; do hex_to_file "${hci_seeds[$i]}" "$CORPUS/hci_event/seed-$i"; done
 
 # Heads of real recordings, for the text decoders.
 if [ -d "$DATA" ]; then

@@ -17,7 +17,7 @@ struct GlutebridgeCommand: ParsableCommand {
         version: GlutebridgeVersion.string,
         subcommands: [
             MonitorCommand.self, RecordCommand.self, ReplayCommand.self, CalibrateCommand.self,
-            DevicesCommand.self, DoctorCommand.self, SimulateCommand.self, DecodeCommand.self, ExportCommand.self,
+            DevicesCommand.self, ScanCommand.self, DoctorCommand.self, SimulateCommand.self, DecodeCommand.self, ExportCommand.self,
             EvaluateCommand.self, CheckCommand.self, CoachCommand.self, ReportCommand.self,
         ]
     )
