@@ -183,6 +183,15 @@ struct LiveViewRendererTests {
         }
     }
 
+    @Test func bleHeaderShowsProfileAndBatteryBesideTheAddress() throws {
+        let state = F.state(F.snapshot(posture: .standing, postureFor: 6, tilt: 0, obliquity: 0, sittingBout: 0),
+                            link: .connected(device: "ble:C0:FF:EE:00:00:01 (witmotion, battery 87 %)"), source: "ble:C0:FF:EE:00:00:01")
+        let header = F.stripped(LiveViewRenderer.render(state, width: 100, height: 24, color: false)[0])
+        #expect(header.contains("witmotion, battery 87 %"), "\(header)")
+        // The address is the title; it is not repeated in the link status.
+        #expect(header.components(separatedBy: "C0:FF:EE:00:00:01").count == 2, "\(header)")
+    }
+
     @Test func wideCharactersCountTwoColumns() {
         #expect(DisplayWidth.columns("abc") == 3)
         #expect(DisplayWidth.columns("漢字") == 4)

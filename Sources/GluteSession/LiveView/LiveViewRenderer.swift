@@ -126,7 +126,12 @@ private struct Layout {
             // The device only when it says more than the source does, and there is room for it;
             // a long name must not push the clock off either way.
             guard device != source, !narrow else { return StyledLine([Span(glyphs.linkUp + " connected", .good)]) }
-            let name = TerminalText.escaped(device)
+            // "ble:ADDR (witmotion, battery 87 %)" under a "ble:ADDR" title: only the news.
+            var detail = Substring(device)
+            if detail.hasPrefix(source + " (") && detail.hasSuffix(")") {
+                detail = detail.dropFirst(source.count + 2).dropLast()
+            }
+            let name = TerminalText.escaped(String(detail))
             let cap = max(8, width / 3)
             let shown = DisplayWidth.columns(name) > cap
                 ? DisplayWidth.prefix(name, fitting: cap - DisplayWidth.columns(glyphs.ellipsis)).text + glyphs.ellipsis : name
