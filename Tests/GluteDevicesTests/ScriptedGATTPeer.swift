@@ -33,7 +33,7 @@ struct TestDatabase {
             attributes.append(TestAttribute(handle: declaration, type: GATTAssignedNumbers.characteristic,
                                             value: GATTCharacteristicDeclaration(properties: properties, valueHandle: valueHandle, uuid: uuid).encode()))
             attributes.append(TestAttribute(handle: valueHandle, type: uuid, value: value))
-            if !properties.isDisjoint(with: [.notify, .indicate]) {
+            if properties.pushesValues {
                 attributes.append(TestAttribute(handle: take(), type: GATTAssignedNumbers.clientCharacteristicConfiguration, value: [0, 0]))
             }
         }

@@ -43,7 +43,7 @@ public struct BLESensorSetup: Sendable, Equatable {
         let service = services.first { $0.uuid == profile.service }!
         let characteristics = try gatt { () throws(GATTError) in try client.discoverCharacteristics(of: service) }
         guard let data = characteristics.first(where: { $0.uuid == profile.dataCharacteristic }),
-              !data.properties.isDisjoint(with: [.notify, .indicate]) else {
+              data.properties.pushesValues else {
             throw .missingCharacteristic(profile, profile.dataCharacteristic)
         }
         var setup = BLESensorSetup(profile: profile, mtu: mtu, dataHandle: data.valueHandle, services: found)

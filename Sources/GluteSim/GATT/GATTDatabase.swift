@@ -92,9 +92,9 @@ public struct GATTDatabaseBuilder: Sendable {
         precondition(!database.services.isEmpty, "a characteristic belongs to a service")
         let declarationHandle = nextHandle
         let valueHandle = declarationHandle + 1
-        var declaration: [UInt8] = [properties.rawValue, UInt8(truncatingIfNeeded: valueHandle), UInt8(valueHandle >> 8)]
-        declaration += uuid.compactBytes
-        _ = append(GATTAssignedNumbers.characteristic, declaration, .read)
+        let declaration = GATTCharacteristicDeclaration(properties: properties, valueHandle: valueHandle,
+                                                        uuid: uuid.shortValue.map(BluetoothUUID.init) ?? uuid.as128Bit)
+        _ = append(GATTAssignedNumbers.characteristic, declaration.encode(), .read)
         var permissions: GATTAttribute.Permissions = []
         if properties.contains(.read) { permissions.insert(.read) }
         if !properties.isDisjoint(with: [.write, .writeWithoutResponse]) { permissions.insert(.write) }

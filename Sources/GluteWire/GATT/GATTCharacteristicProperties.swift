@@ -12,6 +12,9 @@ public struct GATTCharacteristicProperties: OptionSet, Sendable, Hashable, Custo
     public static let authenticatedSignedWrites = GATTCharacteristicProperties(rawValue: 0x40)
     public static let extendedProperties = GATTCharacteristicProperties(rawValue: 0x80)
 
+    /// Notify or indicate: the characteristic gets a Client Characteristic Configuration descriptor.
+    public var pushesValues: Bool { !isDisjoint(with: [.notify, .indicate]) }
+
     public var description: String {
         let names: [(GATTCharacteristicProperties, String)] = [
             (.broadcast, "broadcast"), (.read, "read"), (.writeWithoutResponse, "write-without-response"),
