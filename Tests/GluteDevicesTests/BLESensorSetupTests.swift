@@ -37,6 +37,17 @@ struct BLESensorSetupTests {
         #expect(cccdWrites.allSatisfy { $0.value == [0x01, 0x00] })
     }
 
+    @Test("native at an MTU too small for its frames: a one-line error, nothing subscribed")
+    func nativeNeedsItsMTU() throws {
+        let (near, far) = try gattBearerPair()
+        let peer = try ScriptedGATTPeer(bearer: far, database: nativeTestDatabase(), mtu: 23)
+        defer { peer.stop() }
+        #expect(throws: BLESensorError.mtuTooSmall(.native, device: "ble:X", agreed: 23, needed: 64)) {
+            _ = try BLESensorSetup.perform(on: client(near), requested: nil, device: "ble:X") { _ in }
+        }
+        #expect(writes(peer).isEmpty)
+    }
+
     @Test("micro:bit: the period is written, then read back")
     func microbitPeriod() throws {
         let (near, far) = try gattBearerPair()

@@ -12,6 +12,8 @@ public enum BLESensorError: Error, Sendable, Equatable, CustomStringConvertible 
     case noSupportedProfile(device: String, found: [BluetoothUUID])
     /// The profile's service lacks its data characteristic (or cannot notify).
     case missingCharacteristic(BLESensorProfile, BluetoothUUID)
+    /// The MTU agreed on is too small for the profile's frames.
+    case mtuTooSmall(BLESensorProfile, device: String, agreed: Int, needed: Int)
 
     public var description: String {
         switch self {
@@ -23,6 +25,8 @@ public enum BLESensorError: Error, Sendable, Equatable, CustomStringConvertible 
             return "\(device) offers none of the supported sensor services (native, witmotion, microbit); it has \(Self.list(found))"
         case .missingCharacteristic(let profile, let uuid):
             return "the \(profile.rawValue) service has no usable data characteristic \(uuid) (notify)"
+        case .mtuTooSmall(let profile, let device, let agreed, let needed):
+            return "\(device) agreed on an ATT MTU of \(agreed); the \(profile.rawValue) profile needs at least \(needed) (firmware-protocol.md section 5): update the sensor's firmware"
         }
     }
 

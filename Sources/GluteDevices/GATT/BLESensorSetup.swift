@@ -40,6 +40,9 @@ public struct BLESensorSetup: Sendable, Equatable {
             guard let detected = BLESensorProfile.detect(services: found) else { throw .noSupportedProfile(device: device, found: found) }
             profile = detected
         }
+        if profile == .native, mtu < NativeGATT.minimumMTU {
+            throw .mtuTooSmall(profile, device: device, agreed: mtu, needed: NativeGATT.minimumMTU)
+        }
         let service = services.first { $0.uuid == profile.service }!
         let characteristics = try gatt { () throws(GATTError) in try client.discoverCharacteristics(of: service) }
         guard let data = characteristics.first(where: { $0.uuid == profile.dataCharacteristic }),

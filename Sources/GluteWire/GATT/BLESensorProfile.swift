@@ -57,6 +57,9 @@ public enum NativeGATT {
     public static let info = BluetoothUUID("6a1e0004-5b6f-4c2e-9f0b-9d3c1b2a4e10")!
     /// The ATT MTU the host asks for; a frame never exceeds MTU - 3 bytes.
     public static let preferredMTU = 247
+    /// The smallest MTU the profile works at: a 61-byte frame holds an IMU batch of one sample
+    /// with magnetometer and quaternion, a status or a marker (firmware-protocol.md section 5).
+    public static let minimumMTU = 64
 }
 
 /// WitMotion's BLE 5.0 UART-style service.
