@@ -243,6 +243,29 @@ struct GATTClientTests {
         #expect(client.statistics.peerRequestsRefused == 3)
     }
 
+    @Test("a pump waiting on an idle link does not hold up a request from another thread")
+    func requestWhilePumping() throws {
+        let (near, far) = try gattBearerPair()
+        let peer = try ScriptedGATTPeer(bearer: far) { bytes, _ in
+            bytes[0] == ATTOpcode.readRequest.rawValue ? [ATTReadResponse(value: [7]).encode()] : []
+        }
+        defer { peer.stop() }
+        let stop = try WakeUp()
+        let client = GATTClient(bearer: near, settings: fastSettings(), interrupts: [stop.pollDescriptor]) { _ in }
+        let pumping = DispatchGroup()
+        pumping.enter()
+        Thread {
+            while (try? client.pump(timeout: nil)) != nil {}
+            pumping.leave()
+        }.start()
+        Thread.sleep(forTimeInterval: 0.1)
+        let start = HostClock.now().monotonic
+        #expect(try client.read(1) == [7])
+        #expect(HostClock.now().monotonic - start < 2)
+        stop.signal()
+        #expect(pumping.wait(timeout: .now() + 5) == .success)
+    }
+
     @Test("the peer closing ends a wait with closedByPeer")
     func peerClose() throws {
         let (near, far) = try gattBearerPair()

@@ -1,3 +1,4 @@
+import Glibc
 import GluteWire
 import Synchronization
 
@@ -181,13 +182,32 @@ public final class GATTClient: Sendable {
 
     /// Waits up to `timeout` seconds (nil: forever) for one PDU from the server and handles it:
     /// pushes are delivered, stray PDUs counted. False when the time passed without one.
+    ///
+    /// The wait happens outside the transaction lock, so a request from another thread is never
+    /// held up by an idle link; while it runs, it receives (and delivers) the pushes itself.
     @discardableResult
     public func pump(timeout: Double?) throws(GATTError) -> Bool {
-        try transaction.withLock { _ throws(GATTError) -> Bool in
+        guard try waitForIncoming(timeout: timeout) else { return false }
+        return try transaction.withLock { _ throws(GATTError) -> Bool in
             let bytes: [UInt8]?
-            do throws(ATTBearerError) { bytes = try bearer.receive(timeout: timeout, interrupts: interrupts) } catch { throw .bearer(error) }
+            do throws(ATTBearerError) { bytes = try bearer.receive(timeout: 0, interrupts: interrupts) } catch { throw .bearer(error) }
             guard let bytes else { return false }
             _ = try handleIncoming(bytes, awaiting: nil)
+            return true
+        }
+    }
+
+    /// True once the bearer has something to read (a PDU, or the peer's close); throws when an
+    /// interrupt descriptor became readable first.
+    private func waitForIncoming(timeout: Double?) throws(GATTError) -> Bool {
+        var entries = ([bearer.pollDescriptor] + interrupts).map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        let milliseconds: Int32 = timeout.map { Int32(max(0, min($0 * 1000, 86_400_000)).rounded(.up)) } ?? -1
+        while true {
+            let ready = poll(&entries, nfds_t(entries.count), milliseconds)
+            if ready < 0 && errno == EINTR { continue }
+            if ready < 0 { throw .bearer(.system(SystemError(code: errno, call: "poll"))) }
+            guard ready > 0 else { return false }
+            if entries.dropFirst().contains(where: { $0.revents != 0 }) { throw .bearer(.interrupted) }
             return true
         }
     }
