@@ -33,7 +33,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // `make bench`: figures for the README, never run by `make test`.
-        .executableTarget(name: "glutebridge-bench", dependencies: ["GluteWire", "GluteCore", "GluteSim", "GluteSession", "GluteLog"],
+        .executableTarget(name: "glutebridge-bench", dependencies: ["GluteWire", "GluteCore", "GluteSim", "GluteSession", "GluteLog", "GluteDevices"],
                           path: "Benchmarks/glutebridge-bench"),
         .testTarget(name: "GluteWireTests", dependencies: ["GluteWire"]),
         .testTarget(name: "GluteCoreTests", dependencies: ["GluteCore", "GluteWire"]),

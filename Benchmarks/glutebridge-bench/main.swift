@@ -57,6 +57,12 @@ if let hapt {
     rows.append(Row(name: "CSVDecoder, HAPT exp01_user01 (\(hapt.count / 1024) KiB)", unit: "samples/s",
                     measurement: measure(runs: runs, sink: &sink, figure: { Double(haptSamples.count) / $0 }) { runDecoder(CSVDecoder(), hapt) }))
 }
+let notificationPDUs = Inputs.nativeNotificationPDUs(stream)
+let notificationSamples = Int(runBLENotifications(notificationPDUs))
+rows.append(Row(name: "BLE: \(notificationPDUs.count) notifications -> GATT client -> decoder (socketpair)", unit: "notifications/s",
+                measurement: measure(runs: runs, sink: &sink, figure: { Double(notificationPDUs.count) / $0 }) { runBLENotifications(notificationPDUs) }))
+rows.append(Row(name: "BLE: same, per decoded sample (\(notificationSamples) samples)", unit: "ns/sample",
+                measurement: measure(runs: runs, sink: &sink, figure: nanosecondsPer(notificationSamples)) { runBLENotifications(notificationPDUs) }))
 rows.append(Row(name: "Replay: stream -> decoder -> pipeline", unit: "x real time",
                 measurement: measure(runs: runs, sink: &sink, figure: { simulatedSeconds / $0 }) { runReplay(stream) }))
 rows.append(Row(name: "Simulate -> encode -> decode -> pipeline", unit: "x real time",
