@@ -29,10 +29,15 @@ func runBLENotifications(_ pdus: [[UInt8]]) -> Double {
     let values = NotificationInbox()
     let client = GATTClient(bearer: near) { values.feed($0.value) }
     let writer = Thread {
+        // Answer the MTU exchange (notifications are longer than the default 23), then stream.
+        if (try? far.receive(timeout: 5, interrupts: [])) != nil {
+            try? far.send(ATTExchangeMTUResponse(serverReceiveMTU: UInt16(NativeGATT.preferredMTU)).encode())
+        }
         for pdu in pdus { try? far.send(pdu) }
         far.close()
     }
     writer.start()
+    guard (try? client.exchangeMTU()) != nil else { return -1 }
     while (try? client.pump(timeout: 5)) == true {}
     near.close()
     return Double(values.samples)

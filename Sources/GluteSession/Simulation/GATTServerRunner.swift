@@ -56,7 +56,16 @@ public final class GATTServerRunner<Source: SampleSource>: Sendable {
     public init(device: SimulatedGATTDevice<Source>, path: String, speed: Double = 1, duration: Double? = nil,
                 dropAfter: Double? = nil, sendTimeout: Double = 2) throws(GATTServerRunnerError) {
         guard speed > 0, speed.isFinite else { throw .invalidSpeed(speed) }
-        listener = try SeqpacketListener(path: path)
+        do {
+            listener = try SeqpacketListener(path: path)
+        } catch {
+            switch error {
+            case .notASocket(let path): throw .notASocket(path: path)
+            case .inUse(let path): throw .inUse(path: path)
+            case .pathTooLong(let path): throw .pathTooLong(path: path)
+            case .system(let system): throw .system(system)
+            }
+        }
         do {
             stopper = try WakeUp()
             finished = try WakeUp()

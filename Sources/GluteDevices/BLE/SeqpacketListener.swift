@@ -1,14 +1,25 @@
 import Glibc
-import GluteDevices
+
+/// Why a `SeqpacketListener` could not listen.
+public enum SeqpacketListenerError: Error, Sendable, Equatable {
+    /// Something other than a socket is there; it is never replaced.
+    case notASocket(path: String)
+    /// A live server already listens there.
+    case inUse(path: String)
+    /// Longer than a unix socket address holds (107 bytes on Linux).
+    case pathTooLong(path: String)
+    case system(SystemError)
+}
 
 /// A listening `SOCK_SEQPACKET` unix socket at a path, created 0600 (owner only), which refuses to
-/// replace anything but a stale socket, and removes its file on close.
-final class SeqpacketListener: Sendable {
-    let path: String
-    let descriptor: FileDescriptor
+/// replace anything but a stale socket, and removes its file on close: where a simulated (or
+/// bridged) GATT server waits for `ble:ADDR?att=unix:PATH`.
+public final class SeqpacketListener: Sendable {
+    public let path: String
+    public let descriptor: FileDescriptor
 
-    init(path: String) throws(GATTServerRunnerError) {
-        guard let address = Self.address(path) else { throw .pathTooLong(path: path) }
+    public init(path: String) throws(SeqpacketListenerError) {
+        guard let address = unixSocketAddress(path), !path.utf8.contains(0) else { throw .pathTooLong(path: path) }
         var status = stat()
         if lstat(path, &status) == 0 {
             guard status.st_mode & S_IFMT == S_IFSOCK else { throw .notASocket(path: path) }
@@ -39,7 +50,7 @@ final class SeqpacketListener: Sendable {
     }
 
     /// The next waiting connection, or nil when none is queued.
-    func accept() -> FileDescriptor? {
+    public func accept() -> FileDescriptor? {
         while true {
             // accept4 is not in Swift's Glibc module; close-on-exec follows at once (no exec
             // happens on this thread in between).
@@ -54,7 +65,7 @@ final class SeqpacketListener: Sendable {
     }
 
     /// Closes the socket and removes its file (only if it is still a socket).
-    func close() {
+    public func close() {
         try? descriptor.close()
         var status = stat()
         if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFSOCK { unlink(path) }
@@ -67,18 +78,5 @@ final class SeqpacketListener: Sendable {
         return address.withUnsafeBytes { buffer in
             connect(raw, buffer.baseAddress!.assumingMemoryBound(to: sockaddr.self), socklen_t(buffer.count))
         } == 0
-    }
-
-    /// A `sockaddr_un` as bytes; nil when the path does not fit.
-    static func address(_ path: String) -> [UInt8]? {
-        var address = sockaddr_un()
-        let capacity = MemoryLayout.size(ofValue: address.sun_path)
-        let utf8 = Array(path.utf8)
-        guard !utf8.isEmpty, utf8.count < capacity, !utf8.contains(0) else { return nil }
-        address.sun_family = sa_family_t(AF_UNIX)
-        var bytes = withUnsafeBytes(of: address) { Array($0) }
-        let offset = MemoryLayout<sockaddr_un>.offset(of: \.sun_path)!
-        for (index, byte) in utf8.enumerated() { bytes[offset + index] = byte }
-        return bytes
     }
 }
