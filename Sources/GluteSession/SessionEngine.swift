@@ -47,22 +47,25 @@ public struct SessionEngine: Sendable {
     public var snapshot: PipelineSnapshot { pipeline.snapshot }
 
     /// Bytes that arrived at `monotonic`/`wall`. `onSample` sees every decoded sample in the window
-    /// (for exports and the live view) before the pipeline does.
+    /// (for exports and the live view) before the pipeline does; `afterSample` sees it after, with
+    /// the pipeline's state it led to (the report's tilt trace).
     public mutating func feed(_ bytes: ArraySlice<UInt8>, monotonic: Double, wall: Double,
-                              onSample: ((Sample) -> Void)? = nil, emit: (TimedEvent) -> Void) {
+                              onSample: ((Sample) -> Void)? = nil, afterSample: ((Sample, PipelineSnapshot) -> Void)? = nil,
+                              emit: (TimedEvent) -> Void) {
         self.wall = wall
         var outputs: [DecoderOutput] = []
         decoder.feed(bytes, hostTime: monotonic) { outputs.append($0) }
         for output in outputs {
-            handle(output, onSample: onSample, emit: emit)
+            handle(output, onSample: onSample, afterSample: afterSample, emit: emit)
         }
     }
 
     /// The end of the stream: flush the decoder, close open episodes.
-    public mutating func finish(onSample: ((Sample) -> Void)? = nil, emit: (TimedEvent) -> Void) {
+    public mutating func finish(onSample: ((Sample) -> Void)? = nil, afterSample: ((Sample, PipelineSnapshot) -> Void)? = nil,
+                                emit: (TimedEvent) -> Void) {
         var outputs: [DecoderOutput] = []
         decoder.finish(hostTime: 0) { outputs.append($0) }
-        for output in outputs { handle(output, onSample: onSample, emit: emit) }
+        for output in outputs { handle(output, onSample: onSample, afterSample: afterSample, emit: emit) }
         let wall = self.wall
         pipeline.finish { emit(TimedEvent(event: $0, wall: wall)) }
     }
@@ -85,7 +88,8 @@ public struct SessionEngine: Sendable {
         emit(TimedEvent(event: Event(time: lastSampleTime ?? 0, kind: .linkDisconnected(reason: reason)), wall: wall))
     }
 
-    private mutating func handle(_ output: DecoderOutput, onSample: ((Sample) -> Void)?, emit: (TimedEvent) -> Void) {
+    private mutating func handle(_ output: DecoderOutput, onSample: ((Sample) -> Void)?, afterSample: ((Sample, PipelineSnapshot) -> Void)?,
+                                 emit: (TimedEvent) -> Void) {
         switch output {
         case .sample(let sample):
             let t = sample.time
@@ -100,6 +104,7 @@ public struct SessionEngine: Sendable {
             onSample?(sample)
             let wall = self.wall
             pipeline.process(sample) { emit(TimedEvent(event: $0, wall: wall)) }
+            afterSample?(sample, pipeline.snapshot)
         case .anomaly(let anomaly) where anomaly.kind == .gap:
             // Reported once the next sample shows how much stream time the loss covered.
             pendingLostFrames += anomaly.count

@@ -37,6 +37,7 @@ public enum ReplayRunner {
     ///   - progress: called with the fraction of the recording done, at most every 1 %.
     public static func run(_ input: RecordedInput, settings: PipelineSettings, options: ReplayOptions,
                            interrupts: [Int32] = [], onSample: ((Sample) -> Void)? = nil,
+                           afterSample: ((Sample, PipelineSnapshot) -> Void)? = nil,
                            progress: ((Double) -> Void)? = nil, emit: (TimedEvent) -> Void) throws -> ReplayResult {
         let decoder = try (options.decoder ?? input.decoderChoice).makeDecoder(columns: options.columns)
         var engine = SessionEngine(decoder: decoder, pipeline: Pipeline(settings: settings))
@@ -62,7 +63,7 @@ public enum ReplayRunner {
                     if options.speed != nil, !interrupted, !pacer.wait(until: sample.time, interrupts: interrupts) {
                         interrupted = true
                     }
-                }, emit: emit)
+                }, afterSample: afterSample, emit: emit)
             }
             if let progress {
                 let percent = chunkIndex * 100 / totalChunks
@@ -74,7 +75,7 @@ public enum ReplayRunner {
             }
             return !interrupted
         }
-        engine.finish(onSample: onSample, emit: emit)
+        engine.finish(onSample: onSample, afterSample: afterSample, emit: emit)
         return ReplayResult(statistics: engine.statistics, samples: engine.samplesProcessed,
                             lastSampleTime: engine.lastSampleTime, snapshot: engine.snapshot, interrupted: interrupted)
     }

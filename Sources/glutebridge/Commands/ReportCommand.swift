@@ -89,17 +89,14 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    /// Replays one recording: the engine's events, and the tilt from a second pipeline fed the same
-    /// samples (the engine shows samples before its own pipeline sees them).
+    /// Replays one recording: the engine's events, and the tilt its pipeline reached after each sample.
     private func replay(_ input: RecordedInput, settings: PipelineSettings, wallClock: Bool, into builder: inout DayReportBuilder) throws {
-        var shadow = Pipeline(settings: settings)
         var firstSampleTime: Double?
         var pending: [Event] = []
         var tilt: [(Double, Double)] = []
-        let result = try ReplayRunner.run(input, settings: settings, options: ReplayOptions(columns: columns), onSample: { sample in
+        let result = try ReplayRunner.run(input, settings: settings, options: ReplayOptions(columns: columns), afterSample: { sample, snapshot in
             if firstSampleTime == nil { firstSampleTime = sample.time }
-            shadow.process(sample) { _ in }
-            if let degrees = shadow.snapshot.tilt { tilt.append((sample.time, degrees)) }
+            if let degrees = snapshot.tilt { tilt.append((sample.time, degrees)) }
         }) { timed in
             pending.append(timed.event)
         }
