@@ -14,6 +14,7 @@ struct MonitorCommand: ParsableCommand {
           glutebridge monitor sim --speed 60
           glutebridge monitor /dev/ttyACM0 --tilt-limit 12 --sit-limit 45m --notify
           glutebridge monitor 'serial:/dev/ttyUSB0?protocol=witmotion&baud=9600' --format jsonl --output today.jsonl
+          glutebridge monitor ble:C0:FF:EE:00:00:01    # a Bluetooth LE sensor; `glutebridge scan` finds it
           glutebridge monitor sim:sitting --speed 600 --format jsonl --exit-on sitting.prolonged
         """
     )
