@@ -55,24 +55,11 @@ public enum HCIScannerOpener {
 
     /// Connects to a fake controller listening on a `SOCK_SEQPACKET` unix socket at `path`.
     public static func connectUnix(path: String) throws(HCIScannerError) -> any HCIScannerTransport {
-        let raw = Glibc.socket(AF_UNIX, CInt(SOCK_SEQPACKET.rawValue) | CInt(SOCK_CLOEXEC.rawValue), 0)
-        if raw < 0 { throw .unixSocketUnavailable(path: path, SystemError(code: errno, call: "socket(AF_UNIX)")) }
-        let descriptor = FileDescriptor(taking: raw)
-        guard let address = unixSocketAddress(path) else {
-            throw .unixSocketUnavailable(path: path, SystemError(code: ENAMETOOLONG, call: "connect", path: path))
+        do {
+            return HCIScannerPacketTransport(descriptor: try connectUnixSeqpacket(path: path, timeout: 5), adapter: path)
+        } catch {
+            throw .unixSocketUnavailable(path: path, error)
         }
-        if let error = withSocketAddress(address, { Glibc.connect(raw, $0, $1) }, call: "connect") {
-            var code = error.code
-            if code == EINPROGRESS {
-                switch awaitConnect(raw, timeout: 5) {
-                case .connected: code = 0
-                case .timedOut: code = ETIMEDOUT
-                case .failed(let failure): code = failure.code
-                }
-            }
-            if code != 0 { throw .unixSocketUnavailable(path: path, SystemError(code: code, call: "connect", path: path)) }
-        }
-        return HCIScannerPacketTransport(descriptor: descriptor, adapter: path)
     }
 
     /// A transport over an already connected `SOCK_SEQPACKET` socket, such as one end of a

@@ -20,26 +20,11 @@ public final class UnixSeqpacketBearer: ATTBearer {
     /// - Parameter timeout: longest wait when the connect is interrupted by a signal and carries on
     ///   in the background (default 10 s); an uninterrupted unix connect completes or fails at once.
     public static func connect(path: String, timeout: Double = 10, sendTimeout: Double = 30) throws(BLEConnectError) -> UnixSeqpacketBearer {
-        let type = CInt(SOCK_SEQPACKET.rawValue) | CInt(SOCK_CLOEXEC.rawValue)
-        let raw = Glibc.socket(AF_UNIX, type, 0)
-        if raw < 0 { throw .unixSocketUnavailable(path: path, SystemError(code: errno, call: "socket(AF_UNIX)")) }
-        let descriptor = FileDescriptor(taking: raw)
-        guard let address = unixSocketAddress(path) else {
-            throw .unixSocketUnavailable(path: path, SystemError(code: ENAMETOOLONG, call: "connect", path: path))
+        do {
+            return UnixSeqpacketBearer(descriptor: try connectUnixSeqpacket(path: path, timeout: timeout), sendTimeout: sendTimeout)
+        } catch {
+            throw .unixSocketUnavailable(path: path, error)
         }
-        // Blocking connect: a unix connect completes at once or fails (a full backlog waits briefly).
-        if let error = withSocketAddress(address, { Glibc.connect(raw, $0, $1) }, call: "connect") {
-            var code = error.code
-            if code == EINPROGRESS {
-                switch awaitConnect(raw, timeout: timeout) {
-                case .connected: code = 0
-                case .timedOut: code = ETIMEDOUT
-                case .failed(let failure): code = failure.code
-                }
-            }
-            if code != 0 { throw .unixSocketUnavailable(path: path, SystemError(code: code, call: "connect", path: path)) }
-        }
-        return UnixSeqpacketBearer(descriptor: descriptor, sendTimeout: sendTimeout)
     }
 
     public func send(_ pdu: [UInt8]) throws(ATTBearerError) { try socket.send(pdu) }
@@ -51,6 +36,28 @@ public final class UnixSeqpacketBearer: ATTBearer {
     public var pollDescriptor: Int32 { socket.descriptor.rawValue }
 
     public func close() { socket.close() }
+}
+
+/// A blocking `SOCK_SEQPACKET` connection to the listener at `path`: the ATT test bearer and the
+/// fake HCI controller both come this way. A unix connect completes at once or fails; only one
+/// interrupted by a signal carries on in the background, for at most `timeout` seconds.
+func connectUnixSeqpacket(path: String, timeout: Double) throws(SystemError) -> FileDescriptor {
+    let raw = Glibc.socket(AF_UNIX, CInt(SOCK_SEQPACKET.rawValue) | CInt(SOCK_CLOEXEC.rawValue), 0)
+    if raw < 0 { throw SystemError(code: errno, call: "socket(AF_UNIX)") }
+    let descriptor = FileDescriptor(taking: raw)
+    guard let address = unixSocketAddress(path) else { throw SystemError(code: ENAMETOOLONG, call: "connect", path: path) }
+    if let error = withSocketAddress(address, { Glibc.connect(raw, $0, $1) }, call: "connect") {
+        var code = error.code
+        if code == EINPROGRESS {
+            switch awaitConnect(raw, timeout: timeout) {
+            case .connected: code = 0
+            case .timedOut: code = ETIMEDOUT
+            case .failed(let failure): code = failure.code
+            }
+        }
+        if code != 0 { throw SystemError(code: code, call: "connect", path: path) }
+    }
+    return descriptor
 }
 
 /// A `sockaddr_un` for `path` as bytes (family, then the NUL-terminated path); nil when the path

@@ -13,9 +13,9 @@ public struct ATTErrorResponse: ATTProtocolDataUnit {
     }
 
     public init?(bytes: ArraySlice<UInt8>) {
-        var reader = ATTReader(bytes)
-        guard reader.expect(Self.opcode), let request = reader.byte(), let handle = reader.uint16(),
-              let code = reader.byte(), reader.isAtEnd else { return nil }
+        var reader = ByteReader(bytes)
+        guard reader.expect(Self.opcode), let request = reader.u8(), let handle = reader.u16(),
+              let code = reader.u8(), reader.isAtEnd else { return nil }
         self.init(requestOpcode: request, handle: handle, error: ATTErrorCode(rawValue: code))
     }
 

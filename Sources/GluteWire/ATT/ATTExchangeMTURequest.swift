@@ -6,8 +6,8 @@ public struct ATTExchangeMTURequest: ATTProtocolDataUnit {
     public init(clientReceiveMTU: UInt16) { self.clientReceiveMTU = clientReceiveMTU }
 
     public init?(bytes: ArraySlice<UInt8>) {
-        var reader = ATTReader(bytes)
-        guard reader.expect(Self.opcode), let value = reader.uint16(), reader.isAtEnd else { return nil }
+        var reader = ByteReader(bytes)
+        guard reader.expect(Self.opcode), let value = reader.u16(), reader.isAtEnd else { return nil }
         self.init(clientReceiveMTU: value)
     }
 

@@ -6,8 +6,8 @@ public struct ATTExchangeMTUResponse: ATTProtocolDataUnit {
     public init(serverReceiveMTU: UInt16) { self.serverReceiveMTU = serverReceiveMTU }
 
     public init?(bytes: ArraySlice<UInt8>) {
-        var reader = ATTReader(bytes)
-        guard reader.expect(Self.opcode), let value = reader.uint16(), reader.isAtEnd else { return nil }
+        var reader = ByteReader(bytes)
+        guard reader.expect(Self.opcode), let value = reader.u16(), reader.isAtEnd else { return nil }
         self.init(serverReceiveMTU: value)
     }
 

@@ -11,8 +11,8 @@ public struct ATTFindInformationRequest: ATTProtocolDataUnit {
     }
 
     public init?(bytes: ArraySlice<UInt8>) {
-        var reader = ATTReader(bytes)
-        guard reader.expect(Self.opcode), let start = reader.uint16(), let end = reader.uint16(),
+        var reader = ByteReader(bytes)
+        guard reader.expect(Self.opcode), let start = reader.u16(), let end = reader.u16(),
               reader.isAtEnd else { return nil }
         self.init(startHandle: start, endHandle: end)
     }

@@ -33,15 +33,15 @@ public struct ATTFindInformationResponse: ATTProtocolDataUnit {
     }
 
     public init?(bytes: ArraySlice<UInt8>) {
-        var reader = ATTReader(bytes)
-        guard reader.expect(Self.opcode), let raw = reader.byte(), let format = Format(rawValue: raw) else { return nil }
+        var reader = ByteReader(bytes)
+        guard reader.expect(Self.opcode), let raw = reader.u8(), let format = Format(rawValue: raw) else { return nil }
         let entryLength = 2 + format.uuidWidth
         guard reader.remaining > 0, reader.remaining % entryLength == 0 else { return nil }
         var entries: [Entry] = []
         entries.reserveCapacity(reader.remaining / entryLength)
         while !reader.isAtEnd {
-            guard let handle = reader.uint16(),
-                  let type = reader.take(format.uuidWidth).flatMap(BluetoothUUID.init(littleEndian:)) else { return nil }
+            guard let handle = reader.u16(),
+                  let type = reader.bytes(format.uuidWidth).flatMap(BluetoothUUID.init(littleEndian:)) else { return nil }
             entries.append(Entry(handle: handle, type: type))
         }
         self.format = format

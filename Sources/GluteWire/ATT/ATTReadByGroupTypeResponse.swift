@@ -32,14 +32,14 @@ public struct ATTReadByGroupTypeResponse: ATTProtocolDataUnit {
     }
 
     public init?(bytes: ArraySlice<UInt8>) {
-        var reader = ATTReader(bytes)
-        guard reader.expect(Self.opcode), let length = reader.byte().map(Int.init), length >= 4,
+        var reader = ByteReader(bytes)
+        guard reader.expect(Self.opcode), let length = reader.u8().map(Int.init), length >= 4,
               reader.remaining > 0, reader.remaining % length == 0 else { return nil }
         var entries: [Entry] = []
         entries.reserveCapacity(reader.remaining / length)
         while !reader.isAtEnd {
-            guard let handle = reader.uint16(), let end = reader.uint16(),
-                  let value = reader.take(length - 4) else { return nil }
+            guard let handle = reader.u16(), let end = reader.u16(),
+                  let value = reader.bytes(length - 4) else { return nil }
             entries.append(Entry(handle: handle, endGroupHandle: end, value: Array(value)))
         }
         self.entries = entries

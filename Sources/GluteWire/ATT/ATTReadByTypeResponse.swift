@@ -24,13 +24,13 @@ public struct ATTReadByTypeResponse: ATTProtocolDataUnit {
     }
 
     public init?(bytes: ArraySlice<UInt8>) {
-        var reader = ATTReader(bytes)
-        guard reader.expect(Self.opcode), let length = reader.byte().map(Int.init), length >= 2,
+        var reader = ByteReader(bytes)
+        guard reader.expect(Self.opcode), let length = reader.u8().map(Int.init), length >= 2,
               reader.remaining > 0, reader.remaining % length == 0 else { return nil }
         var entries: [Entry] = []
         entries.reserveCapacity(reader.remaining / length)
         while !reader.isAtEnd {
-            guard let handle = reader.uint16(), let value = reader.take(length - 2) else { return nil }
+            guard let handle = reader.u16(), let value = reader.bytes(length - 2) else { return nil }
             entries.append(Entry(handle: handle, value: Array(value)))
         }
         self.entries = entries

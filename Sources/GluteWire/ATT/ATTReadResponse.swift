@@ -6,9 +6,9 @@ public struct ATTReadResponse: ATTProtocolDataUnit {
     public init(value: [UInt8]) { self.value = value }
 
     public init?(bytes: ArraySlice<UInt8>) {
-        var reader = ATTReader(bytes)
+        var reader = ByteReader(bytes)
         guard reader.expect(Self.opcode) else { return nil }
-        self.init(value: reader.rest())
+        self.init(value: Array(reader.rest()))
     }
 
     public func encode() -> [UInt8] { [Self.opcode.rawValue] + value }

@@ -8,9 +8,9 @@ public protocol ATTHandleValueLayout: ATTProtocolDataUnit {
 
 extension ATTHandleValueLayout {
     public init?(bytes: ArraySlice<UInt8>) {
-        var reader = ATTReader(bytes)
-        guard reader.expect(Self.opcode), let handle = reader.uint16() else { return nil }
-        self.init(handle: handle, value: reader.rest())
+        var reader = ByteReader(bytes)
+        guard reader.expect(Self.opcode), let handle = reader.u16() else { return nil }
+        self.init(handle: handle, value: Array(reader.rest()))
     }
 
     public func encode() -> [UInt8] {
@@ -33,9 +33,9 @@ public protocol ATTRangeTypeLayout: ATTProtocolDataUnit {
 
 extension ATTRangeTypeLayout {
     public init?(bytes: ArraySlice<UInt8>) {
-        var reader = ATTReader(bytes)
-        guard reader.expect(Self.opcode), let start = reader.uint16(), let end = reader.uint16(),
-              let type = reader.take(reader.remaining).flatMap(BluetoothUUID.init(littleEndian:))
+        var reader = ByteReader(bytes)
+        guard reader.expect(Self.opcode), let start = reader.u16(), let end = reader.u16(),
+              let type = reader.bytes(reader.remaining).flatMap(BluetoothUUID.init(littleEndian:))
         else { return nil }
         self.init(startHandle: start, endHandle: end, attributeType: type)
     }

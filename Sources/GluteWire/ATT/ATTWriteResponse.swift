@@ -5,7 +5,7 @@ public struct ATTWriteResponse: ATTProtocolDataUnit {
     public init() {}
 
     public init?(bytes: ArraySlice<UInt8>) {
-        var reader = ATTReader(bytes)
+        var reader = ByteReader(bytes)
         guard reader.expect(Self.opcode), reader.isAtEnd else { return nil }
     }
 

@@ -18,9 +18,9 @@ public struct HCICommandComplete: Sendable, Equatable {
 
     /// Parses the event parameters: count, opcode (2), return parameters.
     public init?(parameters: ArraySlice<UInt8>) {
-        var reader = HCIByteReader(parameters)
-        guard let count = reader.byte(), let opcode = reader.word() else { return nil }
-        self.init(allowedCommandPackets: count, opcode: HCIOpcode(rawValue: opcode), returnParameters: reader.rest())
+        var reader = ByteReader(parameters)
+        guard let count = reader.u8(), let opcode = reader.u16() else { return nil }
+        self.init(allowedCommandPackets: count, opcode: HCIOpcode(rawValue: opcode), returnParameters: Array(reader.rest()))
     }
 
     public var parameters: [UInt8] {

@@ -13,8 +13,8 @@ public struct HCICommandStatus: Sendable, Equatable {
 
     /// Parses exactly four parameter bytes: status, count, opcode (2).
     public init?(parameters: ArraySlice<UInt8>) {
-        var reader = HCIByteReader(parameters)
-        guard let status = reader.byte(), let count = reader.byte(), let opcode = reader.word(), reader.isAtEnd else { return nil }
+        var reader = ByteReader(parameters)
+        guard let status = reader.u8(), let count = reader.u8(), let opcode = reader.u16(), reader.isAtEnd else { return nil }
         self.init(status: HCIStatus(rawValue: status), allowedCommandPackets: count, opcode: HCIOpcode(rawValue: opcode))
     }
 

@@ -102,12 +102,12 @@ public struct LEAdvertisingReport: Sendable, Equatable {
     /// data length, data, RSSI, interleaved as Linux and every controller send them. Nil unless
     /// the reports fill `parameters` exactly.
     public static func parseLegacy(_ parameters: ArraySlice<UInt8>) -> [LEAdvertisingReport]? {
-        var reader = HCIByteReader(parameters)
-        guard let count = reader.byte() else { return nil }
+        var reader = ByteReader(parameters)
+        guard let count = reader.u8() else { return nil }
         var reports: [LEAdvertisingReport] = []
         for _ in 0..<count {
-            guard let type = reader.byte(), let addressType = reader.byte(), let address = reader.bytes(6),
-                  let length = reader.byte(), let data = reader.bytes(Int(length)), let rssi = reader.byte()
+            guard let type = reader.u8(), let addressType = reader.u8(), let address = reader.bytes(6).map(Array.init),
+                  let length = reader.u8(), let data = reader.bytes(Int(length)).map(Array.init), let rssi = reader.u8()
             else { return nil }
             reports.append(LEAdvertisingReport(format: .legacy, eventType: UInt16(type), addressType: LEAddressType(rawValue: addressType),
                                                address: address.reversed(), rssiRaw: Int8(bitPattern: rssi), data: data))
@@ -120,15 +120,15 @@ public struct LEAdvertisingReport: Sendable, Equatable {
     /// secondary PHY, SID, TX power, RSSI, periodic interval (2), direct address type, direct
     /// address (6), data length, data. Nil unless the reports fill `parameters` exactly.
     public static func parseExtended(_ parameters: ArraySlice<UInt8>) -> [LEAdvertisingReport]? {
-        var reader = HCIByteReader(parameters)
-        guard let count = reader.byte() else { return nil }
+        var reader = ByteReader(parameters)
+        guard let count = reader.u8() else { return nil }
         var reports: [LEAdvertisingReport] = []
         for _ in 0..<count {
-            guard let type = reader.word(), let addressType = reader.byte(), let address = reader.bytes(6),
-                  let primary = reader.byte(), let secondary = reader.byte(), let sid = reader.byte(),
-                  let txPower = reader.byte(), let rssi = reader.byte(), let interval = reader.word(),
-                  let directType = reader.byte(), let directAddress = reader.bytes(6),
-                  let length = reader.byte(), let data = reader.bytes(Int(length))
+            guard let type = reader.u16(), let addressType = reader.u8(), let address = reader.bytes(6).map(Array.init),
+                  let primary = reader.u8(), let secondary = reader.u8(), let sid = reader.u8(),
+                  let txPower = reader.u8(), let rssi = reader.u8(), let interval = reader.u16(),
+                  let directType = reader.u8(), let directAddress = reader.bytes(6).map(Array.init),
+                  let length = reader.u8(), let data = reader.bytes(Int(length)).map(Array.init)
             else { return nil }
             var report = LEAdvertisingReport(format: .extended, eventType: type, addressType: LEAddressType(rawValue: addressType),
                                              address: address.reversed(), rssiRaw: Int8(bitPattern: rssi), data: data)

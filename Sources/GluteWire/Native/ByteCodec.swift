@@ -1,4 +1,5 @@
-/// Little-endian reads from a payload, failing softly: a short payload gives nil, never a trap.
+/// Little-endian reads from a payload, PDU or event, failing softly: a short input gives nil, never
+/// a trap, so that parsers of untrusted bytes cannot crash. Slices need not start at index 0.
 struct ByteReader {
     private let bytes: ArraySlice<UInt8>
     private(set) var offset: Int
@@ -9,6 +10,7 @@ struct ByteReader {
     }
 
     var remaining: Int { bytes.endIndex - offset }
+    var isAtEnd: Bool { offset == bytes.endIndex }
 
     mutating func u8() -> UInt8? {
         guard remaining >= 1 else { return nil }

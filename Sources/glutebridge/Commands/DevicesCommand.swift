@@ -68,16 +68,7 @@ struct DevicesCommand: ParsableCommand {
              device.driver ?? "-", device.taggedByRules ? "yes" : "no", device.expectedProtocol.rawValue,
              device.byIDPath ?? device.stableLinks.first ?? "-"].map(TerminalText.escaped)
         }
-        var widths = header.map(\.count)
-        for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
-        }
-        for row in [header] + rows {
-            let cells = row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
-            }
-            Output.line(cells.joined(separator: "  "))
-        }
+        Output.table(header: header, rows: rows)
     }
 
     private func watchEvents() throws {

@@ -75,16 +75,7 @@ struct ScanCommand: ParsableCommand {
              device.name ?? "-", device.profile?.rawValue ?? "-", device.profile == nil ? "-" : device.sourceSpec,
              device.services.isEmpty ? "-" : device.services.map(shortUUID).joined(separator: ",")].map(TerminalText.escaped)
         }
-        var widths = header.map(\.count)
-        for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
-        }
-        for row in [header] + rows {
-            let cells = row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
-            }
-            Output.line(cells.joined(separator: "  "))
-        }
+        Output.table(header: header, rows: rows)
     }
 
     /// `0x180F` for a UUID on the Bluetooth base, the full form otherwise.

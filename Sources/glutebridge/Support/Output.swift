@@ -11,6 +11,21 @@ enum Output {
         write(2, text + "\n")
     }
 
+    /// Columns padded to their widest cell (the last one unpadded), two spaces apart; cells are
+    /// printed as given, so escape device text first.
+    static func table(header: [String], rows: [[String]]) {
+        var widths = header.map(\.count)
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
+        }
+        for row in [header] + rows {
+            let cells = row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell + String(repeating: " ", count: max(0, widths[index] - cell.count))
+            }
+            line(cells.joined(separator: "  "))
+        }
+    }
+
     static func raw(_ bytes: [UInt8], to fd: Int32 = 1) -> Bool {
         var offset = 0
         while offset < bytes.count {
