@@ -66,6 +66,8 @@ build_module() {
   stamp=$(stamp_of "$@" <(echo "${flags[*]}"))
   if up_to_date "$lib" "$stamp"; then return; fi
   echo "fuzz: compiling $name ($# files, $mode)"
+  # ar adds to an existing archive: a renamed source would leave its old object behind.
+  rm -f "$lib"
   "$SWIFTC" "${flags[@]}" -parse-as-library -module-name "$name" -I "$BIN/modules" \
     -emit-module -emit-module-path "$BIN/modules/$name.swiftmodule" \
     -emit-library -static -o "$lib" "$@" >"$LOGS/build-$name.log" 2>&1 \
