@@ -15,14 +15,16 @@ public enum ATTBearerOpener {
         return value
     }
 
-    /// Connects as `spec` says, waiting at most `timeout` seconds.
+    /// Connects as `spec` says, waiting at most `timeout` seconds, or until a descriptor in
+    /// `interrupts` is readable.
     public static func open(
-        _ spec: SourceSpec.BLESpec, timeout: Double = 10, environment: [String: String]? = nil
+        _ spec: SourceSpec.BLESpec, timeout: Double = 10, interrupts: [Int32] = [], environment: [String: String]? = nil
     ) throws(BLEConnectError) -> any ATTBearer {
         if let path = unixSocketPath(for: spec, environment: environment) {
             return try UnixSeqpacketBearer.connect(path: path, timeout: timeout)
         }
         return try L2CAPBearer.connect(address: spec.address, randomAddress: spec.randomAddress,
-                                       security: BLESecurityLevel(rawValue: spec.security) ?? .low, timeout: timeout)
+                                       security: BLESecurityLevel(rawValue: spec.security) ?? .low, timeout: timeout,
+                                       interrupts: interrupts)
     }
 }

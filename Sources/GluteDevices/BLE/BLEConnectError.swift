@@ -10,6 +10,8 @@ public enum BLEConnectError: Error, Sendable, Equatable, CustomStringConvertible
     case refused(address: String)
     /// No connection within the timeout, ours or the kernel's.
     case timedOut(address: String, seconds: Double)
+    /// Given up on by the user (Ctrl-C) while waiting for the connection.
+    case interrupted(address: String)
     /// The security level asked for needs pairing or a stronger key (`EACCES`, `EPERM`).
     case pairingRequired(address: String, SystemError)
     /// The address is not six hex pairs.
@@ -31,6 +33,8 @@ public enum BLEConnectError: Error, Sendable, Equatable, CustomStringConvertible
             return "\(address) refused the connection (ECONNREFUSED): is it already connected to another host?"
         case .timedOut(let address, let seconds):
             return "no connection to \(address) within \(seconds) s: is it on, in range and advertising? (try `glutebridge scan`; random addresses need ?type=random)"
+        case .interrupted(let address):
+            return "connecting to \(address) was interrupted"
         case .pairingRequired(let address, let error):
             return "\(address) requires pairing for this security level (\(error)): pair it with `bluetoothctl pair \(address)` first"
         case .malformedAddress(let text):

@@ -44,9 +44,10 @@ public final class L2CAPBearer: ATTBearer {
     ///     so the kernel pairs or encrypts as part of the connection.
     ///   - timeout: longest wait for the connection, in seconds (default 10).
     ///   - sendTimeout: longest a `send` waits for socket space (default 30, the ATT transaction timeout).
+    ///   - interrupts: descriptors that abandon the wait when readable (`BLEConnectError.interrupted`).
     public static func connect(
         address text: String, randomAddress: Bool, security: BLESecurityLevel = .low,
-        timeout: Double = 10, sendTimeout: Double = 30
+        timeout: Double = 10, sendTimeout: Double = 30, interrupts: [Int32] = []
     ) throws(BLEConnectError) -> L2CAPBearer {
         guard let address = BluetoothAddress(text) else { throw .malformedAddress(text) }
         let name = address.description
@@ -80,7 +81,7 @@ public final class L2CAPBearer: ATTBearer {
         if let error = withSocketAddress(remote, { Glibc.connect(raw, $0, $1) }, call: "connect"), error.code != EINPROGRESS {
             throw map(error, address: name, timeout: timeout)
         }
-        try awaitConnection(raw, address: name, timeout: timeout)
+        try awaitConnection(raw, address: name, timeout: timeout, interrupts: interrupts)
         return L2CAPBearer(socket: PacketSocket(descriptor: descriptor, sendTimeout: sendTimeout), address: address, security: security)
     }
 
@@ -95,10 +96,11 @@ public final class L2CAPBearer: ATTBearer {
     public func close() { socket.close() }
 
     /// Waits for the non-blocking connect to finish and turns its outcome into our errors.
-    private static func awaitConnection(_ raw: CInt, address: String, timeout: Double) throws(BLEConnectError) {
-        switch awaitConnect(raw, timeout: timeout) {
+    private static func awaitConnection(_ raw: CInt, address: String, timeout: Double, interrupts: [Int32]) throws(BLEConnectError) {
+        switch awaitConnect(raw, timeout: timeout, interrupts: interrupts) {
         case .connected: return
         case .timedOut: throw .timedOut(address: address, seconds: timeout)
+        case .interrupted: throw .interrupted(address: address)
         case .failed(let error): throw map(error, address: address, timeout: timeout)
         }
     }

@@ -23,20 +23,26 @@ func withSocketAddress(
 enum ConnectOutcome: Equatable {
     case connected
     case timedOut
+    /// A descriptor in `interrupts` became readable first (Ctrl-C while a device is out of reach).
+    case interrupted
     case failed(SystemError)
 }
 
 /// Waits up to `timeout` seconds for a connect in progress on `raw` to finish, then reads its
-/// outcome from `SO_ERROR`.
-func awaitConnect(_ raw: CInt, timeout: Double) -> ConnectOutcome {
+/// outcome from `SO_ERROR`; gives up at once when a descriptor in `interrupts` is readable.
+func awaitConnect(_ raw: CInt, timeout: Double, interrupts: [Int32] = []) -> ConnectOutcome {
     let deadline = HostClock.now().monotonic + timeout
     var entries = [pollfd(fd: raw, events: Int16(POLLOUT), revents: 0)]
+        + interrupts.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
     while true {
         let left = deadline - HostClock.now().monotonic
         if left <= 0 { return .timedOut }
         do {
             let milliseconds = CInt(min((left * 1000).rounded(.up), Double(CInt.max)))
-            if try Posix.poll(&entries, timeoutMilliseconds: milliseconds) > 0 { break }
+            if try Posix.poll(&entries, timeoutMilliseconds: milliseconds) > 0 {
+                if entries.dropFirst().contains(where: { $0.revents != 0 }) { return .interrupted }
+                break
+            }
         } catch { return .failed(error) }
     }
     var pending: CInt = 0

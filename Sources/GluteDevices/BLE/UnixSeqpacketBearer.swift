@@ -52,6 +52,7 @@ func connectUnixSeqpacket(path: String, timeout: Double) throws(SystemError) -> 
             switch awaitConnect(raw, timeout: timeout) {
             case .connected: code = 0
             case .timedOut: code = ETIMEDOUT
+            case .interrupted: code = EINTR
             case .failed(let failure): code = failure.code
             }
         }

@@ -48,7 +48,7 @@ public final class BLESensorLink: Sendable {
         interrupts: [Int32] = [], handlers: Handlers
     ) throws(BLESensorError) -> BLESensorLink {
         let bearer: any ATTBearer
-        do { bearer = try ATTBearerOpener.open(spec, timeout: connectTimeout) } catch { throw .connect(error) }
+        do { bearer = try ATTBearerOpener.open(spec, timeout: connectTimeout, interrupts: interrupts) } catch { throw .connect(error) }
         let stopWake: WakeUp
         do {
             stopWake = try WakeUp()
