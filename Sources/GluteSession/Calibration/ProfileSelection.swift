@@ -4,8 +4,8 @@ import GluteCore
 /// the settings.
 ///
 /// Precedence: a neutral window (`--neutral`, or `neutral` in the config file) wins; otherwise the
-/// profile named by `--profile`; otherwise the `default` profile when it exists; otherwise the
-/// automatic neutral. A named profile that is missing or damaged is an error; so is a damaged
+/// profile named by `--profile`; otherwise, for a replay, the profile recorded in the capture;
+/// otherwise the `default` profile when it exists; otherwise the automatic neutral. A named profile that is missing or damaged is an error; so is a damaged
 /// `default` (silently calibrating differently would be worse). Without `--mount` (or `mount` in
 /// the config) the profile's mount is used; with one, the profile's vectors are carried over into it.
 public struct ProfileSelection: Sendable, Equatable {
@@ -17,11 +17,22 @@ public struct ProfileSelection: Sendable, Equatable {
     /// nothing to say (no profile exists, automatic neutral).
     public var note: String?
 
-    /// Applies the profile chosen by `name` (from `--profile`) to `settings`.
-    public static func apply(name: String?, to settings: inout ResolvedSettings, store: ProfileStore) throws(ProfileError) -> ProfileSelection {
+    /// Applies the profile chosen by `name` (from `--profile`) to `settings`; `recorded` is the
+    /// profile a capture was recorded with, which a replay prefers to today's default.
+    public static func apply(name: String?, recorded: CalibrationProfile? = nil, to settings: inout ResolvedSettings,
+                             store: ProfileStore?) throws(ProfileError) -> ProfileSelection {
         if settings.sources[.neutral] != nil {
             let note = name.map { "--neutral window given: profile '\($0)' not used" }
             return ProfileSelection(profile: nil, path: nil, note: note)
+        }
+        if name == nil, let recorded {
+            try use(recorded, origin: "the recording", to: &settings)
+            let note = "calibration profile '\(recorded.name)' (\(recorded.created), mount \(settings.pipeline.mount)) recorded in the capture"
+            return ProfileSelection(profile: recorded, path: nil, note: note)
+        }
+        guard let store else {
+            if let name { throw ProfileError("no place for calibration profiles, so no profile '\(name)' (set HOME or XDG_CONFIG_HOME)") }
+            return ProfileSelection(profile: nil, path: nil, note: nil)
         }
         let chosen: String
         if let name {
@@ -32,15 +43,21 @@ public struct ProfileSelection: Sendable, Equatable {
             return ProfileSelection(profile: nil, path: nil, note: nil)
         }
         let profile = try store.load(name: chosen)
+        try use(profile, origin: store.path(for: chosen), to: &settings)
+        let note = "calibration profile '\(chosen)' (\(profile.created), mount \(settings.pipeline.mount)) from \(store.path(for: chosen))"
+        return ProfileSelection(profile: profile, path: store.path(for: chosen), note: note)
+    }
+
+    /// The profile's mount (unless `--mount` was given) and neutral; `origin` names it in errors.
+    private static func use(_ profile: CalibrationProfile, origin: String, to settings: inout ResolvedSettings) throws(ProfileError) {
         if settings.sources[.mount] == nil {
             do { settings.pipeline.mount = try Mount(parsing: profile.mount) } catch {
-                throw ProfileError("\(store.path(for: chosen)): \(error)")
+                throw ProfileError("\(origin): \(error)")
             }
         }
         do { settings.pipeline.neutral = try profile.neutralSource(for: settings.pipeline.mount) } catch {
-            throw ProfileError("\(store.path(for: chosen)): \(error)")
+            throw ProfileError("\(origin): \(error)")
         }
-        let note = "calibration profile '\(chosen)' (\(profile.created), mount \(settings.pipeline.mount)) from \(store.path(for: chosen))"
-        return ProfileSelection(profile: profile, path: store.path(for: chosen), note: note)
+        settings.calibration = profile
     }
 }

@@ -60,6 +60,11 @@ public struct RecordedInput {
     }
 
     public var isCapture: Bool { header != nil }
+
+    /// The calibration profile the capture was recorded with, if its header carries a valid one.
+    public var recordedCalibration: CalibrationProfile? {
+        header?[CalibrationProfile.captureHeaderKey].flatMap(CalibrationProfile.init(headerText:))
+    }
     public var recordCount: Int { records.count }
 
     /// Where the recording came from (a capture's `source`, else the path).

@@ -25,6 +25,8 @@ public struct LiveOptions: Sendable {
     public var columns: String?
     /// Sees every decoded sample on the reader thread, before the pipeline (`calibrate`); keep it short.
     public var onSample: (@Sendable (Sample) -> Void)?
+    /// The calibration profile `pipeline` was set up with, written into the capture's header.
+    public var calibration: CalibrationProfile?
 
     public init(source: SourceSpec, pipeline: PipelineSettings) {
         self.source = source
@@ -95,7 +97,7 @@ public final class LiveSession: Sendable {
         if case .ble(let spec) = options.source, spec.profile == "auto" {
             // The header names the protocol, which only the connection reveals: opened then.
         } else if let path = options.capturePath {
-            capture = try LiveSession.openCapture(path: path, source: options.source, protocolName: LiveSession.protocolName(options.source))
+            capture = try LiveSession.openCapture(path: path, options: options, protocolName: LiveSession.protocolName(options.source))
         }
         core = Mutex(Core(engine: SessionEngine(decoder: decoder, pipeline: Pipeline(settings: options.pipeline)), capture: capture))
     }
@@ -113,13 +115,15 @@ public final class LiveSession: Sendable {
         }
     }
 
-    private static func openCapture(path: String, source: SourceSpec, protocolName: String) throws(InputError) -> CaptureWriter {
-        let header = CaptureHeader(fields: [
-            ("source", source.label),
+    private static func openCapture(path: String, options: LiveOptions, protocolName: String) throws(InputError) -> CaptureWriter {
+        var fields = [
+            ("source", options.source.label),
             ("protocol", protocolName),
             ("created", WallClockText.iso8601(HostClock.now().wall)),
             ("tool", "glutebridge"),
-        ])
+        ]
+        if let calibration = options.calibration?.headerText { fields.append((CalibrationProfile.captureHeaderKey, calibration)) }
+        let header = CaptureHeader(fields: fields)
         do { return try CaptureWriter(path: path, header: header) } catch { throw InputError("\(error)") }
     }
 
@@ -386,7 +390,7 @@ public final class LiveSession: Sendable {
             guard spec.profile == "auto" else { return }
             c.engine.replaceDecoder(LiveSession.decoder(for: setup.profile))
             if let path = options.capturePath, c.capture == nil {
-                c.capture = try LiveSession.openCapture(path: path, source: options.source, protocolName: setup.profile.protocolName)
+                c.capture = try LiveSession.openCapture(path: path, options: options, protocolName: setup.profile.protocolName)
             }
         }
     }

@@ -27,6 +27,9 @@ public struct ResolvedSettings: Sendable, Equatable {
     public var quietHours: QuietHours?
     /// Where each key that was not left at its default came from.
     public var sources: [SettingKey: SettingSource]
+    /// The calibration profile applied to `pipeline` (mount and neutral), if any: recorded in a
+    /// capture's header so that its replay calibrates the same way.
+    public var calibration: CalibrationProfile?
 
     public init(pipeline: PipelineSettings = PipelineSettings(), alerts: AlertSettings = AlertSettings(),
                 quietHours: QuietHours? = nil, sources: [SettingKey: SettingSource] = [:]) {

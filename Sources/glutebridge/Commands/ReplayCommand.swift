@@ -74,15 +74,16 @@ struct ReplayCommand: ParsableCommand {
     }
 
     func run() throws {
-        let resolved = try detection.resolved()
-        let settings = resolved.pipeline
-        let alerts = resolved.alerts.hasActions
-            ? AlertDispatcher(settings: resolved.alerts, quietHours: resolved.quietHours, report: { Output.error("glutebridge: alert: \($0)") })
-            : nil
         let input: RecordedInput
         do { input = try RecordedInput(path: file, decoder: wireProtocol.flatMap(DecoderChoice.init(rawValue:))) } catch {
             throw CLIError("\(error)")
         }
+        // A capture calibrates as it was recorded, unless told otherwise.
+        let resolved = try detection.resolved(recorded: input.recordedCalibration)
+        let settings = resolved.pipeline
+        let alerts = resolved.alerts.hasActions
+            ? AlertDispatcher(settings: resolved.alerts, quietHours: resolved.quietHours, report: { Output.error("glutebridge: alert: \($0)") })
+            : nil
         let chosen = format.flatMap(EventFormat.init(rawValue:)) ?? (isatty(1) == 1 ? .pretty : .jsonl)
         let printer = try EventPrinter(format: chosen, source: input.sourceLabel, wallTime: input.startWall, tool: GlutebridgeVersion.tool,
                                        logPath: output, write: Output.line)

@@ -61,17 +61,23 @@ struct DetectionOptions: ParsableArguments {
     }
 
     /// Defaults, then the config file, then these options; then the calibration profile (see
-    /// `ProfileSelection`), named in one line on standard error when `announcingProfile`.
-    func resolved(announcingProfile: Bool = true) throws -> ResolvedSettings {
+    /// `ProfileSelection`; `recorded` is a capture's own), named in one line on standard error when
+    /// `announcingProfile`.
+    func resolved(announcingProfile: Bool = true, recorded: CalibrationProfile? = nil) throws -> ResolvedSettings {
         var settings = try resolvedWithoutProfile()
         let store: ProfileStore
         do { store = try ProfileStore() } catch {
             // Without a home there is no default profile; only a named one is missed.
             if profile != nil { throw ValidationError("--profile: \(error.description)") }
+            if let recorded {
+                do { _ = try ProfileSelection.apply(name: nil, recorded: recorded, to: &settings, store: nil) } catch {
+                    throw ValidationError("--profile: \(error.description)")
+                }
+            }
             return settings
         }
         do {
-            let selection = try ProfileSelection.apply(name: profile, to: &settings, store: store)
+            let selection = try ProfileSelection.apply(name: profile, recorded: recorded, to: &settings, store: store)
             if announcingProfile, let note = selection.note { Output.error("glutebridge: \(note)") }
         } catch {
             throw ValidationError("--profile: \(error.description)")

@@ -45,6 +45,7 @@ enum LiveRun {
         let spec = try SourceSpec(parsing: options.source)
         let resolved = try detection.resolved()
         var live = LiveOptions(source: spec, pipeline: resolved.pipeline)
+        live.calibration = resolved.calibration
         live.simulationSpeed = options.speed
         live.simulationSeed = options.seed
         live.capturePath = capture
