@@ -71,7 +71,10 @@ struct ReportCommand: ParsableCommand {
                 for event in log.events { builder.observe(event) }
                 builder.endSource(lastSampleTime: log.events.last?.time)
             case .recording(let input):
-                try replay(input, settings: settings, wallClock: wallClock, into: &builder)
+                // Each capture calibrated as it was recorded, as `replay` does.
+                let own = input.recordedCalibration == nil ? settings
+                    : try detection.resolved(announcingProfile: false, recorded: input.recordedCalibration).pipeline
+                try replay(input, settings: own, wallClock: wallClock, into: &builder)
             }
         }
         let report = builder.build()
