@@ -33,8 +33,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // `make bench`: figures for the README, never run by `make test`.
-        .executableTarget(name: "glutebridge-bench", dependencies: ["GluteWire", "GluteCore", "GluteSim", "GluteSession", "GluteLog", "GluteDevices"],
+        .executableTarget(name: "glutebridge-bench", dependencies: ["GluteWire", "GluteCore", "GluteSim", "GluteSession", "GluteLog", "GluteDevices",
+                                                                   "CAllocationCounter"],
                           path: "Benchmarks/glutebridge-bench"),
+        // Counts the benchmark's heap allocations (allocations per sample in `make bench`).
+        .target(name: "CAllocationCounter", path: "Benchmarks/CAllocationCounter"),
         .testTarget(name: "GluteWireTests", dependencies: ["GluteWire"]),
         .testTarget(name: "GluteCoreTests", dependencies: ["GluteCore", "GluteWire"]),
         .testTarget(name: "GluteSimTests", dependencies: ["GluteSim", "GluteCore", "GluteWire"]),

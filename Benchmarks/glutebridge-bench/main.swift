@@ -68,6 +68,21 @@ rows.append(Row(name: "Replay: stream -> decoder -> pipeline", unit: "x real tim
 rows.append(Row(name: "Simulate -> encode -> decode -> pipeline", unit: "x real time",
                 measurement: measure(runs: runs, sink: &sink, figure: { simulatedSeconds / $0 }) { runSimulatedSession(seconds: simulatedSeconds) }))
 
+// Allocations: the hot paths should allocate nothing per sample (DESIGN.md); counted over one
+// whole run each, setup included, so a figure well below 1 per sample means a per-run constant.
+var allocationRows: [AllocationRow] = []
+@MainActor func countAllocations(_ name: String, per units: Int, unit: String, _ work: () -> Double) {
+    let count = allocations(during: work, sink: &sink)
+    allocationRows.append(AllocationRow(name: name, count: count, perUnit: Double(count) / Double(max(units, 1)), unit: unit))
+}
+countAllocations("Pipeline, desk-day", per: deskSamples.count, unit: "per sample") { runPipeline(deskSamples) }
+countAllocations("AHRS.update", per: deskIMU.count, unit: "per call") { runAHRS(deskIMU) }
+countAllocations("NativeDecoder", per: streamSamples, unit: "per sample") { runDecoder(NativeDecoder(), stream) }
+countAllocations("Replay: stream -> decoder -> pipeline", per: streamSamples, unit: "per sample") { runReplay(stream) }
+countAllocations("BLE: notifications -> GATT client -> decoder", per: notificationPDUs.count, unit: "per notification") {
+    runBLENotifications(notificationPDUs)
+}
+
 /// Four significant figures or so (no decimals from 1000 up, three below 10), or `decimals`.
 func fixed(_ value: Double, decimals: Int? = nil) -> String {
     guard value.isFinite, abs(value) < 1e15 else { return "\(value)" }
@@ -96,6 +111,14 @@ for row in rows {
     let m = row.measurement
     print(pad(row.name, nameWidth) + pad(fixed(m.median), 12, right: true) + pad(fixed(m.minimum), 12, right: true)
           + pad(fixed(m.maximum), 12, right: true) + pad(fixed(m.spreadPercent, decimals: 1) + "%", 8, right: true) + "  " + row.unit)
+}
+print("")
+let allocationNameWidth = max(nameWidth, allocationRows.map(\.name.count).max() ?? 10)
+print(pad("heap allocations (one run, setup included)", allocationNameWidth) + pad("total", 12, right: true) + pad("per unit", 12, right: true))
+print(String(repeating: "-", count: allocationNameWidth + 24 + 18))
+for row in allocationRows {
+    print(pad(row.name, allocationNameWidth) + pad(String(row.count), 12, right: true)
+          + pad(fixed(row.perUnit, decimals: 4), 12, right: true) + "  " + row.unit)
 }
 print("")
 print("median of \(runs) timed runs after one untimed run; +/- is half the min-max range over the median")
