@@ -77,27 +77,12 @@ struct CalibrateCommand: ParsableCommand {
         if let timeout { settings.stepTimeout = timeout.seconds }
 
         let observer = CalibrationObserver(mount: bodyMount, settings: settings)
-        var live = LiveOptions(source: spec, pipeline: PipelineSettings(mount: bodyMount))
-        live.simulationSpeed = speed
-        live.simulationSeed = seed
-        live.reconnect = false
         // A stream that never delivers must not hang the terminal: both steps' time and some slack.
         let streamLimit = 2 * settings.stepTimeout + settings.stillDuration + 30
-        live.duration = spec.isSimulated ? streamLimit / speed + 5 : streamLimit
-        live.onSample = { observer.observe($0) }
-        let session: LiveSession
-        do { session = try LiveSession(options: live) } catch { throw CLIError("\(error)") }
-        observer.attach(session)
-        defer { observer.detach() }
-
-        let trap = SignalTrap.install()
-        let end: LiveEnd
-        do {
-            end = try session.run(interrupts: trap.map { [$0.pollDescriptor] } ?? [], tickInterval: 0.1) {
-                [CalibrationPromptSink(observer: observer, terminal: isatty(2) == 1)]
-            }
-        } catch {
-            throw CLIError("\(error)")
+        let end = try GuidedSource.run(spec, pipeline: PipelineSettings(mount: bodyMount), speed: speed, seed: seed,
+                                       wallLimit: GuidedSource.wallLimit(streamSeconds: streamLimit, spec: spec, speed: speed),
+                                       observer: observer) {
+            CalibrationPromptSink(observer: observer, terminal: isatty(2) == 1)
         }
 
         switch observer.state {
@@ -121,7 +106,7 @@ struct CalibrateCommand: ParsableCommand {
 }
 
 /// Feeds the procedure from the reader thread and ends the session when it is done.
-final class CalibrationObserver: Sendable {
+final class CalibrationObserver: GuidedObserver {
     private let mount: Mount
     private let procedure: Mutex<(CalibrationProcedure, samples: Int)>
     private let session = Mutex<LiveSession?>(nil)

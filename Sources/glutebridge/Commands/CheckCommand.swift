@@ -77,25 +77,10 @@ struct CheckCommand: ParsableCommand {
         if let hold { settings.hold = hold.seconds }
 
         let observer = SelfTestObserver(SelfTestRun(settings: settings, pipeline: resolved.pipeline))
-        var live = LiveOptions(source: spec, pipeline: resolved.pipeline)
-        live.simulationSpeed = speed
-        live.simulationSeed = seed
-        live.reconnect = false
-        live.duration = GuidedSource.wallLimit(streamSeconds: settings.length + 30, spec: spec, speed: speed)
-        live.onSample = { observer.observe($0) }
-        let session: LiveSession
-        do { session = try LiveSession(options: live) } catch { throw CLIError("\(error)") }
-        observer.attach(session)
-        defer { observer.detach() }
-
-        let trap = SignalTrap.install()
-        let end: LiveEnd
-        do {
-            end = try session.run(interrupts: trap.map { [$0.pollDescriptor] } ?? [], tickInterval: 0.1) {
-                [SelfTestPromptSink(observer: observer, terminal: isatty(2) == 1)]
-            }
-        } catch {
-            throw CLIError("\(error)")
+        let end = try GuidedSource.run(spec, pipeline: resolved.pipeline, speed: speed, seed: seed,
+                                       wallLimit: GuidedSource.wallLimit(streamSeconds: settings.length + 30, spec: spec, speed: speed),
+                                       observer: observer) {
+            SelfTestPromptSink(observer: observer, terminal: isatty(2) == 1)
         }
 
         let run = observer.run
@@ -115,26 +100,8 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-/// What `check` and `coach` share about their source and how long they may run.
-enum GuidedSource {
-    static func validate(_ source: String, verb: String, speed: Double) throws {
-        let spec: SourceSpec
-        do { spec = try SourceSpec(parsing: source) } catch { throw ValidationError("SOURCE: \(error)") }
-        if case .file = spec {
-            throw ValidationError("SOURCE: \(verb) guides you live with a sensor (a tty, serial:..., sim); '\(source)' is a file")
-        }
-        guard speed > 0, speed <= 10_000 else { throw ValidationError("--speed must be between 0 and 10000") }
-    }
-
-    /// A stream that never delivers must not hang the terminal: the wall-clock time for
-    /// `streamSeconds` of stream, with some slack.
-    static func wallLimit(streamSeconds: Double, spec: SourceSpec, speed: Double) -> Double {
-        spec.isSimulated ? streamSeconds / speed + 5 : streamSeconds
-    }
-}
-
 /// Feeds the self-test from the reader thread and ends the session when it is over.
-final class SelfTestObserver: Sendable {
+final class SelfTestObserver: GuidedObserver {
     private let state: Mutex<SelfTestRun>
     private let session = Mutex<LiveSession?>(nil)
 
