@@ -35,6 +35,12 @@ enum CLI {
         var env = isolatedEnvironment
         for (k, v) in environment { env[k] = v }
         process.environment = env
+        return try collect(process, stdin: stdin)
+    }
+
+    /// Runs a prepared process to its end, feeding `stdin` (then end of file) and collecting both
+    /// output streams.
+    static func collect(_ process: Process, stdin: Data? = nil) throws -> CLIResult {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

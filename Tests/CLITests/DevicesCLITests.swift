@@ -27,28 +27,9 @@ struct DevicesCLITests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: umockdevRun!)
         process.arguments = ["-d", fixtures.appendingPathComponent(fixture).path, "--", CLI.binary.path] + arguments
-        return try collect(process)
+        return try CLI.collect(process)
     }
 
-    static func collect(_ process: Process) throws -> CLIResult {
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
-    }
 
     @Test("--json lists the fake USB CDC sensor with VID:PID, serial and the rules' tag",
           .enabled(if: canRunTestbed, "needs umockdev-run (make deps) and a built glutebridge"))
@@ -124,15 +105,15 @@ struct DevicesCLITests {
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let driver = dir.appendingPathComponent("uevent-driver")
-        let flags = try Self.collect(Self.process("/bin/sh", ["-c", "pkg-config --cflags --libs umockdev-1.0"]))
+        let flags = try CLI.collect(Self.process("/bin/sh", ["-c", "pkg-config --cflags --libs umockdev-1.0"]))
         try #require(flags.status == 0, "pkg-config umockdev-1.0: \(flags.stderr)")
-        let compile = try Self.collect(Self.process(Self.compiler!, [
+        let compile = try CLI.collect(Self.process(Self.compiler!, [
             Self.fixtures.appendingPathComponent("uevent-driver.c").path, "-o", driver.path,
         ] + flags.stdout.split(whereSeparator: \.isWhitespace).map(String.init)))
         try #require(compile.status == 0, "compiling the uevent driver: \(compile.stderr)")
 
         let started = Date()
-        let result = try Self.collect(Self.process(Self.umockdevWrapper!, [
+        let result = try CLI.collect(Self.process(Self.umockdevWrapper!, [
             driver.path, Self.fixtures.appendingPathComponent("glutebridge-belt.umockdev").path, Self.beltSysPath,
             CLI.binary.path, "devices", "--watch", "--count", "2", "--timeout", "10s",
         ]))
