@@ -29,7 +29,7 @@
 #endif
 
 /* Error codes this firmware sends in error frames (section 3.6). */
-enum { ERROR_SENSOR = 1, ERROR_DROPPED_SAMPLES = 2 };
+enum { ERROR_SENSOR = 1, ERROR_DROPPED_SAMPLES = 2, ERROR_RECEIVE_OVERRUN = 3 };
 
 static volatile uint32_t ticks;
 
@@ -80,6 +80,7 @@ static uint8_t sensor_ok;
 static uint16_t status_flags_seen;
 static uint16_t dropped_this_second;
 static uint32_t dropped_total;
+static uint16_t overruns_reported;
 
 static uint32_t micros_of(uint32_t tick)
 {
@@ -165,6 +166,16 @@ static void send_status(uint32_t tick, int16_t temperature_raw)
         gb_send_error(&writer, micros_of(tick), ERROR_DROPPED_SAMPLES, text);
         dropped_this_second = 0;
     }
+    if (uart_rx_overruns() != overruns_reported) {
+        char text[48];
+        char *end = put_text(text, "receive queue full: lost ");
+        uint16_t now = uart_rx_overruns();
+        end = put_decimal(end, (uint16_t)(now - overruns_reported));
+        end = put_text(end, " bytes from the host");
+        *end = '\0';
+        gb_send_error(&writer, micros_of(tick), ERROR_RECEIVE_OVERRUN, text);
+        overruns_reported = now;
+    }
 }
 
 static void answer(const gb_frame_in *frame, uint32_t tick)
@@ -208,13 +219,17 @@ static void answer(const gb_frame_in *frame, uint32_t tick)
     gb_send_ack(&writer, t, command.type, command.sequence);
 }
 
-/* Host commands are read between frames only: the writer holds one frame at a time. */
+/* Reads what the host sent since the last tick. The writer holds one frame at a time, so a
+ * command that arrives mid-batch sends the batch early (batches may be shorter than 5). */
 static void serve_commands(uint32_t tick)
 {
     int byte;
     gb_frame_in frame;
     while ((byte = uart_read()) >= 0) {
         if (gb_reader_feed(&reader, (uint8_t)byte, &frame)) {
+            if (gb_batch_count(&writer) > 0) {
+                gb_end(&writer);
+            }
             answer(&frame, tick);
         }
     }
@@ -253,9 +268,7 @@ int main(void)
         uint32_t tick = wait_tick(served);
         uint32_t missed = tick - served - 1u;
         served = tick;
-        if (gb_batch_count(&writer) == 0) {
-            serve_commands(tick);
-        }
+        serve_commands(tick);
         if (missed > 0 && streaming && sensor_ok) {
             dropped_this_second += (uint16_t)(missed > 1000u ? 1000u : missed);
             dropped_total += missed;

@@ -5,9 +5,11 @@
 #include <avr/sleep.h>
 
 /* Powers of two, so that the indices wrap with a mask. 128 bytes hold a 5-sample IMU frame (80
- * bytes on the wire) with room to spare; the receive side only ever sees short host commands. */
+ * bytes on the wire) with room to spare. The main loop reads received bytes once per 10 ms tick,
+ * when up to 115 bytes can arrive; host commands are 13 to 17 bytes and a host waits for each
+ * answer, so 64 bytes take a burst of four commands. Overruns are counted and reported. */
 #define TX_SIZE 128u
-#define RX_SIZE 32u
+#define RX_SIZE 64u
 
 static uint8_t tx_buffer[TX_SIZE];
 static volatile uint8_t tx_head, tx_tail;

@@ -2,11 +2,13 @@
  * MPU-6050 on its TWI (mpu6050_part.c) following the motion script (motion.c), and its UART
  * bridged to a pseudo terminal that `glutebridge monitor` opens like a USB serial port.
  *
- * Usage: board FIRMWARE.elf [--capture FILE] [--no-wait]
+ * Usage: board FIRMWARE.elf [--capture FILE] [--send-at SECONDS HEX]... [--no-wait]
  * Prints "pty: /dev/pts/N" on the first line, waits (up to 60 s) until a reader opens that
  * terminal, then runs the script's simulated seconds as fast as the reader keeps up (the pty's
  * buffer throttles it), and ends with a summary line. The CPU's sleep is skipped rather than
- * waited for in real time, so a minute of the script takes a few seconds. */
+ * waited for in real time, so a minute of the script takes a few seconds.
+ * --capture writes every byte the board sent to FILE, for `glutebridge decode`; --send-at types
+ * the hex bytes into the board's UART at that simulated time, as a host sending commands would. */
 #define _DEFAULT_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -33,6 +35,46 @@ static FILE *capture;
 static uint8_t out_buffer[4096];
 static size_t out_length;
 static unsigned long uart_bytes;
+
+/* Bytes on their way to the board's UART: from the terminal, or scheduled with --send-at. */
+static uint8_t in_queue[1024];
+static size_t in_head, in_tail;
+
+static void queue_input(const uint8_t *bytes, size_t length)
+{
+    size_t i;
+    for (i = 0; i < length && in_tail < sizeof in_queue; i++) {
+        in_queue[in_tail++] = bytes[i];
+    }
+}
+
+typedef struct scheduled_send {
+    avr_cycle_count_t at;
+    uint8_t bytes[128];
+    size_t length;
+    int done;
+} scheduled_send;
+
+static scheduled_send sends[8];
+static int send_count;
+
+static int parse_send(const char *seconds, const char *hex)
+{
+    scheduled_send *s;
+    if (send_count == 8) return 0;
+    s = &sends[send_count];
+    s->at = (avr_cycle_count_t)(atof(seconds) * 16000000.0);
+    while (*hex) {
+        unsigned value;
+        int used;
+        if (*hex == ' ') { hex++; continue; }
+        if (sscanf(hex, "%2x%n", &value, &used) != 1 || used != 2 || s->length == sizeof s->bytes) return 0;
+        s->bytes[s->length++] = (uint8_t)value;
+        hex += 2;
+    }
+    send_count++;
+    return 1;
+}
 
 static void fail(const char *what)
 {
@@ -117,8 +159,6 @@ int main(int argc, char **argv)
     const char *elf = NULL;
     uint32_t flags = 0;
     avr_irq_t *uart_in;
-    uint8_t in_queue[64];
-    size_t in_length = 0, in_next = 0;
     avr_cycle_count_t end, next_poll = 0, next_in = 0;
     unsigned long in_bytes = 0;
     double started;
@@ -127,17 +167,23 @@ int main(int argc, char **argv)
         if (strcmp(argv[i], "--capture") == 0 && i + 1 < argc) {
             capture = fopen(argv[++i], "wb");
             if (!capture) fail(argv[i]);
+        } else if (strcmp(argv[i], "--send-at") == 0 && i + 2 < argc) {
+            if (!parse_send(argv[i + 1], argv[i + 2])) {
+                fprintf(stderr, "board: --send-at %s '%s': give seconds and hex bytes (at most 8 sends of 128 bytes)\n", argv[i + 1], argv[i + 2]);
+                return 2;
+            }
+            i += 2;
         } else if (strcmp(argv[i], "--no-wait") == 0) {
             wait = 0;
         } else if (argv[i][0] != '-' && !elf) {
             elf = argv[i];
         } else {
-            fprintf(stderr, "usage: board FIRMWARE.elf [--capture FILE] [--no-wait]\n");
+            fprintf(stderr, "usage: board FIRMWARE.elf [--capture FILE] [--send-at SECONDS HEX]... [--no-wait]\n");
             return 2;
         }
     }
     if (!elf) {
-        fprintf(stderr, "usage: board FIRMWARE.elf [--capture FILE] [--no-wait]\n");
+        fprintf(stderr, "usage: board FIRMWARE.elf [--capture FILE] [--send-at SECONDS HEX]... [--no-wait]\n");
         return 2;
     }
 
@@ -196,15 +242,22 @@ int main(int argc, char **argv)
             /* Every simulated millisecond: hand output to the reader, take its commands. */
             next_poll = avr->cycle + F_CPU / 1000;
             if (out_length > 0) flush_output();
-            if (in_next == in_length) {
-                ssize_t n = read(master, in_queue, sizeof in_queue);
-                in_length = n > 0 ? (size_t)n : 0;
-                in_next = 0;
+            if (in_head == in_tail) {
+                uint8_t chunk[64];
+                ssize_t n = read(master, chunk, sizeof chunk);
+                in_head = in_tail = 0;
+                if (n > 0) queue_input(chunk, (size_t)n);
+            }
+            for (i = 0; i < send_count; i++) {
+                if (!sends[i].done && avr->cycle >= sends[i].at) {
+                    queue_input(sends[i].bytes, sends[i].length);
+                    sends[i].done = 1;
+                }
             }
         }
-        if (in_next < in_length && avr->cycle >= next_in) {
+        if (in_head < in_tail && avr->cycle >= next_in) {
             /* One byte per 10 bit times at 115200 baud, as a real line would deliver them. */
-            avr_raise_irq(uart_in, in_queue[in_next++]);
+            avr_raise_irq(uart_in, in_queue[in_head++]);
             in_bytes++;
             next_in = avr->cycle + F_CPU / 11520;
         }
