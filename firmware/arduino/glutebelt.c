@@ -157,9 +157,9 @@ static void send_status(uint32_t tick, int16_t temperature_raw)
     status_flags_seen = 0;
     if (dropped_this_second > 0) {
         char text[48];
-        char *end = put_text(text, "dropped ");
+        char *end = put_text(text, "samples dropped: ");
         end = put_decimal(end, dropped_this_second);
-        end = put_text(end, " samples, ");
+        end = put_text(end, " in the past second, ");
         end = put_decimal(end, dropped_total);
         end = put_text(end, " since start");
         *end = '\0';

@@ -4,7 +4,11 @@
 # 15 deg for 10 s, stand, sit down), its UART on a pseudo terminal, and `glutebridge monitor`
 # on that terminal must report the anterior tilt and the sitting posture. The board also gets
 # three host commands (ping, get info, set rate) on its UART, and the bytes it sent are decoded
-# to check its answers and that no frame was damaged or lost.
+# to check its answers and that no frame was damaged or lost. At 60 s (seated, after the events
+# above) a host floods it with eight get-info commands in 10 ms: more than its receive queue
+# holds (the loss is reported, error code 3), and more answers than its transmit queue holds,
+# so that the loop misses sensor ticks: the dropped samples must be reported (error code 2) and
+# must be exactly the gaps in the sample times.
 # Usage: simavr-e2e.sh BOARD FIRMWARE.elf GLUTEBRIDGE WORKDIR
 set -euo pipefail
 board=$1 elf=$2 glutebridge=$3 work=$4
@@ -22,10 +26,13 @@ mkdir -p "$work/home"
 SECONDS=0
 
 # The spec's command vectors (firmware-protocol.md section 6): ping, get info, set rate 100/20.
+get_info="00 04 10 41 01 01 01 01 01 03 2C A7 00"
 "$board" "$elf" --capture "$work/uart.bin" \
   --send-at 5 "00 03 10 40 01 01 01 01 01 03 D1 66 00" \
   --send-at 6 "00 04 10 41 01 01 01 01 01 03 2C A7 00" \
   --send-at 7 "00 04 10 44 02 01 01 01 01 02 64 02 14 03 24 25 00" \
+  --send-at 60 "$get_info $get_info $get_info $get_info" \
+  --send-at 60.005 "$get_info $get_info $get_info $get_info" \
   > "$work/board.out" 2> "$work/board.err" &
 board_pid=$!
 trap 'kill $board_pid 2>/dev/null || true' EXIT
@@ -90,7 +97,19 @@ check "device info first, from the firmware" grep -q '"serial":"GB-328P-0001"' <
 check "ping answered with an ack of sequence 0" grep -q '"kind":"ack","command":64,"seq":0' "$work/uart.jsonl"
 check "get info answered with the info and an ack" grep -q '"kind":"ack","command":65,"seq":1' "$work/uart.jsonl"
 check "set rate 100/20 refused: no cushion (nak, unsupported)" grep -q '"kind":"nak","command":68,"seq":2,"reason":4' "$work/uart.jsonl"
-check "no sample dropped (no error frame of code 2)" bash -c "! grep -q '\"kind\":\"error\",\"code\":2' '$work/uart.jsonl'"
+reported_drops=$(grep '"kind":"error","code":2' "$work/uart.jsonl" | sed -n 's/.*in the past second, \([0-9]*\) since start.*/\1/p' | tail -n 1)
+first_drop_t=$(grep -m1 '"kind":"error","code":2' "$work/uart.jsonl" | sed -n 's/^{"t":\([0-9.]*\).*/\1/p')
+# Sample times on the 10 ms grid; slots missing between consecutive samples.
+gaps=$(grep '"kind":"imu"' "$work/uart.jsonl" | sed -n 's/.*"t":\([0-9.]*\).*/\1/p' | awk '
+  { slot = int($1 * 100 + 0.5); if (($1 * 100 - slot) > 0.001 || (slot - $1 * 100) > 0.001) offgrid++
+    if (NR > 1) { if (slot <= prev) backwards++; missing += slot - prev - 1 } prev = slot }
+  END { printf "%d %d %d", missing, offgrid, backwards }')
+read -r missing offgrid backwards <<< "$gaps"
+check "the flood at 60 s overran the receive queue, and the board said so (error code 3)" grep -q '"kind":"error","code":3' "$work/uart.jsonl"
+check "samples dropped only in the flood, and reported: $reported_drops since start (error code 2 at t=$first_drop_t)" \
+  bash -c "[ -n '$reported_drops' ] && [ '$reported_drops' -ge 1 ] && awk -v t='$first_drop_t' 'BEGIN { exit !(t >= 60 && t < 62) }'"
+check "the sample times have exactly the reported gaps ($missing missing 10 ms slots), none off the grid ($offgrid) or backwards ($backwards)" \
+  bash -c "[ '$missing' = '$reported_drops' ] && [ '$offgrid' = 0 ] && [ '$backwards' = 0 ]"
 check "samples at 100 Hz for the whole script (>= 7400)" within "$(grep -c '"kind":"imu"' "$work/uart.jsonl")" 7400 7500
 
 echo "simavr-e2e: took ${elapsed} s (whole seconds)"
