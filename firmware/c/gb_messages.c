@@ -148,13 +148,13 @@ static int gb_batch_room(gb_writer *writer)
 int gb_imu_add(gb_writer *writer, const int16_t accel[3], const int16_t gyro[3], const int16_t mag[3],
                const int16_t quaternion[4])
 {
-    uint8_t type = writer->frame[1];
-    uint8_t with_mag = writer->frame[GB_HEADER_SIZE + 1] & 1u;
-    uint8_t i;
+    uint8_t type, with_mag, i;
     int room = gb_batch_room(writer);
     if (room != GB_OK) {
         return room;
     }
+    type = writer->frame[1];
+    with_mag = writer->frame[GB_HEADER_SIZE + 1] & 1u;
     if (type != GB_TYPE_IMU_BATCH && type != GB_TYPE_QUATERNION_BATCH) {
         return GB_ERROR_STATE;
     }

@@ -6,7 +6,6 @@ enum {
     GB_READER_UNSYNCED = 0, /* no delimiter seen yet: bytes are the tail of an earlier frame */
     GB_READER_IDLE,         /* after a delimiter, before a block's first byte */
     GB_READER_BLOCK,        /* inside a block */
-    GB_READER_BROKEN,       /* the block is invalid: wait for its delimiter, then count it */
     GB_READER_SKIPPING      /* an oversized block: wait for the next delimiter */
 };
 
@@ -96,9 +95,6 @@ int gb_reader_feed(gb_reader *reader, uint8_t byte, gb_frame_in *frame)
         case GB_READER_BLOCK:
             done = gb_reader_end_block(reader, frame);
             break;
-        case GB_READER_BROKEN:
-            reader->malformed++;
-            break;
         case GB_READER_SKIPPING:
             reader->resyncs++;
             break;
@@ -129,9 +125,6 @@ int gb_reader_feed(gb_reader *reader, uint8_t byte, gb_frame_in *frame)
         /* No frame is this long: stop decoding and skip to the next delimiter. */
         reader->oversized++;
         reader->state = GB_READER_SKIPPING;
-        return 0;
-    }
-    if (reader->state == GB_READER_BROKEN) {
         return 0;
     }
     if (reader->left == 0) {
