@@ -2,7 +2,7 @@
  * MPU-6050 on its TWI (mpu6050_part.c) following the motion script (motion.c), and its UART
  * bridged to a pseudo terminal that `glutebridge monitor` opens like a USB serial port.
  *
- * Usage: board FIRMWARE.elf [--capture FILE] [--send-at SECONDS HEX]... [--no-wait]
+ * Usage: board FIRMWARE.elf [--capture FILE] [--send-at SECONDS HEX]...
  * Prints "pty: /dev/pts/N" on the first line, waits (up to 60 s) until a reader opens that
  * terminal, then runs the script's simulated seconds as fast as the reader keeps up (the pty's
  * buffer throttles it), and ends with a summary line. The CPU's sleep is skipped rather than
@@ -155,7 +155,7 @@ int main(int argc, char **argv)
     avr_t *avr;
     mpu6050_part sensor;
     struct termios raw;
-    int slave, i, wait = 1;
+    int slave, i;
     const char *elf = NULL;
     uint32_t flags = 0;
     avr_irq_t *uart_in;
@@ -173,17 +173,15 @@ int main(int argc, char **argv)
                 return 2;
             }
             i += 2;
-        } else if (strcmp(argv[i], "--no-wait") == 0) {
-            wait = 0;
         } else if (argv[i][0] != '-' && !elf) {
             elf = argv[i];
         } else {
-            fprintf(stderr, "usage: board FIRMWARE.elf [--capture FILE] [--send-at SECONDS HEX]... [--no-wait]\n");
+            fprintf(stderr, "usage: board FIRMWARE.elf [--capture FILE] [--send-at SECONDS HEX]...\n");
             return 2;
         }
     }
     if (!elf) {
-        fprintf(stderr, "usage: board FIRMWARE.elf [--capture FILE] [--send-at SECONDS HEX]... [--no-wait]\n");
+        fprintf(stderr, "usage: board FIRMWARE.elf [--capture FILE] [--send-at SECONDS HEX]...\n");
         return 2;
     }
 
@@ -226,9 +224,7 @@ int main(int argc, char **argv)
     }
     close(slave);
     fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK);
-    if (wait) {
-        wait_for_reader();
-    }
+    wait_for_reader();
 
     started = now_seconds();
     end = (avr_cycle_count_t)(motion_duration() * F_CPU);
