@@ -3,7 +3,7 @@
  * bridged to a pseudo terminal that `glutebridge monitor` opens like a USB serial port.
  *
  * Usage: board FIRMWARE.elf [--capture FILE] [--send-at SECONDS HEX]...
- * Prints "pty: /dev/pts/N" on the first line, waits (up to 60 s) until a reader opens that
+ * Prints a line "pty: /dev/pts/N", waits (up to 60 s) until a reader opens that
  * terminal, then runs the script's simulated seconds as fast as the reader keeps up (the pty's
  * buffer throttles it), and ends with a summary line. The CPU's sleep is skipped rather than
  * waited for in real time, so a minute of the script takes a few seconds.
@@ -94,6 +94,10 @@ static void flush_output(void)
             struct pollfd pfd = {master, POLLOUT, 0};
             if (poll(&pfd, 1, 20000) == 0) {
                 fprintf(stderr, "board: the reader took nothing for 20 s; giving up\n");
+                exit(1);
+            }
+            if (pfd.revents & POLLHUP) {
+                fprintf(stderr, "board: the reader closed the terminal\n");
                 exit(1);
             }
         } else {
