@@ -25,15 +25,28 @@ let package = Package(
         .target(name: "GluteCore", dependencies: ["GluteWire", realModule]),
         // The virtual sensor's physics: scenarios rendered to samples. Pure, seeded.
         .target(name: "GluteSim", dependencies: ["GluteWire", realModule]),
-        // The POSIX edge: ttys, ptys, reader threads, udev, Bluetooth sockets.
-        .target(name: "GluteDevices", dependencies: ["GluteWire", "CUdev"]),
-        // Capture files, event encoders, sinks.
-        .target(name: "GluteLog", dependencies: ["GluteWire", "GluteCore"]),
-        // Sessions: a source through decoder and pipeline into sinks, live or replayed; the logic
-        // behind the verbs, so that the executable holds argument parsing only.
-        .target(name: "GluteSession", dependencies: ["GluteWire", "GluteCore", "GluteSim", "GluteDevices", "GluteLog", "CBlueZ"]),
+        // The operating system's edge, and the only module that makes system calls: ttys, ptys,
+        // reader threads, udev, Bluetooth sockets, files, processes, signals, the terminal, the
+        // simulated sensor's runners and the doctor's probes.
+        .target(name: "GluteDevices", dependencies: ["GluteWire", "GluteSim", "CUdev", "CBlueZ"]),
+        // Capture files and event encoders.
+        .target(name: "GluteLog", dependencies: ["GluteWire", "GluteCore", "GluteDevices"]),
+        // What an event sets off: bell, notification, commands; rate limits and quiet hours.
+        .target(name: "GluteAlerts", dependencies: ["GluteCore", "GluteLog", "GluteDevices"]),
+        // The settings of a run: config file (a TOML subset), options, defaults; calibration profiles.
+        .target(name: "GluteSettings", dependencies: ["GluteWire", "GluteCore", "GluteLog", "GluteAlerts", "GluteDevices"]),
+        // The live view: state and rendering to styled text. Pure; the terminal itself is GluteDevices'.
+        .target(name: "GluteLiveView", dependencies: ["GluteWire", "GluteCore", "GluteLog"]),
+        // Guided sessions: the self-tests, the exercise coach, the calibration procedure.
+        .target(name: "GluteGuided", dependencies: ["GluteWire", "GluteCore", "GluteLog", "GluteSettings", "GluteDevices"]),
+        // A day at a glance: the HTML report with its SVG charts.
+        .target(name: "GluteReport", dependencies: ["GluteWire", "GluteCore", "GluteLog", "GluteLiveView"]),
+        // Sessions: a source through decoder and pipeline into sinks, live or replayed.
+        .target(name: "GluteSession", dependencies: ["GluteWire", "GluteCore", "GluteSim", "GluteDevices", "GluteLog",
+                                                     "GluteAlerts", "GluteSettings", "GluteLiveView", "GluteGuided"]),
         .executableTarget(name: "glutebridge", dependencies: [
             "GluteWire", "GluteCore", "GluteSim", "GluteDevices", "GluteLog", "GluteSession",
+            "GluteAlerts", "GluteSettings", "GluteLiveView", "GluteGuided", "GluteReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // `make bench`: figures for the README, never run by `make test`.
@@ -47,7 +60,8 @@ let package = Package(
         .testTarget(name: "GluteSimTests", dependencies: ["GluteSim", "GluteWire"]),
         .testTarget(name: "GluteDevicesTests", dependencies: ["GluteDevices", "GluteWire"]),
         .testTarget(name: "GluteLogTests", dependencies: ["GluteLog", "GluteCore"]),
-        .testTarget(name: "GluteSessionTests", dependencies: ["GluteSession", "GluteSim", "GluteCore", "GluteWire", "GluteDevices", "GluteLog"]),
+        .testTarget(name: "GluteSessionTests", dependencies: ["GluteSession", "GluteSim", "GluteCore", "GluteWire", "GluteDevices", "GluteLog",
+                                                             "GluteAlerts", "GluteSettings", "GluteLiveView", "GluteGuided", "GluteReport"]),
         // Detectors against the virtual sensor's scripted ground truth.
         .testTarget(name: "ScenarioTests", dependencies: ["GluteSim", "GluteCore", "GluteWire"]),
         .testTarget(name: "CLITests", dependencies: ["GluteWire", "GluteLog"]),

@@ -1,4 +1,5 @@
 import Foundation
+import GluteDevices
 import GluteLog
 import Synchronization
 
@@ -48,7 +49,8 @@ public final class AlertDispatcher: Sendable {
         self.searchPath = ExecutableSearch.path(in: self.environment)
         self.gate = Mutex(AlertGate(types: settings.types, minInterval: settings.minInterval, quietHours: quietHours,
                                     localMinuteOfDay: localMinuteOfDay))
-        self.children = ChildSupervisor(timeout: settings.commandTimeout, maxRunning: maxRunningCommands)
+        self.children = ChildSupervisor(timeout: settings.commandTimeout, timeoutText: EventFormat.number(settings.commandTimeout),
+                                        maxRunning: maxRunningCommands)
     }
 
     /// Decides about one event and, if it alerts, starts its actions. Returns the decision.

@@ -1,3 +1,5 @@
+import GluteLog
+
 /// What the dispatcher decided about one event.
 public enum AlertVerdict: Sendable, Equatable {
     /// The event alerts.
@@ -13,21 +15,21 @@ public enum AlertVerdict: Sendable, Equatable {
 /// The decision part of alerting, without side effects: type filter, per-type rate limit by the
 /// event's wall time, quiet hours by its local time of day. An event held back by the quiet hours
 /// does not count for the rate limit, so the first one after the quiet hours alerts.
-struct AlertGate {
-    let types: Set<String>
-    let minInterval: Double
-    let quietHours: QuietHours?
-    let localMinuteOfDay: @Sendable (Double) -> Int
+package struct AlertGate {
+    package let types: Set<String>
+    package let minInterval: Double
+    package let quietHours: QuietHours?
+    package let localMinuteOfDay: @Sendable (Double) -> Int
     private var lastDelivered: [String: Double] = [:]
 
-    init(types: Set<String>, minInterval: Double, quietHours: QuietHours?, localMinuteOfDay: @escaping @Sendable (Double) -> Int) {
+    package init(types: Set<String>, minInterval: Double, quietHours: QuietHours?, localMinuteOfDay: @escaping @Sendable (Double) -> Int) {
         self.types = types
         self.minInterval = minInterval
         self.quietHours = quietHours
         self.localMinuteOfDay = localMinuteOfDay
     }
 
-    mutating func judge(_ timed: TimedEvent) -> AlertVerdict {
+    package mutating func judge(_ timed: TimedEvent) -> AlertVerdict {
         let type = timed.event.type
         guard types.contains(type) else { return .notSelected }
         // A wall clock that stepped backwards (replay of an older capture, NTP) restarts the window.

@@ -31,7 +31,7 @@ public enum EventEnvironment {
         inherited.filter { !$0.hasPrefix(prefix) } + variables(for: timed).map { "\($0.name)=\($0.value)" }
     }
 
-    static func variableName(field: String) -> String {
+    package static func variableName(field: String) -> String {
         var name = prefix
         for scalar in field.uppercased().unicodeScalars {
             let safe = ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_"
@@ -40,7 +40,7 @@ public enum EventEnvironment {
         return name
     }
 
-    static func text(_ value: EventValue) -> String {
+    package static func text(_ value: EventValue) -> String {
         switch value {
         case .number(let v): return EventFormat.number(v)
         case .integer(let v): return String(v)

@@ -39,7 +39,7 @@ public enum NotificationText {
 
     /// Control characters escaped, and `& < >` replaced by their entities (notification servers
     /// may render a subset of HTML in the body).
-    static func safe(_ text: String) -> String {
+    package static func safe(_ text: String) -> String {
         var out = ""
         for c in TerminalText.escaped(text) {
             switch c {

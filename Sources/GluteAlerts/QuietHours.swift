@@ -72,11 +72,11 @@ public struct QuietHoursParseError: Error, Sendable, Equatable, CustomStringConv
 }
 
 extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    package var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
 extension Substring {
-    func trimmingCharacters(_ c: Character) -> Substring {
+    package func trimmingCharacters(_ c: Character) -> Substring {
         var s = self
         while s.first == c { s = s.dropFirst() }
         while s.last == c { s = s.dropLast() }

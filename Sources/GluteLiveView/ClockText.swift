@@ -1,10 +1,10 @@
 import GluteCore
 
 /// Wall-clock times and durations as the live view prints them.
-enum ClockText {
+package enum ClockText {
     /// `HH:MM:SS` (or `HH:MM` when `seconds` is false) at `wall` seconds since the epoch, shifted
     /// by `utcOffset` seconds.
-    static func time(_ wall: Double, utcOffset: Int, seconds: Bool = true) -> String {
+    package static func time(_ wall: Double, utcOffset: Int, seconds: Bool = true) -> String {
         guard wall.isFinite else { return seconds ? "--:--:--" : "--:--" }
         let local = Int((wall + Double(utcOffset)).rounded(.down))
         var ofDay = local % 86_400
@@ -14,12 +14,12 @@ enum ClockText {
     }
 
     /// A duration in the compact form the CLI uses elsewhere (`45s`, `12m30s`, `1h05m`).
-    static func duration(_ seconds: Double) -> String {
+    package static func duration(_ seconds: Double) -> String {
         DurationText.format(seconds.isFinite ? max(0, seconds) : 0)
     }
 
     /// A limit such as 1800 s as `30m` rather than `30m00s`.
-    static func limit(_ seconds: Double) -> String {
+    package static func limit(_ seconds: Double) -> String {
         let text = duration(seconds)
         return text.hasSuffix("m00s") ? String(text.dropLast(3)) : text
     }
@@ -30,8 +30,8 @@ enum ClockText {
 }
 
 /// Numbers with a fixed count of decimals, without Foundation's formatters.
-enum NumberText {
-    static func fixed(_ value: Double, decimals: Int, signed: Bool = false) -> String {
+package enum NumberText {
+    package static func fixed(_ value: Double, decimals: Int, signed: Bool = false) -> String {
         guard value.isFinite else { return "?" }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
@@ -49,12 +49,12 @@ enum NumberText {
     }
 
     /// A degree value such as `+18.3°`.
-    static func degrees(_ value: Double, glyphs: Glyphs, signed: Bool = true) -> String {
+    package static func degrees(_ value: Double, glyphs: Glyphs, signed: Bool = true) -> String {
         fixed(value, decimals: 1, signed: signed) + glyphs.degree
     }
 
     /// A limit in degrees without needless decimals: `15°`, `12.5°`.
-    static func limitDegrees(_ value: Double, glyphs: Glyphs) -> String {
+    package static func limitDegrees(_ value: Double, glyphs: Glyphs) -> String {
         let rounded = value.rounded()
         return (abs(value - rounded) < 0.05 ? fixed(value, decimals: 0) : fixed(value, decimals: 1)) + glyphs.degree
     }

@@ -4,8 +4,8 @@
 /// and format characters take no column, East Asian wide and emoji-presentation characters take
 /// two, everything else one. Grapheme clusters are measured as the sum of their scalars, which can
 /// only overestimate, so a line measured here never overflows.
-enum DisplayWidth {
-    static func columns(_ scalar: Unicode.Scalar) -> Int {
+package enum DisplayWidth {
+    package static func columns(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value < 0x20 || (0x7F...0x9F).contains(value) { return 0 }
         if value < 0x300 { return 1 }
@@ -17,16 +17,16 @@ enum DisplayWidth {
         return 1
     }
 
-    static func columns(_ character: Character) -> Int {
+    package static func columns(_ character: Character) -> Int {
         character.unicodeScalars.reduce(0) { $0 + columns($1) }
     }
 
-    static func columns(_ text: String) -> Int {
+    package static func columns(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { $0 + columns($1) }
     }
 
     /// The longest prefix of `text` that fits in `limit` columns, and its width.
-    static func prefix(_ text: String, fitting limit: Int) -> (text: String, columns: Int) {
+    package static func prefix(_ text: String, fitting limit: Int) -> (text: String, columns: Int) {
         var out = ""
         var used = 0
         for character in text {

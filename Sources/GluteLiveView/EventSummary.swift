@@ -6,13 +6,13 @@ import GluteLog
 ///
 /// Strings that come from the device or the system (device names, disconnect reasons) pass
 /// through `TerminalText.escaped`, so a device cannot send escape sequences to the terminal.
-enum EventSummary {
-    static func line(_ event: Event, glyphs: Glyphs) -> StyledLine {
+package enum EventSummary {
+    package static func line(_ event: Event, glyphs: Glyphs) -> StyledLine {
         let (text, tone) = phrase(event.kind, glyphs: glyphs)
         return StyledLine([Span(text, tone)])
     }
 
-    static func phrase(_ kind: EventKind, glyphs: Glyphs) -> (String, Tone) {
+    package static func phrase(_ kind: EventKind, glyphs: Glyphs) -> (String, Tone) {
         let deg = { (v: Double) in NumberText.fixed(v, decimals: 1) + glyphs.degree }
         let time = ClockText.duration
         switch kind {

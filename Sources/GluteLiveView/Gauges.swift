@@ -1,8 +1,8 @@
 /// The two bars of the live view, drawn into a given number of columns.
-enum Gauges {
+package enum Gauges {
     /// A progress bar `columns` wide, `fraction` full (clipped to 0...1). With Unicode glyphs a cell
     /// can be an eighth full, so a 30-minute limit on a 40-cell bar moves every 5.6 s.
-    static func bar(fraction: Double, columns: Int, tone: Tone, glyphs: Glyphs) -> StyledLine {
+    package static func bar(fraction: Double, columns: Int, tone: Tone, glyphs: Glyphs) -> StyledLine {
         let cells = max(0, columns)
         let f = fraction.isFinite ? min(max(fraction, 0), 1) : 0
         let steps = glyphs.barEighths.isEmpty ? 1 : 8
@@ -22,13 +22,13 @@ enum Gauges {
 
     /// The tilt gauge's scale: degrees at its left and right ends. Neutral sits at a third, the
     /// limit at two thirds, so both sides of the limit have room and a posterior tilt shows too.
-    static func tiltScale(limit: Double) -> ClosedRange<Double> {
+    package static func tiltScale(limit: Double) -> ClosedRange<Double> {
         let l = limit.isFinite ? max(limit, 2) : 10
         return (-l)...(2 * l)
     }
 
     /// The column (0-based, within the gauge) at which `degrees` falls on a gauge `columns` wide.
-    static func tiltColumn(_ degrees: Double, limit: Double, columns: Int) -> Int {
+    package static func tiltColumn(_ degrees: Double, limit: Double, columns: Int) -> Int {
         let scale = tiltScale(limit: limit)
         guard columns > 1, degrees.isFinite else { return 0 }
         let position = (degrees - scale.lowerBound) / (scale.upperBound - scale.lowerBound)
@@ -38,7 +38,7 @@ enum Gauges {
 
     /// The tilt gauge: a track with a neutral tick and a limit mark, a needle at `tilt` and a fill
     /// from neutral to the needle, in `tone`.
-    static func tilt(_ tilt: Double, limit: Double, columns: Int, tone: Tone, glyphs: Glyphs) -> StyledLine {
+    package static func tilt(_ tilt: Double, limit: Double, columns: Int, tone: Tone, glyphs: Glyphs) -> StyledLine {
         guard columns > 0 else { return StyledLine() }
         let zero = tiltColumn(0, limit: limit, columns: columns)
         let mark = tiltColumn(limit, limit: limit, columns: columns)

@@ -35,7 +35,7 @@ public enum LiveViewRenderer {
     }
 
     /// The frame before it is cut and coloured; internal so tests can inspect tones.
-    static func styledLines(_ state: LiveViewState, width: Int, height: Int, glyphs: Glyphs) -> [StyledLine] {
+    package static func styledLines(_ state: LiveViewState, width: Int, height: Int, glyphs: Glyphs) -> [StyledLine] {
         guard height > 0 else { return [] }
         let layout = Layout(width: width, glyphs: glyphs)
         var top: [Row] = [
@@ -89,18 +89,18 @@ public enum LiveViewRenderer {
 
 /// The rows of the view at one width.
 private struct Layout {
-    let width: Int
-    let glyphs: Glyphs
+    package let width: Int
+    package let glyphs: Glyphs
     /// Label column: one space of margin, the label, padding up to the values.
-    let labelColumns = 12
-    var narrow: Bool { width < 60 }
+    package let labelColumns = 12
+    package var narrow: Bool { width < 60 }
 
-    func label(_ text: String) -> StyledLine {
+    package func label(_ text: String) -> StyledLine {
         let padded = " " + text + String(repeating: " ", count: max(1, labelColumns - 1 - text.count))
         return StyledLine([Span(padded, .dim)])
     }
 
-    func rule(title: String? = nil) -> StyledLine {
+    package func rule(title: String? = nil) -> StyledLine {
         guard let title else { return StyledLine([Span(String(repeating: glyphs.rule, count: width), .dim)]) }
         let head = glyphs.rule + " " + title + " "
         let rest = max(0, width - DisplayWidth.columns(head))
@@ -109,7 +109,7 @@ private struct Layout {
 
     // MARK: header and footer
 
-    func header(_ state: LiveViewState) -> StyledLine {
+    package func header(_ state: LiveViewState) -> StyledLine {
         // On a narrow terminal the source is what identifies the window; the name goes first.
         var left = narrow ? StyledLine([Span(" ")]) : StyledLine([Span(" GluteBridge", .strong), Span(" " + glyphs.middleDot + " ", .dim)])
         left.append(TerminalText.escaped(state.source))
@@ -118,7 +118,7 @@ private struct Layout {
         return StyledLine.justified(left, right, width: width, ellipsis: glyphs.ellipsis)
     }
 
-    func link(_ status: LinkStatus, source: String) -> StyledLine {
+    package func link(_ status: LinkStatus, source: String) -> StyledLine {
         switch status {
         case .connecting:
             return StyledLine([Span(glyphs.linkWaiting + " connecting" + glyphs.ellipsis, .caution)])
@@ -143,7 +143,7 @@ private struct Layout {
         }
     }
 
-    func footer(_ state: LiveViewState) -> StyledLine {
+    package func footer(_ state: LiveViewState) -> StyledLine {
         let snapshot = state.snapshot
         let dot = " " + glyphs.middleDot + " "
         var left = StyledLine([Span(" ")])
@@ -176,7 +176,7 @@ private struct Layout {
 
     // MARK: dashboard
 
-    func posture(_ state: LiveViewState) -> StyledLine {
+    package func posture(_ state: LiveViewState) -> StyledLine {
         let snapshot = state.snapshot
         var line = label("Posture")
         guard let posture = snapshot.posture else {
@@ -205,7 +205,7 @@ private struct Layout {
         return line
     }
 
-    func sitting(_ state: LiveViewState) -> StyledLine {
+    package func sitting(_ state: LiveViewState) -> StyledLine {
         let snapshot = state.snapshot
         var line = label("Sitting")
         let bout = snapshot.sittingBout
@@ -233,7 +233,7 @@ private struct Layout {
         return line
     }
 
-    func breaks(_ state: LiveViewState) -> StyledLine {
+    package func breaks(_ state: LiveViewState) -> StyledLine {
         var line = label("Last break")
         guard let last = state.lastBreak else {
             line.append("none yet", .dim)
@@ -251,7 +251,7 @@ private struct Layout {
         return line
     }
 
-    func tilt(_ state: LiveViewState) -> StyledLine {
+    package func tilt(_ state: LiveViewState) -> StyledLine {
         let snapshot = state.snapshot
         var line = label("Tilt")
         guard let tilt = snapshot.tilt else {
@@ -276,7 +276,7 @@ private struct Layout {
         return line
     }
 
-    func obliquity(_ state: LiveViewState) -> StyledLine {
+    package func obliquity(_ state: LiveViewState) -> StyledLine {
         var line = label("Obliquity")
         guard let obliquity = state.snapshot.obliquity else {
             line.append("-", .dim)
@@ -290,7 +290,7 @@ private struct Layout {
         return line
     }
 
-    func activity(_ state: LiveViewState) -> StyledLine {
+    package func activity(_ state: LiveViewState) -> StyledLine {
         let snapshot = state.snapshot
         var line = label("Squeezes")
         line.append("\(snapshot.squeezeCount)", .strong)
@@ -303,7 +303,7 @@ private struct Layout {
     }
 
     /// The session's message, and why the link is down; nil when there is nothing to say.
-    func status(_ state: LiveViewState) -> StyledLine? {
+    package func status(_ state: LiveViewState) -> StyledLine? {
         var line = StyledLine([Span(" ")])
         switch state.link {
         case .disconnected(let reason):
@@ -323,7 +323,7 @@ private struct Layout {
     // MARK: events
 
     /// The newest `count` events, newest first.
-    func events(_ state: LiveViewState, count: Int) -> [StyledLine] {
+    package func events(_ state: LiveViewState, count: Int) -> [StyledLine] {
         state.recentEvents.suffix(max(0, count)).reversed().map { timed in
             var line = StyledLine([Span(" " + ClockText.time(timed.wall, utcOffset: state.utcOffset) + "  ", .dim)])
             line.append(EventSummary.line(timed.event, glyphs: glyphs))

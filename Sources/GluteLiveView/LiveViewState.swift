@@ -1,4 +1,5 @@
 import GluteCore
+import GluteLog
 import GluteWire
 import Glibc
 

@@ -2,7 +2,7 @@
 ///
 /// Few tones on purpose: a view that stays open all day should be mostly quiet text, with colour
 /// reserved for what needs attention.
-enum Tone: Sendable, Equatable {
+package enum Tone: Sendable, Equatable {
     case normal
     /// Labels, units, separators: present but receding.
     case dim
@@ -19,7 +19,7 @@ enum Tone: Sendable, Equatable {
     case highlight
 
     /// The SGR parameters for this tone (nil: default rendition).
-    var sgr: String? {
+    package var sgr: String? {
         switch self {
         case .normal: return nil
         case .dim: return "2"
@@ -33,40 +33,40 @@ enum Tone: Sendable, Equatable {
 }
 
 /// A run of text in one tone. `text` must already be safe for a terminal (no control characters).
-struct Span: Sendable, Equatable {
-    var text: String
-    var tone: Tone
+package struct Span: Sendable, Equatable {
+    package var text: String
+    package var tone: Tone
 
-    init(_ text: String, _ tone: Tone = .normal) {
+    package init(_ text: String, _ tone: Tone = .normal) {
         self.text = text
         self.tone = tone
     }
 
-    var columns: Int { DisplayWidth.columns(text) }
+    package var columns: Int { DisplayWidth.columns(text) }
 }
 
 /// One line of the view as spans, measured in visible columns before any escape code is added.
-struct StyledLine: Sendable, Equatable {
-    var spans: [Span]
+package struct StyledLine: Sendable, Equatable {
+    package var spans: [Span]
 
-    init(_ spans: [Span] = []) {
+    package init(_ spans: [Span] = []) {
         self.spans = spans
     }
 
-    var columns: Int { spans.reduce(0) { $0 + $1.columns } }
-    var plainText: String { spans.map(\.text).joined() }
+    package var columns: Int { spans.reduce(0) { $0 + $1.columns } }
+    package var plainText: String { spans.map(\.text).joined() }
 
-    mutating func append(_ text: String, _ tone: Tone = .normal) {
+    package mutating func append(_ text: String, _ tone: Tone = .normal) {
         spans.append(Span(text, tone))
     }
 
-    mutating func append(_ line: StyledLine) {
+    package mutating func append(_ line: StyledLine) {
         spans += line.spans
     }
 
     /// `left`, then `right` flush with column `width`. When both do not fit, `right` wins and
     /// `left` is cut (with an ellipsis), because right-hand parts hold the short status values.
-    static func justified(_ left: StyledLine, _ right: StyledLine, width: Int, ellipsis: String) -> StyledLine {
+    package static func justified(_ left: StyledLine, _ right: StyledLine, width: Int, ellipsis: String) -> StyledLine {
         let rightColumns = right.columns
         if rightColumns + 1 > width { return left }
         let room = width - rightColumns - 1
@@ -77,7 +77,7 @@ struct StyledLine: Sendable, Equatable {
     }
 
     /// The line cut to at most `width` columns, ending in `ellipsis` when something was cut.
-    func truncated(to width: Int, ellipsis: String) -> StyledLine {
+    package func truncated(to width: Int, ellipsis: String) -> StyledLine {
         guard columns > width else { return self }
         let ellipsisColumns = DisplayWidth.columns(ellipsis)
         let budget = max(0, width - ellipsisColumns)
@@ -97,7 +97,7 @@ struct StyledLine: Sendable, Equatable {
 
     /// The text for the terminal: cut to `width` columns, with SGR codes around toned spans when
     /// `color` is true (and none at all otherwise).
-    func rendered(width: Int, color: Bool, ellipsis: String) -> String {
+    package func rendered(width: Int, color: Bool, ellipsis: String) -> String {
         let fitted = truncated(to: width, ellipsis: ellipsis)
         guard color else { return fitted.plainText }
         var out = ""

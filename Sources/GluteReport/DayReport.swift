@@ -1,4 +1,6 @@
 import GluteCore
+import GluteLiveView
+import GluteLog
 
 /// What the day report shows, on one time axis shared by every source file. Axis times are
 /// seconds: wall-clock seconds since the epoch when `wallClock`, else stream seconds with the
@@ -176,7 +178,7 @@ public struct DayReportBuilder: Sendable {
     }
 
     /// The event with every stream time in it moved by `offset`.
-    static func shifted(_ event: Event, by offset: Double) -> Event {
+    package static func shifted(_ event: Event, by offset: Double) -> Event {
         var kind = event.kind
         switch kind {
         case let .posture(p, since, previous): kind = .posture(p, since: since + offset, previous: previous)

@@ -1,13 +1,14 @@
 import GluteCore
+import GluteLiveView
 
 /// The day report as a self-contained HTML page or as the timeline SVG alone: inline CSS and SVG,
 /// no script, nothing fetched from the network, so the file can be mailed or opened offline.
 /// Every text that came from a file or a device is entity-escaped.
 public enum ReportRenderer {
     /// Width of the timeline drawing, in SVG user units.
-    static let width = 1100.0
-    static let plotLeft = 70.0
-    static let plotRight = 1080.0
+    package static let width = 1100.0
+    package static let plotLeft = 70.0
+    package static let plotRight = 1080.0
 
     /// The whole page.
     public static func html(_ report: DayReport) -> String {
@@ -197,11 +198,11 @@ public enum ReportRenderer {
         return out
     }
 
-    static func boutClass(_ length: Double) -> String {
+    package static func boutClass(_ length: Double) -> String {
         length < DayReportBuilder.mediumBout ? "short" : length <= DayReportBuilder.longBout ? "medium" : "long"
     }
 
-    static func boutColour(_ length: Double) -> String {
+    package static func boutColour(_ length: Double) -> String {
         switch boutClass(length) {
         case "short": return "#69db7c"
         case "medium": return "#ffa94d"
@@ -209,7 +210,7 @@ public enum ReportRenderer {
         }
     }
 
-    static func markerColour(_ kind: DayReport.MarkerKind) -> String {
+    package static func markerColour(_ kind: DayReport.MarkerKind) -> String {
         switch kind {
         case .prolonged: return "#c2255c"
         case .tilt: return "#f08c00"
@@ -222,7 +223,7 @@ public enum ReportRenderer {
     }
 
     /// An axis time as text: local clock time, or stream time as h:mm(:ss).
-    static func axisText(_ t: Double, _ report: DayReport, seconds: Bool = true) -> String {
+    package static func axisText(_ t: Double, _ report: DayReport, seconds: Bool = true) -> String {
         if report.wallClock { return ClockText.time(t, utcOffset: report.utcOffset, seconds: seconds) }
         let total = Int(max(0, t).rounded(.down))
         let mm = total / 60 % 60, ss = total % 60
@@ -231,7 +232,7 @@ public enum ReportRenderer {
     }
 
     /// Round times (in the axis's own clock) between start and end, 4 to 12 of them.
-    static func axisTicks(_ report: DayReport) -> [Double] {
+    package static func axisTicks(_ report: DayReport) -> [Double] {
         let span = report.end - report.start
         guard span > 0 else { return [report.start] }
         let steps: [Double] = [60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400]
@@ -246,7 +247,7 @@ public enum ReportRenderer {
         return out
     }
 
-    static func gridDegrees(lo: Double, hi: Double) -> [Double] {
+    package static func gridDegrees(lo: Double, hi: Double) -> [Double] {
         let step = hi - lo > 40 ? 10.0 : 5.0
         var d = (lo / step).rounded(.up) * step
         var out: [Double] = []
@@ -254,7 +255,7 @@ public enum ReportRenderer {
         return out
     }
 
-    static func label(_ x: Double, _ y: Double, _ text: String, anchor: String, colour: String = "#333", rotate: Bool = false, halo: Bool = false) -> String {
+    package static func label(_ x: Double, _ y: Double, _ text: String, anchor: String, colour: String = "#333", rotate: Bool = false, halo: Bool = false) -> String {
         let xs = NumberText.fixed(x, decimals: 1), ys = NumberText.fixed(y, decimals: 1)
         let transform = rotate ? " transform=\"rotate(-90 \(xs) \(ys))\"" : ""
         // A white outline keeps a label readable where the tilt line runs through it.

@@ -23,7 +23,7 @@ import Glibc
 /// The same as JSON: `{"tilt-limit": 12, "sit-limit": "45m", "alerts": {"notify": true, ...}}`.
 public enum ConfigFile {
     /// Config files are a few hundred bytes; anything this large is the wrong file.
-    static let maximumSize = 1 << 20
+    package static let maximumSize = 1 << 20
 
     public static func load(path: String) throws(SettingsError) -> ConfigDocument {
         let bytes = try read(path)

@@ -6,7 +6,7 @@ public enum ConfigValue: Sendable, Equatable {
     case strings([String])
 
     /// For messages: what kind of value this is.
-    var kindName: String {
+    package var kindName: String {
         switch self {
         case .string: return "a string"
         case .number: return "a number"
@@ -45,7 +45,7 @@ public struct ConfigDocument: Sendable, Equatable {
     }
 
     /// `FILE:LINE: key` or `FILE: key`, the origin of an entry in messages.
-    func origin(of entry: ConfigEntry) -> String {
+    package func origin(of entry: ConfigEntry) -> String {
         let place = entry.line.map { "\(path):\($0)" } ?? path
         let key = entry.table.map { "\($0).\(entry.key)" } ?? entry.key
         return "\(place): \(key)"

@@ -3,8 +3,8 @@ import Foundation
 /// A config file in JSON: one object whose members are keys as in the TOML form, optionally grouped
 /// in nested `"detection"` and `"alerts"` objects. Values are strings, numbers, booleans or arrays
 /// of strings.
-enum JSONConfig {
-    static func parse(_ data: [UInt8], path: String) throws(SettingsError) -> [ConfigEntry] {
+package enum JSONConfig {
+    package static func parse(_ data: [UInt8], path: String) throws(SettingsError) -> [ConfigEntry] {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(data))

@@ -1,3 +1,4 @@
+import GluteAlerts
 import GluteCore
 
 /// Where a setting's value came from.

@@ -1,25 +1,26 @@
+import GluteAlerts
 import GluteCore
 import GluteLog
 
 /// One setting's raw value and where it came from, with the conversions the resolver needs. Every
 /// failure is a `SettingsError` naming the origin.
-struct SettingValue {
-    var value: ConfigValue
+package struct SettingValue {
+    package var value: ConfigValue
     /// `--tilt-limit`, or `FILE:LINE: tilt-limit`.
-    var origin: String
-    var source: SettingSource
+    package var origin: String
+    package var source: SettingSource
 
-    func failure(_ problem: String) -> SettingsError { SettingsError(origin: origin, problem: problem) }
+    package func failure(_ problem: String) -> SettingsError { SettingsError(origin: origin, problem: problem) }
 
     /// User text echoed in a message, with control characters made visible.
-    static func quoted(_ text: String) -> String { "'" + TerminalText.escaped(text) + "'" }
+    package static func quoted(_ text: String) -> String { "'" + TerminalText.escaped(text) + "'" }
 
-    func text(expecting example: String) throws(SettingsError) -> String {
+    package func text(expecting example: String) throws(SettingsError) -> String {
         guard case .string(let text) = value else { throw failure("expected a string such as \(example), got \(value.kindName)") }
         return text
     }
 
-    func degrees(in range: ClosedRange<Double>) throws(SettingsError) -> Double {
+    package func degrees(in range: ClosedRange<Double>) throws(SettingsError) -> Double {
         let degrees: Double
         switch value {
         case .number(let v):
@@ -40,7 +41,7 @@ struct SettingValue {
     }
 
     /// Seconds, from duration text (`45m`) or a bare number of seconds.
-    func duration(allowZero: Bool = false) throws(SettingsError) -> Double {
+    package func duration(allowZero: Bool = false) throws(SettingsError) -> Double {
         let seconds: Double
         switch value {
         case .number(let v):
@@ -59,13 +60,13 @@ struct SettingValue {
         return seconds
     }
 
-    func flag() throws(SettingsError) -> Bool {
+    package func flag() throws(SettingsError) -> Bool {
         guard case .bool(let on) = value else { throw failure("expected true or false, got \(value.kindName)") }
         return on
     }
 
     /// A string or an array of strings.
-    func texts(expecting example: String) throws(SettingsError) -> [String] {
+    package func texts(expecting example: String) throws(SettingsError) -> [String] {
         switch value {
         case .string(let text): return [text]
         case .strings(let texts): return texts
@@ -73,7 +74,7 @@ struct SettingValue {
         }
     }
 
-    func commands() throws(SettingsError) -> [[String]] {
+    package func commands() throws(SettingsError) -> [[String]] {
         var argvs: [[String]] = []
         for line in try texts(expecting: "[\"notify-send 'Stand up'\"]") {
             do {
@@ -85,7 +86,7 @@ struct SettingValue {
         return argvs
     }
 
-    func eventTypes() throws(SettingsError) -> Set<String> {
+    package func eventTypes() throws(SettingsError) -> Set<String> {
         var types: Set<String> = []
         for text in try texts(expecting: "\"sitting.prolonged,pelvic_drop\"") {
             for part in text.split(separator: ",") {
@@ -106,7 +107,7 @@ struct SettingValue {
     }
 
     /// `A..B` in stream seconds.
-    func neutralWindow() throws(SettingsError) -> NeutralSource {
+    package func neutralWindow() throws(SettingsError) -> NeutralSource {
         let text = try self.text(expecting: "\"2..12\"")
         guard let range = text.firstRange(of: "..") else {
             throw failure("\(SettingValue.quoted(text)) is not a window of stream seconds, e.g. 2..12")
@@ -121,7 +122,7 @@ struct SettingValue {
         return .window(start: start, end: end)
     }
 
-    func mount() throws(SettingsError) -> Mount {
+    package func mount() throws(SettingsError) -> Mount {
         let text = try self.text(expecting: "\"-y,x,z\"")
         do {
             return try Mount(parsing: text)
@@ -130,7 +131,7 @@ struct SettingValue {
         }
     }
 
-    func quietHours() throws(SettingsError) -> QuietHours {
+    package func quietHours() throws(SettingsError) -> QuietHours {
         let text = try self.text(expecting: "\"22:00-07:30\"")
         do {
             return try QuietHours(parsing: text)
@@ -141,7 +142,7 @@ struct SettingValue {
 }
 
 extension String {
-    func trimmingWhitespace() -> String {
+    package func trimmingWhitespace() -> String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }

@@ -12,8 +12,8 @@
 /// Not accepted (each is an error naming the line): multi-line strings, inline tables, dotted keys,
 /// arrays of tables, nested arrays or arrays of non-strings, dates, `inf`/`nan`, hexadecimal,
 /// a key given twice in the same table, a table given twice.
-enum TOMLSubset {
-    static func parse(_ text: String, path: String) throws(SettingsError) -> [ConfigEntry] {
+package enum TOMLSubset {
+    package static func parse(_ text: String, path: String) throws(SettingsError) -> [ConfigEntry] {
         var parser = Parser(scalars: Array(text.unicodeScalars), path: path)
         return try parser.document()
     }

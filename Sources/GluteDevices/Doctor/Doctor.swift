@@ -45,11 +45,11 @@ public struct Doctor {
     // MARK: - udev
 
     /// The installed rules file, the first udev would read.
-    var installedRulesPath: String? {
+    package var installedRulesPath: String? {
         settings.rulesDirectories.map { $0 + "/" + settings.rulesFileName }.first(where: probe.exists)
     }
 
-    var installCommand: String {
+    package var installCommand: String {
         let source = probe.bundledRulesPath ?? "udev-rules/\(settings.rulesFileName)"
         return "sudo cp \(source) /etc/udev/rules.d/ && sudo udevadm control --reload && sudo udevadm trigger"
     }
@@ -72,12 +72,12 @@ public struct Doctor {
     }
 
     /// The rules in force, or else the ones we would install: they say which group owns the ports.
-    var rulesText: String? {
+    package var rulesText: String? {
         (installedRulesPath ?? probe.bundledRulesPath).flatMap(probe.contents(of:))
     }
 
     /// The group the rules give device nodes to (`GROUP="..."`), else the default.
-    var rulesGroup: String {
+    package var rulesGroup: String {
         guard let text = rulesText else { return settings.defaultGroup }
         for line in text.split(separator: "\n") where !line.trimmingPrefix(while: \.isWhitespace).hasPrefix("#") {
             guard let range = line.firstRange(of: "GROUP=\"") else { continue }
@@ -87,7 +87,7 @@ public struct Doctor {
         return settings.defaultGroup
     }
 
-    var hasLocalSeat: Bool {
+    package var hasLocalSeat: Bool {
         !(probe.entries(in: settings.seatsDirectory) ?? []).isEmpty
     }
 
@@ -117,7 +117,7 @@ public struct Doctor {
     // MARK: - ModemManager
 
     /// Whether a process named `name` runs, by /proc/PID/comm.
-    func isRunning(_ name: String) -> Bool {
+    package func isRunning(_ name: String) -> Bool {
         for entry in probe.entries(in: "/proc") ?? [] where entry.allSatisfy(\.isNumber) {
             if probe.contents(of: "/proc/\(entry)/comm")?.split(separator: "\n").first == Substring(name) { return true }
         }
@@ -173,7 +173,7 @@ public struct Doctor {
     }
 
     /// hciN controllers in sysfs; `hci0:12` entries there are connections, not controllers.
-    var adapterNames: [String] {
+    package var adapterNames: [String] {
         (probe.entries(in: settings.bluetoothClassDirectory) ?? []).filter { $0.hasPrefix("hci") && !$0.contains(":") }.sorted()
     }
 
@@ -200,10 +200,10 @@ public struct Doctor {
     }
 
     /// CAP_NET_RAW's bit in the capability sets of /proc/PID/status.
-    static let capNetRawBit: UInt64 = 1 << 13
+    package static let capNetRawBit: UInt64 = 1 << 13
 
     /// CapEff from /proc/self/status, or nil when it cannot be read.
-    var effectiveCapabilities: UInt64? {
+    package var effectiveCapabilities: UInt64? {
         guard let status = probe.contents(of: "/proc/self/status") else { return nil }
         for line in status.split(separator: "\n") where line.hasPrefix("CapEff:") {
             return UInt64(line.dropFirst("CapEff:".count).trimmingPrefix(while: \.isWhitespace), radix: 16)

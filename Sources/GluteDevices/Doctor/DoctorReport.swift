@@ -33,12 +33,12 @@ public enum DoctorReport {
         "{\"ok\":\(!Doctor.failed(checks)),\"checks\":[" + checks.map(\.json).joined(separator: ",") + "]}"
     }
 
-    static func padded(_ text: String, _ width: Int) -> String {
+    package static func padded(_ text: String, _ width: Int) -> String {
         text + String(repeating: " ", count: max(1, width - text.count))
     }
 
     /// Colours the status word and keeps the padding outside the escape, so columns stay aligned.
-    static func paint(_ padded: String, _ status: DoctorStatus) -> String {
+    package static func paint(_ padded: String, _ status: DoctorStatus) -> String {
         let code: String
         switch status {
         case .ok: code = "32"

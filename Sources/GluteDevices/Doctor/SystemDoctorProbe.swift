@@ -33,7 +33,7 @@ public struct SystemDoctorProbe: DoctorProbe {
         return nil
     }
 
-    static func executablePath() -> String? {
+    package static func executablePath() -> String? {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         guard count > 0 else { return nil }

@@ -1,7 +1,6 @@
 import Dispatch
 import Foundation
 import Glibc
-import GluteLog
 
 /// Runs alert commands in the background and accounts for every one of them: each child gets a
 /// thread blocked in waitid until it exits (so none is left a zombie, and the dispatcher never
@@ -11,7 +10,7 @@ import GluteLog
 /// A child is reaped only while `condition` is locked and after it has left `running`, and it is
 /// killed only while locked and still in `running`: its pid cannot have been reused by then, so a
 /// late timer can never kill a stranger.
-final class ChildSupervisor: @unchecked Sendable {
+package final class ChildSupervisor: @unchecked Sendable {
     // @unchecked: every stored `var` below is read and written only with `condition` locked.
     private let condition = NSCondition()
     private var running: [pid_t: Child] = [:]
@@ -22,8 +21,10 @@ final class ChildSupervisor: @unchecked Sendable {
     /// Children reaped whose failure line is still being reported; `finish` waits for them too.
     private var reporting = 0
 
-    let timeout: Double
-    let maxRunning: Int
+    package let timeout: Double
+    /// `timeout` as the failure line shows it (the caller's number format).
+    package let timeoutText: String
+    package let maxRunning: Int
 
     private struct Child {
         var serial: Int
@@ -33,27 +34,28 @@ final class ChildSupervisor: @unchecked Sendable {
         var killedAtExit = false
     }
 
-    init(timeout: Double, maxRunning: Int) {
+    package init(timeout: Double, timeoutText: String, maxRunning: Int) {
         self.timeout = timeout
+        self.timeoutText = timeoutText
         self.maxRunning = maxRunning
     }
 
     /// Commands started, and commands that failed (did not start, exited non-zero, were killed).
-    var counts: (started: Int, failed: Int) {
+    package var counts: (started: Int, failed: Int) {
         condition.lock()
         defer { condition.unlock() }
         return (started, failed)
     }
 
     /// Children still running.
-    var runningCount: Int {
+    package var runningCount: Int {
         condition.lock()
         defer { condition.unlock() }
         return running.count
     }
 
     /// Starts `path`; `label` names it in failure lines given to `onFailure`.
-    func launch(label: String, path: String, argv: [String], environment: [String], input: [UInt8]?,
+    package func launch(label: String, path: String, argv: [String], environment: [String], input: [UInt8]?,
                 onFailure: @escaping @Sendable (String) -> Void) {
         condition.lock()
         if closed || running.count >= maxRunning {
@@ -94,7 +96,7 @@ final class ChildSupervisor: @unchecked Sendable {
 
     /// Waits up to `grace` seconds for running children, then kills the rest and waits for them to
     /// be reaped. No command starts afterwards.
-    func finish(grace: Double) {
+    package func finish(grace: Double) {
         condition.lock()
         defer { condition.unlock() }
         closed = true
@@ -119,7 +121,7 @@ final class ChildSupervisor: @unchecked Sendable {
         var status: Int32 = 0
         var reaped = waitpid(pid, &status, 0)
         while reaped < 0 && errno == EINTR { reaped = waitpid(pid, &status, 0) }
-        let problem = child.flatMap { reaped == pid ? ChildSupervisor.problem(status: status, child: $0, timeout: timeout) : nil }
+        let problem = child.flatMap { reaped == pid ? ChildSupervisor.problem(status: status, child: $0, timeoutText: timeoutText) : nil }
         if problem != nil {
             failed += 1
             reporting += 1
@@ -149,13 +151,13 @@ final class ChildSupervisor: @unchecked Sendable {
     }
 
     /// What went wrong, from a wait status; nil for a clean exit.
-    private static func problem(status: Int32, child: Child, timeout: Double) -> String? {
+    private static func problem(status: Int32, child: Child, timeoutText: String) -> String? {
         let signal = status & 0x7f
         if signal == 0 {
             let code = (status >> 8) & 0xff
             return code == 0 ? nil : "exited with status \(code)"
         }
-        if child.timedOut { return "ran longer than \(EventFormat.number(timeout)) s and was killed" }
+        if child.timedOut { return "ran longer than \(timeoutText) s and was killed" }
         if child.killedAtExit { return "was still running at exit and was killed" }
         return "was killed by signal \(signal)"
     }

@@ -21,7 +21,7 @@ public enum ExecutableSearch {
     }
 
     /// PATH from `NAME=value` strings.
-    static func path(in environment: [String]) -> String? {
+    package static func path(in environment: [String]) -> String? {
         environment.last { $0.hasPrefix("PATH=") }.map { String($0.dropFirst(5)) }
     }
 }

@@ -4,9 +4,9 @@ import Glibc
 /// (so that a timeout can kill whatever it started), standard input from a byte string or
 /// /dev/null, standard output onto our standard error (never into an event stream on our standard
 /// output), and no other inherited descriptors where the C library can close them.
-enum ProcessSpawner {
+package enum ProcessSpawner {
     /// Why a program did not start.
-    struct Failure: Error, Equatable {
+    package struct Failure: Error, Equatable {
         var reason: String
         init(_ reason: String) { self.reason = reason }
         init(errno code: Int32) { reason = String(cString: strerror(code)) }
@@ -22,7 +22,7 @@ enum ProcessSpawner {
 
     /// Spawns `path` with `argv` and `environment` (`NAME=value`); `input`, if given, is what the
     /// program reads on standard input before end of file. Returns the child's pid.
-    static func spawn(path: String, argv: [String], environment: [String], input: [UInt8]?) -> Result<pid_t, Failure> {
+    package static func spawn(path: String, argv: [String], environment: [String], input: [UInt8]?) -> Result<pid_t, Failure> {
         var stdinDescriptor: Int32 = -1
         if let input {
             switch pipeHolding(input) {

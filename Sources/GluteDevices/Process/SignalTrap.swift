@@ -64,10 +64,6 @@ public final class SignalTrap: Sendable {
 public func waitReadable(_ descriptors: [Int32], timeout: Double?) -> Int32? {
     var entries = descriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
     let milliseconds: Int32 = timeout.map { Int32(max(0, min($0 * 1000, 86_400_000)).rounded(.up)) } ?? -1
-    while true {
-        let n = poll(&entries, nfds_t(entries.count), milliseconds)
-        if n < 0 && errno == EINTR { continue }
-        guard n > 0 else { return nil }
-        return entries.first { $0.revents != 0 }?.fd
-    }
+    guard let n = try? Posix.poll(&entries, timeoutMilliseconds: milliseconds), n > 0 else { return nil }
+    return entries.first { $0.revents != 0 }?.fd
 }

@@ -10,7 +10,7 @@ import Synchronization
 /// memory prepared before arming. Crash handlers hand the signal on to whatever handler was there
 /// before (the Swift runtime's backtracer, or the default action), so crashes still report.
 /// One screen can be armed at a time.
-enum TerminalRestore {
+package enum TerminalRestore {
     /// The armed terminal, or -1. Handlers take it with an exchange so that only one restores.
     private static let armedDescriptor = Atomic<Int32>(-1)
     // Safety of the three buffers below: they are written only in `arm` before the releasing
@@ -26,20 +26,20 @@ enum TerminalRestore {
     private static let signalSlots: Int32 = 65
     /// Bumped whenever the screen's content is lost behind the view's back (a resume from Ctrl-Z
     /// clears it), so that the next frame is written even if it equals the last one.
-    static let repaintGeneration = Atomic<Int>(0)
+    package static let repaintGeneration = Atomic<Int>(0)
     private static let installed = Mutex(false)
 
     /// Leaves the view: default rendition, autowrap on, cursor shown, main screen.
-    static let leaveSequence: StaticString = "\u{1B}[0m\u{1B}[?7h\u{1B}[?25h\u{1B}[?1049l"
+    package static let leaveSequence: StaticString = "\u{1B}[0m\u{1B}[?7h\u{1B}[?25h\u{1B}[?1049l"
     /// Enters the view: alternate screen, autowrap off (a full-width line must not scroll the
     /// screen), cursor hidden, cleared.
-    static let enterSequence: StaticString = "\u{1B}[?1049h\u{1B}[?7l\u{1B}[?25l\u{1B}[H\u{1B}[2J"
+    package static let enterSequence: StaticString = "\u{1B}[?1049h\u{1B}[?7l\u{1B}[?25l\u{1B}[H\u{1B}[2J"
 
-    static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
-    static let terminationSignals: [Int32] = [SIGINT, SIGTERM]
+    package static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+    package static let terminationSignals: [Int32] = [SIGINT, SIGTERM]
 
     /// Arms restoration of `descriptor` to `saved`; `view` is the mode to return to after SIGCONT.
-    static func arm(descriptor: Int32, saved: termios, view: termios) {
+    package static func arm(descriptor: Int32, saved: termios, view: termios) {
         installOnce()
         armedDescriptor.store(-1, ordering: .sequentiallyConsistent)
         savedSettings.pointee = saved
@@ -48,17 +48,17 @@ enum TerminalRestore {
     }
 
     /// Disarms if `descriptor` is the armed one.
-    static func disarm(descriptor: Int32) {
+    package static func disarm(descriptor: Int32) {
         _ = armedDescriptor.compareExchange(expected: descriptor, desired: -1, ordering: .sequentiallyConsistent)
     }
 
-    static var armed: Int32? {
+    package static var armed: Int32? {
         let fd = armedDescriptor.load(ordering: .acquiring)
         return fd >= 0 ? fd : nil
     }
 
     /// Restores the armed terminal now, once. Async-signal-safe.
-    static func restoreNow() {
+    package static func restoreNow() {
         let fd = armedDescriptor.exchange(-1, ordering: .acquiringAndReleasing)
         guard fd >= 0 else { return }
         writeAll(fd, leaveSequence)

@@ -102,12 +102,12 @@ public final class TerminalScreen: Sendable {
         return (Int(window.ws_col), Int(window.ws_row))
     }
 
-    static func bytes(_ text: StaticString) -> [UInt8] {
+    package static func bytes(_ text: StaticString) -> [UInt8] {
         Array(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// The bytes of one frame of `lines` on a screen `height` rows high.
-    static func frame(_ lines: [String], height: Int) -> [UInt8] {
+    package static func frame(_ lines: [String], height: Int) -> [UInt8] {
         let shown = lines.prefix(max(0, height))
         var out = "\u{1B}[?2026h"
         for (row, line) in shown.enumerated() {

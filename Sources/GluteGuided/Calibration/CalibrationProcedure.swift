@@ -205,6 +205,6 @@ public struct CalibrationProcedure: Sendable {
 }
 
 /// The angle between two vectors, degrees, robust near 0 and 180.
-func degrees(between a: Vector3, _ b: Vector3) -> Double {
+package func degrees(between a: Vector3, _ b: Vector3) -> Double {
     atan2(Vector3.cross(a, b).norm, Vector3.dot(a, b)) * 180 / .pi
 }

@@ -25,7 +25,7 @@ public struct BeltLineResult: Sendable, Equatable, Encodable {
     /// The belt line drops to the front beyond the threshold against the mount.
     public var dropsToFront: Bool { (mountForwardDrop ?? 0) > threshold }
 
-    enum CodingKeys: String, CodingKey {
+    package enum CodingKeys: String, CodingKey {
         case tiltFromNeutral = "tilt_from_neutral_deg", tiltMin = "tilt_min_deg", tiltMax = "tilt_max_deg"
         case mountForwardDrop = "mount_forward_drop_deg", mountLeftDrop = "mount_left_drop_deg", threshold = "threshold_deg"
         case neutral, standingShare = "standing_share", tiltedFromNeutral = "tilted_from_neutral", dropsToFront = "drops_to_front"
@@ -69,7 +69,7 @@ public struct LegRaiseResult: Sendable, Equatable, Encodable {
     /// The side whose glutes look weak: the stance side, when the lifted side drops.
     public var weakSide: Side? { significant ? (lifted == .left ? .right : .left) : nil }
 
-    enum CodingKeys: String, CodingKey {
+    package enum CodingKeys: String, CodingKey {
         case lifted, drop = "drop_deg", peakAt = "peak_at_s", threshold = "threshold_deg", dropEvents = "drop_events"
         case significant, weakSide = "weak_side", standingShare = "standing_share"
     }
@@ -109,7 +109,7 @@ public struct SqueezeTestResult: Sendable, Equatable, Encodable {
 
     public var engaged: Bool { onsetLatency != nil }
 
-    enum CodingKeys: String, CodingKey {
+    package enum CodingKeys: String, CodingKey {
         case side, sensor, peak, otherSidePeak = "other_side_peak", unit, threshold, onsetLatency = "onset_latency_s"
         case strength, squeezeEvents = "squeeze_events", engaged
     }
@@ -155,7 +155,7 @@ public struct SelfTestResult: Sendable, Equatable, Encodable {
     /// The sides whose glutes look weak in the single-leg raise.
     public var weakSides: [Side] { [leftLeg?.weakSide, rightLeg?.weakSide].compactMap { $0 } }
 
-    enum CodingKeys: String, CodingKey {
+    package enum CodingKeys: String, CodingKey {
         case beltLine = "belt_line", leftLeg = "left_leg", rightLeg = "right_leg", squeezeLeft = "squeeze_left"
         case squeezeRight = "squeeze_right", weakSides = "weak_glutes", complete, timing
     }

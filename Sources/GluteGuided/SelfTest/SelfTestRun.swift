@@ -42,7 +42,7 @@ public struct SelfTestRun: Sendable {
         result = SelfTestResult(settings: settings)
     }
 
-    static func label(_ neutral: NeutralSource) -> String {
+    package static func label(_ neutral: NeutralSource) -> String {
         switch neutral {
         case .automatic: return "automatic"
         case .window: return "window"
@@ -158,16 +158,16 @@ public struct SelfTestRun: Sendable {
 }
 
 /// The belt line step's sums.
-struct BeltAccumulator: Sendable {
-    var accelSum = Vector3.zero
-    var samples = 0
-    var standing = StandingShare()
-    var tiltSum = 0.0
-    var tiltCount = 0
-    var tiltMin = Double.infinity
-    var tiltMax = -Double.infinity
+package struct BeltAccumulator: Sendable {
+    package var accelSum = Vector3.zero
+    package var samples = 0
+    package var standing = StandingShare()
+    package var tiltSum = 0.0
+    package var tiltCount = 0
+    package var tiltMin = Double.infinity
+    package var tiltMax = -Double.infinity
 
-    mutating func add(accel: Vector3, tilt: Double?, posture: Posture?) {
+    package mutating func add(accel: Vector3, tilt: Double?, posture: Posture?) {
         accelSum = accelSum + accel
         samples += 1
         standing.add(posture)
@@ -178,7 +178,7 @@ struct BeltAccumulator: Sendable {
         tiltMax = max(tiltMax, tilt)
     }
 
-    func result(threshold: Double, neutral: String) -> BeltLineResult {
+    package func result(threshold: Double, neutral: String) -> BeltLineResult {
         var forwardDrop: Double?, leftDrop: Double?
         let n = accelSum.norm
         if samples > 0, n > 1e-9 {
@@ -197,16 +197,16 @@ struct BeltAccumulator: Sendable {
 }
 
 /// A leg raise's peak drop of the lifted side.
-struct LegAccumulator: Sendable {
-    let lifted: Side
-    var peak: Double?
-    var peakAt: Double?
-    var dropEvents = 0
-    var standing = StandingShare()
+package struct LegAccumulator: Sendable {
+    package let lifted: Side
+    package var peak: Double?
+    package var peakAt: Double?
+    package var dropEvents = 0
+    package var standing = StandingShare()
 
-    init(lifted: Side) { self.lifted = lifted }
+    package init(lifted: Side) { self.lifted = lifted }
 
-    mutating func add(obliquity: Double?, posture: Posture?, at t: Double) {
+    package mutating func add(obliquity: Double?, posture: Posture?, at t: Double) {
         standing.add(posture)
         // Obliquity is positive when the left side drops.
         guard let obliquity else { return }
@@ -217,7 +217,7 @@ struct LegAccumulator: Sendable {
         }
     }
 
-    func result(threshold: Double) -> LegRaiseResult {
+    package func result(threshold: Double) -> LegRaiseResult {
         LegRaiseResult(lifted: lifted, drop: peak, peakAt: peakAt, threshold: threshold, dropEvents: dropEvents,
                        standingShare: standing.value)
     }
@@ -225,9 +225,9 @@ struct LegAccumulator: Sendable {
 
 /// A squeeze's resting level (before the hold) and its change during the hold, from the IMU's
 /// tilt and, when seated on a cushion, from each side's rear load.
-struct SqueezeAccumulator: Sendable {
-    let side: Side
-    var events = 0
+package struct SqueezeAccumulator: Sendable {
+    package let side: Side
+    package var events = 0
     private var tiltBase = Mean()
     private var tiltPeak: Double?
     private var tiltOnset: Double?
@@ -240,7 +240,7 @@ struct SqueezeAccumulator: Sendable {
 
     private let threshold: (imu: Double, cushion: Double)
 
-    init(side: Side, settings: SqueezeSettings) {
+    package init(side: Side, settings: SqueezeSettings) {
         self.side = side
         threshold = (settings.imuTiltDrop, settings.cushionRise)
     }
@@ -251,7 +251,7 @@ struct SqueezeAccumulator: Sendable {
         return (base, t >= w.start && t <= w.end)
     }
 
-    mutating func add(tilt: Double?, at t: Double, window w: SelfTestWindow, baseline: Double) {
+    package mutating func add(tilt: Double?, at t: Double, window w: SelfTestWindow, baseline: Double) {
         guard let tilt else { return }
         let (inBase, inHold) = phase(t, w, baseline)
         if inBase { tiltBase.add(tilt) }
@@ -261,7 +261,7 @@ struct SqueezeAccumulator: Sendable {
         if tiltOnset == nil, change >= threshold.imu { tiltOnset = t - w.start }
     }
 
-    mutating func add(loads: (left: Double, right: Double), seated: Bool, at t: Double, window w: SelfTestWindow, baseline: Double) {
+    package mutating func add(loads: (left: Double, right: Double), seated: Bool, at t: Double, window w: SelfTestWindow, baseline: Double) {
         let (inBase, inHold) = phase(t, w, baseline)
         if inBase {
             leftBase.add(loads.left)
@@ -276,7 +276,7 @@ struct SqueezeAccumulator: Sendable {
         if loadOnset == nil, own >= threshold.cushion { loadOnset = t - w.start }
     }
 
-    func result(settings: SqueezeSettings) -> SqueezeTestResult {
+    package func result(settings: SqueezeSettings) -> SqueezeTestResult {
         if let peak = loadPeak {
             return SqueezeTestResult(side: side, sensor: .cushion, peak: peak.own, otherSidePeak: peak.other,
                                      threshold: settings.cushionRise, onsetLatency: loadOnset,
@@ -294,25 +294,25 @@ struct SqueezeAccumulator: Sendable {
 }
 
 /// The share of samples the pipeline saw standing, among those whose posture it knew.
-struct StandingShare: Sendable {
+package struct StandingShare: Sendable {
     private var standing = 0
     private var known = 0
-    mutating func add(_ posture: Posture?) {
+    package mutating func add(_ posture: Posture?) {
         guard let posture else { return }
         known += 1
         if posture == .standing { standing += 1 }
     }
-    var value: Double? { known > 0 ? Double(standing) / Double(known) : nil }
+    package var value: Double? { known > 0 ? Double(standing) / Double(known) : nil }
 }
 
 /// A running mean.
-struct Mean: Sendable {
+package struct Mean: Sendable {
     private var sum = 0.0
     private var count = 0
-    mutating func add(_ x: Double) { sum += x; count += 1 }
-    var value: Double? { count > 0 ? sum / Double(count) : nil }
+    package mutating func add(_ x: Double) { sum += x; count += 1 }
+    package var value: Double? { count > 0 ? sum / Double(count) : nil }
 }
 
-func asinDegrees(_ x: Double) -> Double {
+package func asinDegrees(_ x: Double) -> Double {
     asin(min(1, max(-1, x))) * 180 / .pi
 }

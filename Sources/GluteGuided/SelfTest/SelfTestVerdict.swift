@@ -22,7 +22,7 @@ public enum SelfTestVerdict {
         return out
     }
 
-    static func belt(_ b: BeltLineResult?) -> [String] {
+    package static func belt(_ b: BeltLineResult?) -> [String] {
         guard let b else { return [] }
         var out = ["Belt line (standing relaxed):"]
         if let tilt = b.tiltFromNeutral {
@@ -49,7 +49,7 @@ public enum SelfTestVerdict {
         return out
     }
 
-    static func leg(_ l: LegRaiseResult?, name: String) -> [String] {
+    package static func leg(_ l: LegRaiseResult?, name: String) -> [String] {
         guard let l else { return [] }
         guard let drop = l.drop else { return ["\(name): not measured (no neutral pelvis yet)"] }
         let stance = l.lifted == .left ? "right" : "left"
@@ -63,7 +63,7 @@ public enum SelfTestVerdict {
         return ["\(name): \(how), \(verdict)"]
     }
 
-    static func squeeze(_ s: SqueezeTestResult?) -> [String] {
+    package static func squeeze(_ s: SqueezeTestResult?) -> [String] {
         guard let s else { return [] }
         let name = "Squeeze \(s.side.rawValue)"
         guard let sensor = s.sensor, let peak = s.peak else { return ["\(name): not measured (no tilt or seat load)"] }
@@ -83,7 +83,7 @@ public enum SelfTestVerdict {
         return [line]
     }
 
-    static func d(_ x: Double) -> String { String(format: "%.1f", x) }
-    static func signed(_ x: Double) -> String { String(format: "%+.1f", x) }
-    static func pct(_ x: Double) -> String { "\(Int((x * 100).rounded())) %" }
+    package static func d(_ x: Double) -> String { String(format: "%.1f", x) }
+    package static func signed(_ x: Double) -> String { String(format: "%+.1f", x) }
+    package static func pct(_ x: Double) -> String { "\(Int((x * 100).rounded())) %" }
 }

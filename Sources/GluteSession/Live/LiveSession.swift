@@ -1,7 +1,9 @@
 import Foundation
 import GluteCore
 import GluteDevices
+import GluteLiveView
 import GluteLog
+import GluteSettings
 import GluteSim
 import GluteWire
 import Synchronization

@@ -1,4 +1,8 @@
+import GluteAlerts
 import GluteCore
+import GluteDevices
+import GluteLiveView
+import GluteLog
 
 /// Draws the live view on a terminal a few times a second.
 public final class LiveViewSink: SessionSink {

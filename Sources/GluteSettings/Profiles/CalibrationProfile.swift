@@ -21,7 +21,7 @@ public struct CalibrationProfile: Sendable, Equatable, Codable {
     /// The forward tip the user held during calibration, degrees.
     public var tiltRangeDeg: Double
 
-    enum CodingKeys: String, CodingKey {
+    package enum CodingKeys: String, CodingKey {
         case schema, name, created, up, forward, mount, source
         case tiltRangeDeg = "tilt_range_deg"
     }
@@ -35,12 +35,6 @@ public struct CalibrationProfile: Sendable, Equatable, Codable {
         self.mount = mount
         self.source = source
         self.tiltRangeDeg = tiltRangeDeg
-    }
-
-    /// The profile made from a finished calibration.
-    public init(name: String, created: String, result: CalibrationResult, mount: Mount, source: String) {
-        self.init(name: name, created: created, up: result.up, forward: result.forward, mount: mount.description,
-                  source: source, tiltRangeDeg: result.tipAngle)
     }
 
     /// Checks what a hand-edited or damaged file could get wrong; returns the problem, or nil.
@@ -71,7 +65,7 @@ public struct CalibrationProfile: Sendable, Equatable, Codable {
 extension Mount {
     /// The sensor-frame vector whose body-frame image is `body`: a mount is a rotation, so its
     /// inverse is its transpose, whose rows are the body images of the sensor axes.
-    func sensorVector(fromBody body: Vector3) -> Vector3 {
+    package func sensorVector(fromBody body: Vector3) -> Vector3 {
         Vector3(Vector3.dot(body, bodyVector(Vector3(1, 0, 0))),
                 Vector3.dot(body, bodyVector(Vector3(0, 1, 0))),
                 Vector3.dot(body, bodyVector(Vector3(0, 0, 1))))

@@ -2,8 +2,10 @@ import ArgumentParser
 import Foundation
 import GluteCore
 import GluteDevices
+import GluteGuided
 import GluteLog
 import GluteSession
+import GluteSettings
 import GluteWire
 import Synchronization
 

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import GluteCore
 import GluteDevices
+import GluteGuided
+import GluteLog
 import GluteSession
 import GluteWire
 import Synchronization

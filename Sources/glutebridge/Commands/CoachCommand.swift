@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GluteCore
 import GluteDevices
+import GluteGuided
 import GluteLog
 import GluteSession
 

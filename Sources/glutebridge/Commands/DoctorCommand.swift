@@ -1,5 +1,6 @@
 import ArgumentParser
 import Glibc
+import GluteDevices
 import GluteSession
 
 struct DoctorCommand: ParsableCommand {

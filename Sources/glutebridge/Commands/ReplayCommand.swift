@@ -1,6 +1,8 @@
 import ArgumentParser
 import Glibc
+import GluteAlerts
 import GluteCore
+import GluteDevices
 import GluteLog
 import GluteSession
 

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import GluteCore
+import GluteDevices
 import GluteLog
+import GluteReport
 import GluteSession
 import GluteWire
 
