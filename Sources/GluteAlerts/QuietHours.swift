@@ -1,4 +1,4 @@
-import Glibc
+import GluteDevices
 
 /// A daily stretch of local time in which alerts stay silent (`--quiet-hours 22:00-07:30`).
 /// The start is inside, the end is not; a start later than the end wraps past midnight.
@@ -46,15 +46,7 @@ public struct QuietHours: Sendable, Equatable, CustomStringConvertible {
 
     /// The local time of day of a wall-clock time, in minutes after midnight (via localtime_r, so
     /// TZ and daylight saving time apply).
-    public static func localMinuteOfDay(_ wall: Double) -> Int {
-        var seconds = time_t(wall.rounded(.down))
-        var parts = tm()
-        guard localtime_r(&seconds, &parts) != nil else {
-            let utc = Int(seconds) % 86400
-            return (utc < 0 ? utc + 86400 : utc) / 60
-        }
-        return Int(parts.tm_hour) * 60 + Int(parts.tm_min)
-    }
+    public static func localMinuteOfDay(_ wall: Double) -> Int { LocalTime.minuteOfDay(wall) }
 
     public var description: String {
         func clock(_ m: Int) -> String {

@@ -1,7 +1,6 @@
 import GluteCore
 import GluteLog
 import GluteWire
-import Glibc
 
 /// Everything one frame of the live view shows. A plain value: the session's sink thread keeps
 /// one, updates it as events and snapshots arrive, and hands it to `LiveViewRenderer.render`.
@@ -28,7 +27,7 @@ public struct LiveViewState: Sendable {
     public var alertsMuted: Bool
     /// One status line from the session, such as "reconnecting in 2 s".
     public var message: String?
-    /// Seconds east of UTC for clock times; `localUTCOffset(at:)` gives the host's.
+    /// Seconds east of UTC for clock times; `LocalTime.utcOffset(at:)` gives the host's.
     public var utcOffset: Int
     /// The last break from sitting, kept by `record(_:keeping:)` after its events scroll away.
     public var lastBreak: BreakRecord?
@@ -37,13 +36,13 @@ public struct LiveViewState: Sendable {
     public var tiltSince: Double?
 
     /// A state for `source`. The limits are the session's settings (`TiltSettings.limit`,
-    /// `SittingSettings.limit`, `PelvicDropSettings.limit`); `utcOffset` defaults to the host's
-    /// offset at `wallNow`.
+    /// `SittingSettings.limit`, `PelvicDropSettings.limit`); `utcOffset` is the host's offset from
+    /// UTC (`LocalTime.utcOffset(at:)`), in seconds.
     public init(source: String, link: LinkStatus = .connecting, snapshot: PipelineSnapshot,
                 recentEvents: [TimedEvent] = [], statistics: DecoderStatistics = DecoderStatistics(),
                 tiltLimit: Double, sitLimit: Double, dropLimit: Double, wallNow: Double,
                 speed: Double? = nil, alertsMuted: Bool = false, message: String? = nil,
-                utcOffset: Int? = nil, lastBreak: BreakRecord? = nil, tiltSince: Double? = nil) {
+                utcOffset: Int, lastBreak: BreakRecord? = nil, tiltSince: Double? = nil) {
         self.source = source
         self.link = link
         self.snapshot = snapshot
@@ -56,7 +55,7 @@ public struct LiveViewState: Sendable {
         self.speed = speed
         self.alertsMuted = alertsMuted
         self.message = message
-        self.utcOffset = utcOffset ?? LiveViewState.localUTCOffset(at: wallNow)
+        self.utcOffset = utcOffset
         self.lastBreak = lastBreak
         self.tiltSince = tiltSince
     }
@@ -89,15 +88,5 @@ public struct LiveViewState: Sendable {
         default:
             break
         }
-    }
-
-    /// The host's offset from UTC at `wall` (seconds since the epoch), from the TZ database.
-    public static func localUTCOffset(at wall: Double) -> Int {
-        guard wall.isFinite else { return 0 }
-        tzset()
-        var seconds = time_t(wall.rounded(.down))
-        var parts = tm()
-        guard localtime_r(&seconds, &parts) != nil else { return 0 }
-        return Int(parts.tm_gmtoff)
     }
 }

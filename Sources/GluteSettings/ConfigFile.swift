@@ -1,4 +1,4 @@
-import Glibc
+import GluteDevices
 
 /// Reading `--config FILE`: TOML (see `TOMLSubset`) or JSON (see `JSONConfig`). The format is
 /// chosen by the extension (`.json`, `.toml`), else by the first non-blank character (`{` means
@@ -45,29 +45,19 @@ public enum ConfigFile {
     }
 
     private static func read(_ path: String) throws(SettingsError) -> [UInt8] {
-        func failure(_ what: String) -> SettingsError {
-            SettingsError(origin: path, problem: "\(what): \(String(cString: strerror(errno)))")
+        func failure(_ what: String, _ error: SystemError) -> SettingsError {
+            SettingsError(origin: path, problem: "\(what): \(error.message)")
         }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw failure("cannot open the config file") }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { throw failure("cannot stat the config file") }
-        guard (st.st_mode & S_IFMT) != S_IFDIR else { throw SettingsError(origin: path, problem: "is a directory, not a config file") }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16384)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw failure("cannot read the config file")
-            }
-            if n == 0 { break }
-            bytes += chunk[0..<n]
-            guard bytes.count <= maximumSize else {
-                throw SettingsError(origin: path, problem: "larger than 1 MiB; is this the right file?")
+        do {
+            return try PrivateFile.contents(of: path, limit: maximumSize)
+        } catch {
+            switch error {
+            case .open(let e): throw failure("cannot open the config file", e)
+            case .stat(let e): throw failure("cannot stat the config file", e)
+            case .directory: throw SettingsError(origin: path, problem: "is a directory, not a config file")
+            case .read(let e): throw failure("cannot read the config file", e)
+            case .tooLarge: throw SettingsError(origin: path, problem: "larger than 1 MiB; is this the right file?")
             }
         }
-        return bytes
     }
 }

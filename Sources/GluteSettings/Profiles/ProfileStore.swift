@@ -1,5 +1,5 @@
 import Foundation
-import Glibc
+import GluteDevices
 
 /// Why a profile could not be read or written; `description` is the message for the user.
 public struct ProfileError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -47,7 +47,7 @@ public struct ProfileStore: Sendable {
     }
 
     public func exists(name: String) -> Bool {
-        access(path(for: name), F_OK) == 0
+        PrivateFile.exists(path(for: name))
     }
 
     /// Reads and checks the profile `name`.
@@ -78,28 +78,11 @@ public struct ProfileStore: Sendable {
         let data: Data
         do { data = try encoder.encode(profile) } catch { throw ProfileError("cannot encode the profile: \(error)") }
         let file = path(for: profile.name)
-        let temporary = directory + "/." + profile.name + ".json.\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard fd >= 0 else { throw ProfileError("\(temporary): \(String(cString: strerror(errno)))") }
-        var ok = fchmod(fd, 0o600) == 0  // O_CREAT's mode is masked by the umask; state it outright
-        var bytes = Array(data) + [UInt8(ascii: "\n")]
-        var offset = 0
-        while ok && offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { ok = false } else { offset += n }
-        }
-        let problem = ok && fsync(fd) == 0 ? nil : String(cString: strerror(errno))
-        close(fd)
-        bytes.removeAll()
-        if let problem {
-            unlink(temporary)
-            throw ProfileError("\(temporary): \(problem)")
-        }
-        guard rename(temporary, file) == 0 else {
-            let problem = String(cString: strerror(errno))
-            unlink(temporary)
-            throw ProfileError("\(file): \(problem)")
+        let temporary = directory + "/." + profile.name + ".json.\(PrivateFile.processID).tmp"
+        do {
+            try PrivateFile.replace(file, through: temporary, with: Array(data) + [UInt8(ascii: "\n")])
+        } catch {
+            throw ProfileError("\(error.path): \(error.cause.message)")
         }
         return file
     }
@@ -115,11 +98,8 @@ public struct ProfileStore: Sendable {
             throw ProfileError("\(grandparent): \(ProfileStore.describe(error))")
         }
         for dir in [parent, directory] {
-            if mkdir(dir, 0o700) != 0 && errno != EEXIST {
-                throw ProfileError("\(dir): \(String(cString: strerror(errno)))")
-            }
             // Ours: keep it private even if something made it wider.
-            guard chmod(dir, 0o700) == 0 else { throw ProfileError("\(dir): \(String(cString: strerror(errno)))") }
+            do { try PrivateFile.makePrivateDirectory(dir) } catch { throw ProfileError("\(dir): \(error.message)") }
         }
     }
 

@@ -84,7 +84,7 @@ struct CalibrateCommand: ParsableCommand {
         let end = try GuidedSource.run(spec, pipeline: PipelineSettings(mount: bodyMount), speed: speed, seed: seed,
                                        wallLimit: GuidedSource.wallLimit(streamSeconds: streamLimit, spec: spec, speed: speed),
                                        observer: observer) {
-            CalibrationPromptSink(observer: observer, terminal: isatty(2) == 1)
+            CalibrationPromptSink(observer: observer, terminal: StandardStreams.isTerminal(2))
         }
 
         switch observer.state {

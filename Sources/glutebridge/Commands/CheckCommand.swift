@@ -82,7 +82,7 @@ struct CheckCommand: ParsableCommand {
         let end = try GuidedSource.run(spec, pipeline: resolved.pipeline, speed: speed, seed: seed,
                                        wallLimit: GuidedSource.wallLimit(streamSeconds: settings.length + 30, spec: spec, speed: speed),
                                        observer: observer) {
-            SelfTestPromptSink(observer: observer, terminal: isatty(2) == 1)
+            SelfTestPromptSink(observer: observer, terminal: StandardStreams.isTerminal(2))
         }
 
         let run = observer.run

@@ -92,7 +92,7 @@ struct CoachCommand: ParsableCommand {
                 let printer = try EventPrinter(format: .jsonl, source: spec.label, wallTime: HostClock.now().wall,
                                                tool: GlutebridgeVersion.tool, logPath: output, write: { _ in })
                 return [CoachSink(script: CoachScript(settings: settings), printer: printer, session: session,
-                                  terminal: isatty(2) == 1, outcome: outcome)]
+                                  terminal: StandardStreams.isTerminal(2), outcome: outcome)]
             }
         } catch {
             throw CLIError("\(error)")

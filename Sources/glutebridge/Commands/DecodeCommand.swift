@@ -1,5 +1,4 @@
 import ArgumentParser
-import Glibc
 import GluteDevices
 import GluteLog
 import GluteSession

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Glibc
 import GluteAlerts
 import GluteCore
 import GluteDevices
