@@ -38,12 +38,12 @@ let package = Package(
         // The live view: state and rendering to styled text. Pure; the terminal itself is GluteDevices'.
         .target(name: "GluteLiveView", dependencies: ["GluteWire", "GluteCore", "GluteLog"]),
         // Guided sessions: the self-tests, the exercise coach, the calibration procedure.
-        .target(name: "GluteGuided", dependencies: ["GluteWire", "GluteCore", "GluteLog", "GluteSettings", "GluteDevices"]),
+        .target(name: "GluteGuided", dependencies: ["GluteWire", "GluteCore", "GluteLog", "GluteSettings", "GluteDevices", "GluteSession"]),
         // A day at a glance: the HTML report with its SVG charts.
-        .target(name: "GluteReport", dependencies: ["GluteWire", "GluteCore", "GluteLog", "GluteLiveView"]),
+        .target(name: "GluteReport", dependencies: ["GluteWire", "GluteCore", "GluteLog", "GluteLiveView", "GluteSession", "GluteDevices"]),
         // Sessions: a source through decoder and pipeline into sinks, live or replayed.
         .target(name: "GluteSession", dependencies: ["GluteWire", "GluteCore", "GluteSim", "GluteDevices", "GluteLog",
-                                                     "GluteAlerts", "GluteSettings", "GluteLiveView", "GluteGuided"]),
+                                                     "GluteAlerts", "GluteSettings", "GluteLiveView"]),
         .executableTarget(name: "glutebridge", dependencies: [
             "GluteWire", "GluteCore", "GluteSim", "GluteDevices", "GluteLog", "GluteSession",
             "GluteAlerts", "GluteSettings", "GluteLiveView", "GluteGuided", "GluteReport",
@@ -55,10 +55,10 @@ let package = Package(
                           path: "Benchmarks/glutebridge-bench"),
         // Counts the benchmark's heap allocations (allocations per sample in `make bench`).
         .target(name: "CAllocationCounter", path: "Benchmarks/CAllocationCounter"),
-        .testTarget(name: "GluteWireTests", dependencies: ["GluteWire"]),
-        .testTarget(name: "GluteCoreTests", dependencies: ["GluteCore", "GluteWire"]),
+        .testTarget(name: "GluteWireTests", dependencies: ["GluteWire", "GluteSim"]),
+        .testTarget(name: "GluteCoreTests", dependencies: ["GluteCore", "GluteWire", "GluteSim"]),
         .testTarget(name: "GluteSimTests", dependencies: ["GluteSim", "GluteWire"]),
-        .testTarget(name: "GluteDevicesTests", dependencies: ["GluteDevices", "GluteWire"]),
+        .testTarget(name: "GluteDevicesTests", dependencies: ["GluteDevices", "GluteWire", "GluteSim"]),
         .testTarget(name: "GluteLogTests", dependencies: ["GluteLog", "GluteCore"]),
         .testTarget(name: "GluteSessionTests", dependencies: ["GluteSession", "GluteSim", "GluteCore", "GluteWire", "GluteDevices", "GluteLog",
                                                              "GluteAlerts", "GluteSettings", "GluteLiveView", "GluteGuided", "GluteReport"]),

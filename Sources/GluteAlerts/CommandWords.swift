@@ -14,85 +14,107 @@
 /// - Globbing characters (`* ? [`) are passed literally (as a shell does when nothing matches).
 public enum CommandWords {
     public static func split(_ text: String) throws(CommandWordsError) -> [String] {
-        let scalars = Array(text.unicodeScalars)
+        var splitter = Splitter(scalars: Array(text.unicodeScalars))
+        return try splitter.run()
+    }
+
+    /// The splitter's state: the text, where it is, and the words so far.
+    private struct Splitter {
+        let scalars: [Unicode.Scalar]
+        var i = 0
         var words: [String] = []
         var word = ""
         var inWord = false
-        var i = 0
 
-        func finishWord() {
+        init(scalars: [Unicode.Scalar]) { self.scalars = scalars }
+
+        mutating func run() throws(CommandWordsError) -> [String] {
+            while i < scalars.count {
+                let c = scalars[i]
+                switch c {
+                case " ", "\t", "\n":
+                    finishWord()
+                    i += 1
+                case "'": try singleQuoted()
+                case "\"": try doubleQuoted()
+                case "\\": try escaped()
+                case ";", "&", "|", "<", ">", "(", ")", "$", "`":
+                    throw CommandWordsError(reason: "unquoted '\(Character(c))' means something to a shell, and --exec "
+                        + "runs no shell; quote it to pass it literally, or exec sh -c '...' deliberately")
+                case "#" where !inWord, "~" where !inWord:
+                    throw CommandWordsError(reason: "a word starting with '\(Character(c))' means something to a shell, "
+                        + "and --exec runs no shell; quote it to pass it literally")
+                default:
+                    word.unicodeScalars.append(c)
+                    inWord = true
+                    i += 1
+                }
+            }
+            finishWord()
+            guard !words.isEmpty else { throw CommandWordsError(reason: "the command is empty") }
+            return words
+        }
+
+        private mutating func finishWord() {
             if inWord { words.append(word) }
             word = ""
             inWord = false
         }
 
-        while i < scalars.count {
-            let c = scalars[i]
-            switch c {
-            case " ", "\t", "\n":
-                finishWord()
+        /// `'...'`: everything literally up to the next `'`.
+        private mutating func singleQuoted() throws(CommandWordsError) {
+            let opened = i
+            inWord = true
+            i += 1
+            while i < scalars.count, scalars[i] != "'" {
+                word.unicodeScalars.append(scalars[i])
                 i += 1
-            case "'":
-                let opened = i
-                inWord = true
-                i += 1
-                while i < scalars.count, scalars[i] != "'" {
-                    word.unicodeScalars.append(scalars[i])
-                    i += 1
-                }
+            }
+            guard i < scalars.count else {
+                throw CommandWordsError(reason: "unbalanced single quote (opened at character \(opened + 1))")
+            }
+            i += 1
+        }
+
+        /// `"..."`: literal but for the backslash escapes; `$` and backquote refused.
+        private mutating func doubleQuoted() throws(CommandWordsError) {
+            let opened = i
+            inWord = true
+            i += 1
+            while true {
                 guard i < scalars.count else {
-                    throw CommandWordsError(reason: "unbalanced single quote (opened at character \(opened + 1))")
+                    throw CommandWordsError(reason: "unbalanced double quote (opened at character \(opened + 1))")
                 }
-                i += 1
-            case "\"":
-                let opened = i
-                inWord = true
-                i += 1
-                while true {
-                    guard i < scalars.count else {
-                        throw CommandWordsError(reason: "unbalanced double quote (opened at character \(opened + 1))")
+                let d = scalars[i]
+                if d == "\"" { i += 1; break }
+                if d == "\\", i + 1 < scalars.count {
+                    let next = scalars[i + 1]
+                    if next == "\n" { i += 2; continue }
+                    if next == "\"" || next == "\\" || next == "$" || next == "`" {
+                        word.unicodeScalars.append(next)
+                        i += 2
+                        continue
                     }
-                    let d = scalars[i]
-                    if d == "\"" { i += 1; break }
-                    if d == "\\", i + 1 < scalars.count {
-                        let next = scalars[i + 1]
-                        if next == "\n" { i += 2; continue }
-                        if next == "\"" || next == "\\" || next == "$" || next == "`" {
-                            word.unicodeScalars.append(next)
-                            i += 2
-                            continue
-                        }
-                    }
-                    if d == "$" || d == "`" {
-                        throw CommandWordsError(reason: "'\(Character(d))' inside double quotes would expand in a shell, "
-                            + "and --exec runs no shell; use single quotes or a backslash to pass it literally")
-                    }
-                    word.unicodeScalars.append(d)
-                    i += 1
                 }
-            case "\\":
-                guard i + 1 < scalars.count else { throw CommandWordsError(reason: "ends with a lone backslash") }
-                let next = scalars[i + 1]
-                if next != "\n" {
-                    word.unicodeScalars.append(next)
-                    inWord = true
+                if d == "$" || d == "`" {
+                    throw CommandWordsError(reason: "'\(Character(d))' inside double quotes would expand in a shell, "
+                        + "and --exec runs no shell; use single quotes or a backslash to pass it literally")
                 }
-                i += 2
-            case ";", "&", "|", "<", ">", "(", ")", "$", "`":
-                throw CommandWordsError(reason: "unquoted '\(Character(c))' means something to a shell, and --exec "
-                    + "runs no shell; quote it to pass it literally, or exec sh -c '...' deliberately")
-            case "#" where !inWord, "~" where !inWord:
-                throw CommandWordsError(reason: "a word starting with '\(Character(c))' means something to a shell, "
-                    + "and --exec runs no shell; quote it to pass it literally")
-            default:
-                word.unicodeScalars.append(c)
-                inWord = true
+                word.unicodeScalars.append(d)
                 i += 1
             }
         }
-        finishWord()
-        guard !words.isEmpty else { throw CommandWordsError(reason: "the command is empty") }
-        return words
+
+        /// A backslash outside quotes: the next character literally; backslash-newline disappears.
+        private mutating func escaped() throws(CommandWordsError) {
+            guard i + 1 < scalars.count else { throw CommandWordsError(reason: "ends with a lone backslash") }
+            let next = scalars[i + 1]
+            if next != "\n" {
+                word.unicodeScalars.append(next)
+                inWord = true
+            }
+            i += 2
+        }
     }
 }
 

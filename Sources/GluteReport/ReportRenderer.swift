@@ -12,7 +12,6 @@ public enum ReportRenderer {
 
     /// The whole page.
     public static func html(_ report: DayReport) -> String {
-        let s = report.summary
         var page = """
         <!DOCTYPE html>
         <html lang="en">
@@ -47,7 +46,15 @@ public enum ReportRenderer {
             page += "<div class=\"callout\" id=\"longest\">No sitting bout recorded.</div>\n"
         }
         page += svg(report) + "\n"
-        page += """
+        page += legend
+        page += totals(report)
+        page += "</table>\n</body>\n</html>\n"
+        return page
+    }
+
+    /// The colour key under the timeline.
+    private static let legend =
+        """
         <div class="legend">
         <span><i class="swatch" style="background:\(boutColour(0))"></i>sitting &lt; 30 min</span>
         <span><i class="swatch" style="background:\(boutColour(DayReportBuilder.mediumBout))"></i>sitting 30&ndash;60 min</span>
@@ -61,6 +68,11 @@ public enum ReportRenderer {
         </div>
 
         """
+
+    /// The day's totals as a table (opened here, closed by the page).
+    private static func totals(_ report: DayReport) -> String {
+        let s = report.summary
+        var out = ""
         let f = ClockText.duration
         let rows: [(String, String)] = [
             ("Time covered", f(max(0, (s.end ?? 0) - (s.start ?? 0)))),
@@ -75,52 +87,74 @@ public enum ReportRenderer {
             ("Pelvic drops", "\(s.pelvicDrops)"),
             ("Link gaps", "\(s.gaps) (" + f(s.gapSeconds) + ", \(s.lostFrames) frames lost), \(s.disconnects) disconnects"),
         ]
-        page += "<h2>Totals</h2>\n<table class=\"totals\">\n"
+        out += "<h2>Totals</h2>\n<table class=\"totals\">\n"
         for (name, value) in rows {
-            page += "<tr><td>" + escape(name) + "</td><td class=\"value\">" + escape(value) + "</td></tr>\n"
+            out += "<tr><td>" + escape(name) + "</td><td class=\"value\">" + escape(value) + "</td></tr>\n"
         }
-        page += "</table>\n</body>\n</html>\n"
-        return page
+        return out
     }
 
     /// The timeline alone: bouts, breaks and alerts, the tilt against its limit, squeezes and reps.
     public static func svg(_ report: DayReport) -> String {
-        let height = 470.0
-        let span = max(report.end - report.start, 1)
+        let t = Timeline(report)
+        let n = Timeline.n
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(Timeline.height))\" viewBox=\"0 0 \(Int(width)) \(Int(Timeline.height))\" font-family=\"sans-serif\" font-size=\"12\">\n"
+        out += "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(Timeline.height))\" fill=\"#ffffff\"/>\n"
+        out += label(plotLeft - 8, Timeline.boutTop + Timeline.boutHeight / 2 + 4, "sitting", anchor: "end")
+        out += label(plotLeft - 8, Timeline.markerY + 4, "alerts", anchor: "end")
+        out += label(plotLeft - 8, Timeline.tickBottom - 8, "squeezes", anchor: "end")
+        out += "<rect x=\"\(n(plotLeft))\" y=\"\(n(Timeline.boutTop))\" width=\"\(n(plotRight - plotLeft))\" height=\"\(n(Timeline.boutHeight))\" fill=\"#f3f3f3\"/>\n"
+        out += boutLane(t) + markerLane(t) + tiltPlot(t) + tickLane(t) + timeAxis(t)
+        out += "</svg>\n"
+        return out
+    }
+
+    /// The timeline's geometry: lanes top to bottom, and stream time to x.
+    private struct Timeline {
+        static let height = 470.0
+        static let boutTop = 30.0, boutHeight = 40.0
+        static let markerY = 100.0
+        static let tiltTop = 130.0, tiltBottom = 350.0
+        static let tickTop = 375.0, tickBottom = 405.0
+        static let axisY = 425.0
+        static func n(_ v: Double) -> String { NumberText.fixed(v, decimals: 1) }
+
+        let report: DayReport
+        let span: Double
+
+        init(_ report: DayReport) {
+            self.report = report
+            span = max(report.end - report.start, 1)
+        }
+
         func x(_ t: Double) -> Double { plotLeft + (t - report.start) / span * (plotRight - plotLeft) }
-        let n = { (v: Double) in NumberText.fixed(v, decimals: 1) }
+    }
 
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\" font-size=\"12\">\n"
-        out += "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"#ffffff\"/>\n"
-
-        // Lanes, top to bottom.
-        let boutTop = 30.0, boutHeight = 40.0
-        let markerY = 100.0
-        let tiltTop = 130.0, tiltBottom = 350.0
-        let tickTop = 375.0, tickBottom = 405.0
-        let axisY = 425.0
-
-        out += label(plotLeft - 8, boutTop + boutHeight / 2 + 4, "sitting", anchor: "end")
-        out += label(plotLeft - 8, markerY + 4, "alerts", anchor: "end")
-        out += label(plotLeft - 8, tickBottom - 8, "squeezes", anchor: "end")
-        out += "<rect x=\"\(n(plotLeft))\" y=\"\(n(boutTop))\" width=\"\(n(plotRight - plotLeft))\" height=\"\(n(boutHeight))\" fill=\"#f3f3f3\"/>\n"
-
-        out += "<g id=\"bouts\">\n"
+    /// Sitting bouts coloured by length, the longest outlined.
+    private static func boutLane(_ t: Timeline) -> String {
+        let report = t.report, n = Timeline.n, boutTop = Timeline.boutTop, boutHeight = Timeline.boutHeight
+        var out = "<g id=\"bouts\">\n"
         for bout in report.bouts {
-            let x0 = x(bout.start), w = max(1, x(bout.end) - x0)
+            let x0 = t.x(bout.start), w = max(1, t.x(bout.end) - x0)
             out += "<rect class=\"bout \(boutClass(bout.length))\" x=\"\(n(x0))\" y=\"\(n(boutTop))\" width=\"\(n(w))\" height=\"\(n(boutHeight))\" fill=\"\(boutColour(bout.length))\">"
                 + "<title>sitting " + escape(ClockText.duration(bout.length)) + " from " + escape(axisText(bout.start, report)) + "</title></rect>\n"
         }
         if let longest = report.longestBout {
-            let x0 = x(longest.start), w = max(1, x(longest.end) - x0)
+            let x0 = t.x(longest.start), w = max(1, t.x(longest.end) - x0)
             out += "<rect id=\"longest-bout\" x=\"\(n(x0))\" y=\"\(n(boutTop - 3))\" width=\"\(n(w))\" height=\"\(n(boutHeight + 6))\" fill=\"none\" stroke=\"#000\" stroke-width=\"2\"/>\n"
             out += label(x0 + w / 2, boutTop - 8, "longest " + ClockText.duration(longest.length), anchor: "middle")
         }
-        out += "</g>\n<g id=\"markers\">\n"
-        for m in report.markers {
-            let cx = x(m.time)
+        return out + "</g>\n"
+    }
+
+    /// Breaks on the bout lane; prolonged-sitting, tilt and drop alerts on their own lane.
+    private static func markerLane(_ t: Timeline) -> String {
+        let n = Timeline.n, boutTop = Timeline.boutTop, boutHeight = Timeline.boutHeight, markerY = Timeline.markerY
+        var out = "<g id=\"markers\">\n"
+        for m in t.report.markers {
+            let cx = t.x(m.time)
             let colour = markerColour(m.kind)
-            let title = "<title>" + escape(axisText(m.time, report) + " " + m.detail) + "</title>"
+            let title = "<title>" + escape(axisText(m.time, t.report) + " " + m.detail) + "</title>"
             switch m.kind {
             case .sittingBreak:
                 out += "<line class=\"marker break\" x1=\"\(n(cx))\" y1=\"\(n(boutTop))\" x2=\"\(n(cx))\" y2=\"\(n(boutTop + boutHeight))\" stroke=\"\(colour)\" stroke-width=\"2\">\(title)</line>\n"
@@ -132,15 +166,18 @@ public enum ReportRenderer {
                 out += "<rect class=\"marker drop\" x=\"\(n(cx - 5))\" y=\"\(n(markerY - 5))\" width=\"10\" height=\"10\" fill=\"\(colour)\" transform=\"rotate(45 \(n(cx)) \(n(markerY)))\">\(title)</rect>\n"
             }
         }
-        out += "</g>\n"
+        return out + "</g>\n"
+    }
 
-        // Tilt plot: the y range covers the data and the threshold, with a margin.
+    /// The tilt trace against its limit; the y range covers the data and the limit, with a margin.
+    private static func tiltPlot(_ t: Timeline) -> String {
+        let report = t.report, n = Timeline.n, tiltTop = Timeline.tiltTop, tiltBottom = Timeline.tiltBottom
         let values = report.tilt.map(\.degrees)
         var lo = min(values.min() ?? 0, 0, report.tiltThreshold) - 2
         var hi = max(values.max() ?? 0, report.tiltThreshold) + 2
         if hi - lo < 10 { hi += 5; lo -= 5 }
         func y(_ d: Double) -> Double { tiltBottom - (d - lo) / (hi - lo) * (tiltBottom - tiltTop) }
-        out += "<rect x=\"\(n(plotLeft))\" y=\"\(n(tiltTop))\" width=\"\(n(plotRight - plotLeft))\" height=\"\(n(tiltBottom - tiltTop))\" fill=\"#fafafa\" stroke=\"#ccc\"/>\n"
+        var out = "<rect x=\"\(n(plotLeft))\" y=\"\(n(tiltTop))\" width=\"\(n(plotRight - plotLeft))\" height=\"\(n(tiltBottom - tiltTop))\" fill=\"#fafafa\" stroke=\"#ccc\"/>\n"
         for d in gridDegrees(lo: lo, hi: hi) {
             out += "<line x1=\"\(n(plotLeft))\" y1=\"\(n(y(d)))\" x2=\"\(n(plotRight))\" y2=\"\(n(y(d)))\" stroke=\"#e6e6e6\"/>\n"
             out += label(plotLeft - 8, y(d) + 4, NumberText.fixed(d, decimals: 0) + "°", anchor: "end")
@@ -151,31 +188,38 @@ public enum ReportRenderer {
         out += label(plotRight - 4, ty - 4, "limit " + NumberText.fixed(report.tiltThreshold, decimals: 1) + "°", anchor: "end", colour: "#d9480f", halo: true)
         if !report.tilt.isEmpty {
             out += "<polyline id=\"tilt\" fill=\"none\" stroke=\"#1c7ed6\" stroke-width=\"1.2\" points=\""
-            out += report.tilt.map { n(x($0.time)) + "," + n(y($0.degrees)) }.joined(separator: " ")
+            out += report.tilt.map { n(t.x($0.time)) + "," + n(y($0.degrees)) }.joined(separator: " ")
             out += "\"/>\n"
         } else {
             out += label((plotLeft + plotRight) / 2, (tiltTop + tiltBottom) / 2, "no tilt data", anchor: "middle", colour: "#888")
         }
+        return out
+    }
 
-        out += "<g id=\"ticks\">\n"
-        for tick in report.ticks {
-            let cx = x(tick.time)
-            let top = tick.kind == .squeeze ? tickTop : tickTop + 10
-            out += "<line class=\"tick \(tick.kind == .squeeze ? "squeeze" : "rep")\" x1=\"\(n(cx))\" y1=\"\(n(top))\" x2=\"\(n(cx))\" y2=\"\(n(tickBottom))\" stroke=\"\(markerColour(tick.kind))\" stroke-width=\"2\">"
-                + "<title>" + escape(axisText(tick.time, report) + " " + tick.detail) + "</title></line>\n"
+    /// Squeezes and exercise reps as ticks.
+    private static func tickLane(_ t: Timeline) -> String {
+        let n = Timeline.n
+        var out = "<g id=\"ticks\">\n"
+        for tick in t.report.ticks {
+            let cx = t.x(tick.time)
+            let top = tick.kind == .squeeze ? Timeline.tickTop : Timeline.tickTop + 10
+            out += "<line class=\"tick \(tick.kind == .squeeze ? "squeeze" : "rep")\" x1=\"\(n(cx))\" y1=\"\(n(top))\" x2=\"\(n(cx))\" y2=\"\(n(Timeline.tickBottom))\" stroke=\"\(markerColour(tick.kind))\" stroke-width=\"2\">"
+                + "<title>" + escape(axisText(tick.time, t.report) + " " + tick.detail) + "</title></line>\n"
         }
-        out += "</g>\n"
+        return out + "</g>\n"
+    }
 
-        // Time axis.
-        out += "<line x1=\"\(n(plotLeft))\" y1=\"\(n(axisY))\" x2=\"\(n(plotRight))\" y2=\"\(n(axisY))\" stroke=\"#444\"/>\n"
-        for t in axisTicks(report) {
-            let tx = x(t)
+    /// The time axis, with a faint line across the lanes at each tick.
+    private static func timeAxis(_ t: Timeline) -> String {
+        let report = t.report, n = Timeline.n, axisY = Timeline.axisY
+        var out = "<line x1=\"\(n(plotLeft))\" y1=\"\(n(axisY))\" x2=\"\(n(plotRight))\" y2=\"\(n(axisY))\" stroke=\"#444\"/>\n"
+        for time in axisTicks(report) {
+            let tx = t.x(time)
             out += "<line x1=\"\(n(tx))\" y1=\"\(n(axisY))\" x2=\"\(n(tx))\" y2=\"\(n(axisY + 5))\" stroke=\"#444\"/>\n"
-            out += "<line x1=\"\(n(tx))\" y1=\"\(n(boutTop))\" x2=\"\(n(tx))\" y2=\"\(n(tickBottom))\" stroke=\"#000\" stroke-opacity=\"0.08\"/>\n"
-            out += label(tx, axisY + 18, axisText(t, report, seconds: false), anchor: "middle")
+            out += "<line x1=\"\(n(tx))\" y1=\"\(n(Timeline.boutTop))\" x2=\"\(n(tx))\" y2=\"\(n(Timeline.tickBottom))\" stroke=\"#000\" stroke-opacity=\"0.08\"/>\n"
+            out += label(tx, axisY + 18, axisText(time, report, seconds: false), anchor: "middle")
         }
         out += label(plotRight, axisY + 36, report.wallClock ? "local time" : "stream time (h:mm)", anchor: "end", colour: "#666")
-        out += "</svg>\n"
         return out
     }
 

@@ -13,4 +13,10 @@ public enum FileKind {
         var status = stat()
         return lstat(path, &status) == 0 && status.st_mode & S_IFMT != S_IFSOCK
     }
+
+    /// Whether `path` is a character device (following symbolic links): a tty, whatever its name.
+    public static func isCharacterDevice(_ path: String) -> Bool {
+        guard let status = try? Posix.fileStatus(path) else { return false }
+        return status.st_mode & S_IFMT == S_IFCHR
+    }
 }

@@ -56,7 +56,7 @@ public enum PrivateFile {
         do {
             // O_CREAT's mode is masked by the umask; state it outright.
             _ = try Posix.restarting("fchmod", path: temporary) { fchmod(fd, 0o600) }
-            try writeAll(fd, bytes)
+            try StandardStreams.writeAll(bytes, to: fd)
             _ = try Posix.restarting("fsync", path: temporary) { fsync(fd) }
         } catch {
             try? Posix.close(fd)
@@ -67,19 +67,6 @@ public enum PrivateFile {
         do { _ = try Posix.restarting("rename", path: path) { rename(temporary, path) } } catch {
             unlink(temporary)
             throw WriteFailure(path: path, cause: error)
-        }
-    }
-
-    private static func writeAll(_ fd: CInt, _ bytes: [UInt8]) throws(SystemError) {
-        var offset = 0
-        while offset < bytes.count {
-            let result = bytes.withUnsafeBytes { raw in
-                Result { () throws(SystemError) -> Int in try Posix.write(fd, from: UnsafeRawBufferPointer(rebasing: raw[offset...])) }
-            }
-            switch result {
-            case .success(let n): offset += n
-            case .failure(let error): throw error
-            }
         }
     }
 
