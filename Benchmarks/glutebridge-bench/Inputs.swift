@@ -1,4 +1,5 @@
 import GluteCore
+import GluteDevices
 import GluteSession
 import GluteSim
 import GluteWire

@@ -1,2 +1,3 @@
-/// GluteLog writes and reads what GluteBridge keeps: capture files, event logs, alert actions.
+/// GluteLog writes and reads what GluteBridge keeps: capture files and event logs, with the text
+/// forms of their numbers and clock times.
 public enum GluteLog {}

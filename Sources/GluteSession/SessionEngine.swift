@@ -1,19 +1,7 @@
 import GluteCore
 import GluteDevices
+import GluteLog
 import GluteWire
-
-/// An event with the wall-clock time it is attributed to: the arrival time of the bytes that
-/// completed it. A replay uses the recorded arrival times, so it reproduces the live session's
-/// events byte for byte.
-public struct TimedEvent: Sendable, Equatable {
-    public var event: Event
-    public var wall: Double
-
-    public init(event: Event, wall: Double) {
-        self.event = event
-        self.wall = wall
-    }
-}
 
 /// The heart of every session, live or replayed: transport bytes through the decoder and the
 /// pipeline into events. Single-threaded and clock-free: it is told when bytes arrived.

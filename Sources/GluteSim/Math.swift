@@ -1,20 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import RealModule
 
 /// Standard gravity, for converting linear acceleration in m/s^2 into g.
 let standardGravity = 9.80665
 
 @inline(__always) func radians(_ degrees: Double) -> Double { degrees * .pi / 180 }
 @inline(__always) func degrees(_ radians: Double) -> Double { radians * 180 / .pi }
-@inline(__always) func sine(_ x: Double) -> Double { sin(x) }
-@inline(__always) func cosine(_ x: Double) -> Double { cos(x) }
-@inline(__always) func exponential(_ x: Double) -> Double { exp(x) }
-@inline(__always) func logarithm(_ x: Double) -> Double { log(x) }
+@inline(__always) func sine(_ x: Double) -> Double { Double.sin(x) }
+@inline(__always) func cosine(_ x: Double) -> Double { Double.cos(x) }
+@inline(__always) func exponential(_ x: Double) -> Double { Double.exp(x) }
+@inline(__always) func logarithm(_ x: Double) -> Double { Double.log(x) }
 @inline(__always) func clamp(_ x: Double, _ bound: Double) -> Double { min(max(x, -bound), bound) }
 
 /// Position along a minimum-jerk path (Flash and Hogan) at normalised time u in [0, 1], with its
@@ -59,9 +53,9 @@ struct Rotation {
     var m00, m01, m02, m10, m11, m12, m20, m21, m22: Double
 
     init(heading psi: Double, tilt theta: Double, roll phi: Double) {
-        let cps = cos(psi), sps = sin(psi)
-        let cth = cos(theta), sth = sin(theta)
-        let cph = cos(phi), sph = sin(phi)
+        let cps = Double.cos(psi), sps = Double.sin(psi)
+        let cth = Double.cos(theta), sth = Double.sin(theta)
+        let cph = Double.cos(phi), sph = Double.sin(phi)
         m00 = cps * cth; m01 = cps * sth * sph - sps * cph; m02 = cps * sth * cph + sps * sph
         m10 = sps * cth; m11 = sps * sth * sph + cps * cph; m12 = sps * sth * cph - cps * sph
         m20 = -sth;      m21 = cth * sph;                   m22 = cth * cph

@@ -1,10 +1,11 @@
 /// SplitMix64 (Steele, Lea, Flood 2014): expands one 64-bit seed into well-mixed words, used to
-/// seed the main generator so that nearby seeds give unrelated streams.
-struct SplitMix64 {
+/// seed the main generator so that nearby seeds give unrelated streams; the tests' seeded
+/// generator too.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

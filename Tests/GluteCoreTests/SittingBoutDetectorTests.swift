@@ -29,6 +29,8 @@ import Testing
         }
         if case let .sittingProlonged(since, duration, limit) = events[1].kind {
             #expect(since == 0 && duration == 150 && limit == 100)
+        } else {
+            Issue.record("expected a sitting.prolonged, got \(events[1].kind)")
         }
     }
 

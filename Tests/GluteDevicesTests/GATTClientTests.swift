@@ -4,6 +4,7 @@ import GluteWire
 import Synchronization
 import Testing
 @testable import GluteDevices
+import GluteSim
 
 /// Collects what a client pushes to its notification handler.
 final class PushInbox: Sendable {
@@ -276,16 +277,7 @@ struct GATTClientTests {
 }
 
 /// A seeded generator, so that a failing hostile-peer run can be repeated.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+private typealias SeededGenerator = SplitMix64
 
 /// A response of the right type whose content is random: handles anywhere, odd UUIDs and values,
 /// tiny or huge MTUs, random error codes.
@@ -328,7 +320,7 @@ struct GATTClientHostilePeerTests {
         var outcomes: [String: Int] = [:]
         for round in 0..<60 {
             let (near, far) = try gattBearerPair()
-            let rng = Mutex(SeededGenerator(state: seed &* 1000 &+ UInt64(round)))
+            let rng = Mutex(SeededGenerator(seed: seed &* 1000 &+ UInt64(round)))
             let db = nativeTestDatabase()
             let peer = try ScriptedGATTPeer(bearer: far) { bytes, _ in
                 rng.withLock { g -> [[UInt8]] in

@@ -1,3 +1,4 @@
+import GluteAlerts
 import Testing
 @testable import GluteSession
 

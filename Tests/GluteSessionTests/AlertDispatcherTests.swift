@@ -1,4 +1,5 @@
 import Foundation
+import GluteAlerts
 import GluteCore
 import GluteLog
 import Synchronization

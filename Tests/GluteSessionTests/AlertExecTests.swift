@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import GluteAlerts
 import GluteCore
 import GluteLog
 import Testing

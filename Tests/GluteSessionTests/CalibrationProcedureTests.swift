@@ -1,5 +1,6 @@
 import Foundation
 import GluteCore
+import GluteGuided
 import GluteSession
 import GluteWire
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 import GluteCore
 import GluteSession
+import GluteSettings
 import GluteWire
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import GluteDevices
 import GluteSession
 import Testing
 

@@ -1,5 +1,7 @@
 @testable import GluteCore
 @testable import GluteSession
+import GluteLiveView
+import GluteLog
 import GluteWire
 
 /// States of the live view for the renderer tests, all at a fixed wall time in UTC.

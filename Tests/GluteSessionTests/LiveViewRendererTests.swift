@@ -1,4 +1,7 @@
 import Glibc
+import GluteDevices
+import GluteLiveView
+import GluteLog
 import Testing
 @testable import GluteCore
 @testable import GluteSession

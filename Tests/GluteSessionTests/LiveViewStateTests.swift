@@ -1,3 +1,5 @@
+import GluteLiveView
+import GluteLog
 import Testing
 @testable import GluteCore
 @testable import GluteSession

@@ -1,4 +1,5 @@
 import Glibc
+import GluteDevices
 import Testing
 @testable import GluteSession
 

@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import GluteCore
 @testable import GluteSession
+@testable import GluteReport
 import Testing
 
 /// A made-up day: three sitting bouts of 2000 s, 3900 s and 400 s (one of each colour class),

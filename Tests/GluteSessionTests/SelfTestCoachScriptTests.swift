@@ -1,4 +1,5 @@
 import GluteCore
+import GluteGuided
 import GluteSession
 import GluteWire
 import Testing

@@ -1,3 +1,4 @@
+import GluteSettings
 import Testing
 @testable import GluteSession
 

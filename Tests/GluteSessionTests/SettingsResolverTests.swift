@@ -1,5 +1,7 @@
 import Foundation
+import GluteAlerts
 import GluteCore
+import GluteSettings
 import Testing
 @testable import GluteSession
 

@@ -1,3 +1,4 @@
+import GluteSim
 import Testing
 @testable import GluteWire
 

@@ -1,4 +1,5 @@
 import Foundation
+import GluteSim
 @testable import GluteWire
 
 /// Helpers shared by the CSV, Serial Plotter and WitMotion tests (named to avoid clashing with

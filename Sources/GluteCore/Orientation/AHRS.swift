@@ -1,12 +1,6 @@
 import GluteWire
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import RealModule
 
 /// Attitude and heading reference system: fuses gyroscope, accelerometer and (optionally)
 /// magnetometer into the sensor's orientation, in the style of x-io's Fusion.
@@ -75,7 +69,7 @@ public struct AHRS: Sendable {
     /// The rejection test compares |half feedback|^2 = (sin(error) / 2)^2 with this threshold,
     /// which avoids a square root and an arcsine per sample.
     private static func squaredHalfSine(degrees: Double) -> Double {
-        let s = 0.5 * sin(min(degrees, 90) * AHRSMath.degreesToRadians)
+        let s = 0.5 * Double.sin(min(degrees, 90) * AHRSMath.degreesToRadians)
         return s * s
     }
 
@@ -214,7 +208,7 @@ public struct AHRS: Sendable {
 
     @inline(__always)
     private static func errorDegrees(halfFeedbackSquared: Double) -> Double {
-        asin(min(2 * halfFeedbackSquared.squareRoot(), 1)) * AHRSMath.radiansToDegrees
+        Double.asin(min(2 * halfFeedbackSquared.squareRoot(), 1)) * AHRSMath.radiansToDegrees
     }
 
     /// Unit "up" direction expressed in the sensor frame (what a still accelerometer reads, in g).

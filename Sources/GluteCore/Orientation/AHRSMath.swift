@@ -1,17 +1,11 @@
 // Quaternion and vector arithmetic for the orientation filter. Kept in a namespace of its own so
 // that it cannot collide with helpers other GluteCore files may add to the shared value types.
 
-// The C library is imported for its maths functions only (sin, cos, atan2, asin): GluteCore stays
-// free of clocks and file descriptors.
+// The elementary functions (sin, cos, atan2, asin) come from swift-numerics' RealModule: GluteCore
+// stays free of the C library, clocks and file descriptors.
 import GluteWire
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import RealModule
 
 /// Small, inlinable arithmetic on `Vector3` and `Quaternion` used by the filter's hot path.
 enum AHRSMath {
@@ -47,8 +41,8 @@ enum AHRSMath {
     static func rotation(halfAngle h: Vector3) -> Quaternion {
         let n = h.norm
         // sin(n) / n, with its series where the division would lose precision.
-        let scale = n > 1e-4 ? sin(n) / n : 1 - n * n / 6
-        return Quaternion(w: cos(n), x: h.x * scale, y: h.y * scale, z: h.z * scale)
+        let scale = n > 1e-4 ? Double.sin(n) / n : 1 - n * n / 6
+        return Quaternion(w: Double.cos(n), x: h.x * scale, y: h.y * scale, z: h.z * scale)
     }
 
     /// Rotates a sensor-frame vector into the earth frame (q v q*).
@@ -86,9 +80,9 @@ enum AHRSMath {
 
     /// Rotates `q` about the earth's up axis so that its heading becomes zero.
     static func zeroHeading(_ q: Quaternion) -> Quaternion {
-        let heading = atan2(q.w * q.z + q.x * q.y, 0.5 - q.y * q.y - q.z * q.z)
+        let heading = Double.atan2(y: q.w * q.z + q.x * q.y, x: 0.5 - q.y * q.y - q.z * q.z)
         let half = 0.5 * heading
-        return product(Quaternion(w: cos(half), x: 0, y: 0, z: -sin(half)), q)
+        return product(Quaternion(w: Double.cos(half), x: 0, y: 0, z: -Double.sin(half)), q)
     }
 }
 
@@ -96,10 +90,10 @@ extension Quaternion {
     /// Roll, pitch and yaw in degrees with Fusion's conventions (ZYX, earth NWU), so that figures
     /// compare one to one with Fusion's output.
     public var fusionEulerDegrees: (roll: Double, pitch: Double, yaw: Double) {
-        let roll = atan2(y * z + w * x, w * w + z * z - 0.5)
+        let roll = Double.atan2(y: y * z + w * x, x: w * w + z * z - 0.5)
         let s = 2 * (w * y - x * z)
-        let pitch = asin(Swift.min(1, Swift.max(-1, s)))
-        let yaw = atan2(x * y + w * z, w * w + x * x - 0.5)
+        let pitch = Double.asin(Swift.min(1, Swift.max(-1, s)))
+        let yaw = Double.atan2(y: x * y + w * z, x: w * w + x * x - 0.5)
         return (roll * AHRSMath.radiansToDegrees, pitch * AHRSMath.radiansToDegrees,
                 yaw * AHRSMath.radiansToDegrees)
     }

@@ -1,3 +1,5 @@
+import GluteDevices
+
 /// Writes a capture file as a session goes: header first, then each record the moment it
 /// arrives, made durable at least once a second of host time.
 public final class CaptureWriter {

@@ -1,5 +1,6 @@
 import Foundation
 import GluteCore
+import GluteDevices
 import GluteWire
 
 /// Scores the posture classifier on the real recordings in `shared/data` through the replay path a

@@ -1,3 +1,4 @@
+import GluteDevices
 import GluteLog
 import GluteWire
 
@@ -47,10 +48,4 @@ public enum DecoderChoice: String, Sendable, CaseIterable {
         }
         return best
     }
-}
-
-/// A problem with an input the user named: one line, with the path.
-public struct InputError: Error, CustomStringConvertible, Equatable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
 }

@@ -1,6 +1,6 @@
-import Glibc
 import GluteDevices
 import GluteLog
+import GluteSettings
 import GluteWire
 
 /// One piece of a recording, as it arrived: bytes and the host times of their arrival.
@@ -52,9 +52,8 @@ public struct RecordedInput {
             header = nil
             records = []
             damagedTailBytes = 0
-            var st = stat()
             // Standard input has no modification time: its events are dated from now.
-            wallBase = path != "-" && stat(path, &st) == 0 ? Double(st.st_mtim.tv_sec) : HostClock.now().wall
+            wallBase = ChunkedFileReader.status(path)?.modified ?? HostClock.now().wall
             decoderChoice = decoder ?? DecoderChoice.detect(first)
         }
     }
@@ -75,8 +74,7 @@ public struct RecordedInput {
 
     /// Size in bytes of a plain file (0 when unknown), for progress.
     public var fileSize: Int {
-        var st = stat()
-        return stat(path, &st) == 0 ? Int(st.st_size) : 0
+        ChunkedFileReader.status(path)?.size ?? 0
     }
 
     /// Calls `body` for each chunk in order until it returns false.

@@ -1,3 +1,6 @@
+import GluteAlerts
+import GluteLog
+
 /// Hands every event to the alert dispatcher (bell, notification, commands).
 public final class AlertSink: SessionSink {
     private let dispatcher: AlertDispatcher

@@ -1,4 +1,5 @@
 import GluteDevices
+import GluteLog
 import Synchronization
 
 /// The bounded hand-over from the reader thread to the sink thread. The reader never waits: when

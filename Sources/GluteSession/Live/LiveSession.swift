@@ -1,57 +1,26 @@
 import Foundation
 import GluteCore
 import GluteDevices
+import GluteLiveView
 import GluteLog
+import GluteSettings
 import GluteSim
 import GluteWire
 import Synchronization
-
-/// How a live session runs.
-public struct LiveOptions: Sendable {
-    public var source: SourceSpec
-    public var pipeline: PipelineSettings
-    /// The virtual sensor's speed for `sim` sources (simulated seconds per real second).
-    public var simulationSpeed: Double = 1
-    public var simulationSeed: UInt64 = 1
-    /// Stop the virtual sensor after this much simulated time (nil: the scenario's length).
-    public var simulationDuration: Double?
-    /// Record the transport bytes to this capture file.
-    public var capturePath: String?
-    /// End after this many wall-clock seconds.
-    public var duration: Double?
-    /// Reopen a device that went away (with backoff) instead of ending.
-    public var reconnect = true
-    /// Columns for header-less CSV or plotter lines on a serial port.
-    public var columns: String?
-    /// Sees every decoded sample on the reader thread, before the pipeline (`calibrate`); keep it short.
-    public var onSample: (@Sendable (Sample) -> Void)?
-    /// The calibration profile `pipeline` was set up with, written into the capture's header.
-    public var calibration: CalibrationProfile?
-
-    public init(source: SourceSpec, pipeline: PipelineSettings) {
-        self.source = source
-        self.pipeline = pipeline
-    }
-}
-
-/// Why a live session ended.
-public enum LiveEnd: Sendable, Equatable {
-    case interrupted, durationReached, requested, sourceEnded(String)
-}
 
 /// A live session: one reader thread decoding a device into events (DESIGN.md "Concurrency"), a
 /// sink thread consuming them through a bounded queue, and this thread supervising: shutdown on a
 /// signal, the duration or a request; reconnection with backoff when the device goes away.
 public final class LiveSession: Sendable {
     public let options: LiveOptions
-    private let queue: EventQueue
-    private let core: Mutex<Core>
-    private let endWake: WakeUp
-    private let linkDown: WakeUp
-    private let endState = Mutex<LiveEnd?>(nil)
+    let queue: EventQueue
+    let core: Mutex<Core>
+    let endWake: WakeUp
+    let linkDown: WakeUp
+    let endState = Mutex<LiveEnd?>(nil)
 
     /// State the reader thread changes, under `core`'s lock.
-    private struct Core: ~Copyable {
+    struct Core: ~Copyable {
         var engine: SessionEngine
         var capture: CaptureWriter?
         var captureError: String?
@@ -102,10 +71,7 @@ public final class LiveSession: Sendable {
         core = Mutex(Core(engine: SessionEngine(decoder: decoder, pipeline: Pipeline(settings: options.pipeline)), capture: capture))
     }
 
-    static func isCharacterDevice(_ path: String) -> Bool {
-        var st = stat()
-        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR
-    }
+    static func isCharacterDevice(_ path: String) -> Bool { FileKind.isCharacterDevice(path) }
 
     private static func protocolName(_ source: SourceSpec) -> String {
         switch source {
@@ -115,7 +81,7 @@ public final class LiveSession: Sendable {
         }
     }
 
-    private static func openCapture(path: String, options: LiveOptions, protocolName: String) throws(InputError) -> CaptureWriter {
+    static func openCapture(path: String, options: LiveOptions, protocolName: String) throws(InputError) -> CaptureWriter {
         var fields = [
             ("source", options.source.label),
             ("protocol", protocolName),
@@ -150,75 +116,13 @@ public final class LiveSession: Sendable {
         }
     }
 
-    /// A connected source: a serial port with its reader thread, or a BLE sensor with its link.
-    private enum Link {
-        case serial(SerialPort, SourceReader)
-        case ble(BLESensorLink)
-
-        func close() {
-            switch self {
-            case .serial(let port, let reader):
-                reader.stop()
-                try? port.close()
-            case .ble(let link):
-                link.stop()
-            }
-        }
-    }
-
-    /// How to (re)open the source.
-    private enum Target {
-        case serial(path: String, baud: Int, name: String)
-        case ble(SourceSpec.BLESpec)
-
-        var label: String {
-            switch self {
-            case .serial(let path, _, _): path
-            case .ble(let spec): "ble:" + spec.address
-            }
-        }
-    }
-
     /// Opens the source, then calls `makeSinks` (so that nothing is printed for a device that
     /// cannot be opened) and runs until interrupted, the duration passes, `requestStop()` or the
     /// source ends. The sinks move to the sink thread and are used only there.
     public func run(interrupts: [Int32], tickInterval: Double? = nil,
                     makeSinks: () throws -> sending [any SessionSink]) throws -> LiveEnd {
-        var runner: VirtualSensorRunner?
-        let target: Target
-        switch options.source {
-        case .serial(let spec):
-            let baud: Int
-            if spec.wireProtocol == .witmotion && spec.baud == nil {
-                let found: Int?
-                do { found = try WitMotionBaudSearch.find(path: spec.path, interrupts: interrupts) } catch { throw InputError("\(error)") }
-                guard let found else {
-                    throw InputError("\(spec.path): no WitMotion packets at any standard baud rate (tried \(WitMotionBaudProbe.candidateBaudRates.map(String.init).joined(separator: ", "))); give baud=N, or check the protocol")
-                }
-                baud = found
-            } else {
-                baud = spec.baud ?? 115_200
-            }
-            target = .serial(path: spec.path, baud: baud, name: spec.path)
-        case .simulated(let name):
-            guard let scenario = Scenario(rawValue: name) else {
-                throw InputError("sim:\(name): unknown scenario; one of \(Scenario.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            var simulation = SimulationSettings()
-            simulation.seed = options.simulationSeed
-            simulation.duration = options.simulationDuration
-            let firmware = SimulatedFirmware(scenario: scenario, simulation: simulation)
-            let r = try VirtualSensorRunner(firmware: firmware, speed: options.simulationSpeed, duration: options.simulationDuration)
-            r.start()
-            runner = r
-            target = .serial(path: r.slavePath, baud: 115_200, name: "\(options.source.label) on \(r.slavePath)")
-        case .ble(let spec):
-            target = .ble(spec)
-        case .file:
-            throw InputError("unsupported source")
-        }
+        let (target, runner) = try prepareTarget(interrupts: interrupts)
         defer { runner?.stop(); runner?.close() }
-
         var link: Link
         do {
             link = try open(target, interrupts: interrupts)
@@ -227,6 +131,56 @@ public final class LiveSession: Sendable {
         } catch {
             throw InputError("\(error)")
         }
+        let sinkThread = try startSinks(link: link, tickInterval: tickInterval, makeSinks: makeSinks)
+        defer { sinkThread.stopAndJoin() }
+        let end = supervise(&link, target: target, runner: runner, interrupts: interrupts)
+        link.close()
+        windDown(end)
+        return end
+    }
+
+    /// Where to connect: the serial port (its WitMotion baud rate found when not given), the
+    /// virtual sensor's pty (started here), or the BLE address.
+    private func prepareTarget(interrupts: [Int32]) throws -> (Target, VirtualSensorRunner?) {
+        switch options.source {
+        case .serial(let spec):
+            return (.serial(path: spec.path, baud: try LiveSession.baud(for: spec, interrupts: interrupts), name: spec.path), nil)
+        case .simulated(let name):
+            let runner = try startVirtualSensor(name)
+            return (.serial(path: runner.slavePath, baud: 115_200, name: "\(options.source.label) on \(runner.slavePath)"), runner)
+        case .ble(let spec):
+            return (.ble(spec), nil)
+        case .file:
+            throw InputError("unsupported source")
+        }
+    }
+
+    private static func baud(for spec: SourceSpec.SerialSpec, interrupts: [Int32]) throws -> Int {
+        guard spec.wireProtocol == .witmotion && spec.baud == nil else { return spec.baud ?? 115_200 }
+        let found: Int?
+        do { found = try WitMotionBaudSearch.find(path: spec.path, interrupts: interrupts) } catch { throw InputError("\(error)") }
+        guard let found else {
+            throw InputError("\(spec.path): no WitMotion packets at any standard baud rate (tried \(WitMotionBaudProbe.candidateBaudRates.map(String.init).joined(separator: ", "))); give baud=N, or check the protocol")
+        }
+        return found
+    }
+
+    private func startVirtualSensor(_ name: String) throws -> VirtualSensorRunner {
+        guard let scenario = Scenario(rawValue: name) else {
+            throw InputError("sim:\(name): unknown scenario; one of \(Scenario.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var simulation = SimulationSettings()
+        simulation.seed = options.simulationSeed
+        simulation.duration = options.simulationDuration
+        let firmware = SimulatedFirmware(scenario: scenario, simulation: simulation)
+        let runner = try VirtualSensorRunner(firmware: firmware, speed: options.simulationSpeed, duration: options.simulationDuration)
+        runner.start()
+        return runner
+    }
+
+    /// The sinks, made now that the source is open, running on their own thread.
+    private func startSinks(link: Link, tickInterval: Double?,
+                            makeSinks: () throws -> sending [any SessionSink]) throws -> SinkThread {
         let sinks: [any SessionSink]
         do {
             sinks = try makeSinks()
@@ -242,7 +196,12 @@ public final class LiveSession: Sendable {
             throw error
         }
         sinkThread.start()
-        defer { sinkThread.stopAndJoin() }
+        return sinkThread
+    }
+
+    /// This thread's part: waits for the end (a request, an interrupt, the duration, the virtual
+    /// sensor's last byte) and reopens a device that went away.
+    private func supervise(_ link: inout Link, target: Target, runner: VirtualSensorRunner?, interrupts: [Int32]) -> LiveEnd {
         // With udevd running, a device that comes back is reopened on its add event at once;
         // without it (containers), the reconnect loop's backoff retries alone.
         var hotplug: HotplugMonitor?
@@ -250,47 +209,46 @@ public final class LiveSession: Sendable {
         let started = HostClock.now().monotonic
         var waitList = [endWake.pollDescriptor, linkDown.pollDescriptor] + interrupts
         if let runner { waitList.append(runner.finishedDescriptor) }
-        var end: LiveEnd = .interrupted
         var runnerDone = false
-        supervise: while true {
+        while true {
             let remaining = options.duration.map { max(0, $0 - (HostClock.now().monotonic - started)) }
             let ready = waitReadable(waitList, timeout: remaining)
             switch ready {
             case nil:
-                end = .durationReached
-                break supervise
+                return .durationReached
             case endWake.pollDescriptor?:
-                end = endState.withLock { $0 } ?? .sourceEnded("stream complete")
-                break supervise
+                return endState.withLock { $0 } ?? .sourceEnded("stream complete")
             case let fd? where fd == runner?.finishedDescriptor && !runnerDone:
-                // The virtual sensor is done; end once the reader has taken every byte it wrote.
                 runnerDone = true
                 waitList.removeAll { $0 == fd }
-                let written = runner!.bytesWritten
-                let caughtUp = core.withLock { c -> Bool in
-                    c.expectedBytes = written
-                    return c.bytesReceived >= written
-                }
-                endState.withLock { if $0 == nil { $0 = .sourceEnded("virtual sensor: \(runner!.endReason ?? "finished")") } }
-                if caughtUp { endWake.signal() }
+                virtualSensorFinished(runner!)
             case linkDown.pollDescriptor?:
                 linkDown.reset()
                 link.close()
-                guard options.reconnect, runner == nil else {
-                    end = .sourceEnded("device went away")
-                    break supervise
-                }
+                guard options.reconnect, runner == nil else { return .sourceEnded("device went away") }
                 guard let reopened = reconnect(target, interrupts: interrupts + [endWake.pollDescriptor], hotplug: hotplug) else {
-                    end = endState.withLock { $0 } ?? .interrupted
-                    break supervise
+                    return endState.withLock { $0 } ?? .interrupted
                 }
                 link = reopened
             default:
-                end = .interrupted
-                break supervise
+                return .interrupted
             }
         }
-        link.close()
+    }
+
+    /// The virtual sensor is done; the session ends once the reader has taken every byte it wrote.
+    private func virtualSensorFinished(_ runner: VirtualSensorRunner) {
+        let written = runner.bytesWritten
+        let caughtUp = core.withLock { c -> Bool in
+            c.expectedBytes = written
+            return c.bytesReceived >= written
+        }
+        endState.withLock { if $0 == nil { $0 = .sourceEnded("virtual sensor: \(runner.endReason ?? "finished")") } }
+        if caughtUp { endWake.signal() }
+    }
+
+    /// After the link closed: the last events, the link's end, the capture closed.
+    private func windDown(_ end: LiveEnd) {
         endState.withLock { $0 = end }
         core.withLock { c in
             c.engine.finish { queue.push($0) }
@@ -299,7 +257,6 @@ public final class LiveSession: Sendable {
                 do { try capture.close() } catch { c.captureError = "capture: \(error)" }
             }
         }
-        return end
     }
 
     public static func describe(_ end: LiveEnd) -> String {
@@ -317,205 +274,9 @@ public final class LiveSession: Sendable {
     /// The capture's problem, if writing it failed at some point.
     public var captureError: String? { core.withLock { $0.captureError } }
 
-    private func open(_ target: Target, interrupts: [Int32]) throws -> Link {
-        switch target {
-        case .serial(let path, let baud, let name):
-            let (port, reader) = try connect(path: path, baud: baud, name: name)
-            return .serial(port, reader)
-        case .ble(let spec):
-            return .ble(try connectBLE(spec, interrupts: interrupts))
-        }
-    }
-
-    private func connect(path: String, baud: Int, name: String) throws -> (SerialPort, SourceReader) {
-        let port = try SerialPort(path: path, settings: SerialSettings(baudRate: baud))
-        announceConnected(name)
-        let reader = try SourceReader(reading: port, onChunk: { [self] chunk in
-            received(chunk)
-        }, onDisconnect: { [self] reason in
-            lost(reason.description)
-        })
-        return (port, reader)
-    }
-
-    /// Connects to a BLE sensor: bearer, GATT setup, subscription. The first connection of a
-    /// `profile=auto` source settles the decoder and opens the capture, now that the protocol is
-    /// known; later ones must find the same profile.
-    private func connectBLE(_ spec: SourceSpec.BLESpec, interrupts: [Int32]) throws -> BLESensorLink {
-        let captureProblem = Mutex<InputError?>(nil)
-        let handlers = BLESensorLink.Handlers(onReady: { [self] setup in
-            do throws(InputError) {
-                try adopt(setup, spec: spec)
-                announceConnected(LiveSession.describe(spec, setup.profile, battery: setup.batteryLevel))
-            } catch {
-                captureProblem.withLock { $0 = error }
-            }
-        }, onData: { [self] chunk in
-            received(chunk)
-        }, onBattery: { [self] level in
-            core.withLock { c in
-                c.batteryLevel = level
-                if case .connected = c.link, let profile = c.profile {
-                    c.link = .connected(device: LiveSession.describe(spec, profile, battery: level))
-                }
-            }
-        }, onDisconnect: { [self] reason in
-            lost(reason)
-        })
-        let link: BLESensorLink
-        do {
-            link = try BLESensorLink.connect(spec, connectTimeout: 10, interrupts: interrupts, handlers: handlers)
-        } catch {
-            throw InputError("\(error)")
-        }
-        if let problem = captureProblem.withLock({ $0 }) {
-            link.stop()
-            throw problem
-        }
-        return link
-    }
-
-    /// Takes on the profile a connection found: the decoder for it and, on the first connection
-    /// of an auto source, the capture. A device that changed profile between connections is refused.
-    private func adopt(_ setup: BLESensorSetup, spec: SourceSpec.BLESpec) throws(InputError) {
-        try core.withLock { c throws(InputError) in
-            if let known = c.profile {
-                guard known == setup.profile else {
-                    throw InputError("ble:\(spec.address) came back as a \(setup.profile.rawValue) device, not \(known.rawValue)")
-                }
-                return
-            }
-            c.profile = setup.profile
-            c.batteryLevel = setup.batteryLevel
-            guard spec.profile == "auto" else { return }
-            c.engine.replaceDecoder(LiveSession.decoder(for: setup.profile))
-            if let path = options.capturePath, c.capture == nil {
-                c.capture = try LiveSession.openCapture(path: path, options: options, protocolName: setup.profile.protocolName)
-            }
-        }
-    }
-
-    static func describe(_ spec: SourceSpec.BLESpec, _ profile: BLESensorProfile, battery: UInt8?) -> String {
-        "ble:\(spec.address) (\(profile.rawValue)" + (battery.map { ", battery \($0) %" } ?? "") + ")"
-    }
-
-    private func announceConnected(_ name: String) {
-        let now = HostClock.now()
-        core.withLock { c in
-            c.link = .connected(device: name)
-            c.message = nil
-            record(&c, CaptureRecord(kind: .connected, monotonic: now.monotonic, wall: now.wall, payload: Array(name.utf8)))
-            c.engine.linkConnected(device: name, wall: now.wall) { queue.push($0) }
-        }
-    }
-
-    private func received(_ chunk: ByteChunk) {
-        core.withLock { c in
-            record(&c, CaptureRecord(kind: .data, monotonic: chunk.monotonic, wall: chunk.wall, payload: chunk.bytes))
-            c.engine.feed(chunk.bytes[...], monotonic: chunk.monotonic, wall: chunk.wall, onSample: options.onSample) { queue.push($0) }
-            c.bytesReceived += chunk.bytes.count
-            if let expected = c.expectedBytes, c.bytesReceived >= expected { endWake.signal() }
-        }
-    }
-
-    private func lost(_ reason: String) {
-        let now = HostClock.now()
-        core.withLock { c in
-            c.link = .disconnected(reason: reason)
-            record(&c, CaptureRecord(kind: .disconnected, monotonic: now.monotonic, wall: now.wall, payload: Array(reason.utf8)))
-            c.engine.linkDisconnected(reason: reason, wall: now.wall) { queue.push($0) }
-        }
-        linkDown.signal()
-    }
-
-    /// Reopens the source until it works or an interrupt: a serial device at once when udev
-    /// reports a tty added; otherwise, and for BLE, with backoff (0.25 s doubling to 5 s).
-    private func reconnect(_ target: Target, interrupts: [Int32], hotplug: HotplugMonitor?) -> Link? {
-        var delay = 0.25
-        var lastError: String?
-        while true {
-            let why = lastError.map { " (\($0))" } ?? ""
-            core.withLock { $0.message = "reconnecting to \(target.label) in \(DurationText.format(delay))\(why)" }
-            let ready = waitReadable(interrupts + (hotplug.map { [$0.pollDescriptor] } ?? []), timeout: delay)
-            if let ready, ready != hotplug?.pollDescriptor { return nil }
-            let added = hotplug.map { $0.receive().contains { $0.action == .add } } ?? false
-            do {
-                return try open(target, interrupts: interrupts)
-            } catch {
-                lastError = "\(error)"
-            }
-            if !added { delay = min(delay * 2, 5) }
-        }
-    }
-
-    private func record(_ c: inout Core, _ record: CaptureRecord) {
-        guard let capture = c.capture, c.captureError == nil else { return }
-        do {
-            try capture.append(record)
-        } catch {
-            // Keep monitoring; say so once. What was recorded so far stays readable.
-            c.captureError = "recording stopped: \(error)"
-        }
-    }
-
-    fileprivate func drainStatus(dropped: Int) -> SessionStatus {
+    func drainStatus(dropped: Int) -> SessionStatus {
         var s = status
         s.droppedEvents = dropped
         return s
-    }
-}
-
-/// The sink thread: waits for events (or a tick), hands them to the sinks in order.
-private final class SinkThread: @unchecked Sendable {
-    // Safe: `sinks` is handed over at init (`sending`) and from `start()` on is touched only by
-    // the sink thread; the owner only signals `stopWake` and joins through `done`.
-    private let queue: EventQueue
-    private let session: LiveSession
-    private var sinks: [any SessionSink]
-    private let tickInterval: Double?
-    private let stopWake: WakeUp
-    private let done: WakeUp
-
-    init(queue: EventQueue, session: LiveSession, sinks: sending [any SessionSink], tickInterval: Double?) throws(SystemError) {
-        self.queue = queue
-        self.session = session
-        self.sinks = sinks
-        self.tickInterval = tickInterval
-        stopWake = try WakeUp()
-        done = try WakeUp()
-    }
-
-    func start() {
-        let thread = Thread { [self] in loop() }
-        thread.name = "sinks"
-        thread.start()
-    }
-
-    private func loop() {
-        var dropped = 0
-        var stopping = false
-        while true {
-            let ready = waitReadable([queue.pollDescriptor, stopWake.pollDescriptor], timeout: tickInterval)
-            if ready == stopWake.pollDescriptor { stopping = true }
-            let batch = queue.drain()
-            dropped += batch.dropped
-            if !batch.events.isEmpty || tickInterval != nil || stopping {
-                let status = session.drainStatus(dropped: dropped)
-                for event in batch.events {
-                    for sink in sinks { sink.handle(event, status: status) }
-                }
-                if stopping {
-                    for sink in sinks { sink.finish(status) }
-                    done.signal()
-                    return
-                }
-                for sink in sinks { sink.tick(status) }
-            }
-        }
-    }
-
-    func stopAndJoin() {
-        stopWake.signal()
-        _ = waitReadable([done.pollDescriptor], timeout: nil)
     }
 }

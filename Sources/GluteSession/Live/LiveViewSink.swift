@@ -1,4 +1,8 @@
+import GluteAlerts
 import GluteCore
+import GluteDevices
+import GluteLiveView
+import GluteLog
 
 /// Draws the live view on a terminal a few times a second.
 public final class LiveViewSink: SessionSink {
@@ -14,7 +18,8 @@ public final class LiveViewSink: SessionSink {
         self.quietHours = quietHours
         state = LiveViewState(source: source, snapshot: Pipeline(settings: settings).snapshot,
                               tiltLimit: settings.tilt.limit, sitLimit: settings.sitting.limit,
-                              dropLimit: settings.drop.limit, wallNow: wallNow, speed: speed)
+                              dropLimit: settings.drop.limit, wallNow: wallNow, speed: speed,
+                              utcOffset: LocalTime.utcOffset(at: wallNow))
         screen.enter()
     }
 

@@ -1,4 +1,6 @@
 import GluteCore
+import GluteLiveView
+import GluteLog
 import GluteWire
 
 /// What the sinks know of a live session besides its events: for the live view and the summary.

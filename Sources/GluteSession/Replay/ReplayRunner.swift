@@ -1,5 +1,6 @@
 import GluteCore
 import GluteDevices
+import GluteLog
 import GluteWire
 
 /// How a recording is replayed.

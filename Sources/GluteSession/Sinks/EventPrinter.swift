@@ -1,4 +1,5 @@
 import GluteCore
+import GluteDevices
 import GluteLog
 
 /// Writes events as text: to standard output in the chosen format, and optionally appended as

@@ -2,8 +2,10 @@ import ArgumentParser
 import Foundation
 import GluteCore
 import GluteDevices
+import GluteGuided
 import GluteLog
 import GluteSession
+import GluteSettings
 import GluteWire
 import Synchronization
 
@@ -82,7 +84,7 @@ struct CalibrateCommand: ParsableCommand {
         let end = try GuidedSource.run(spec, pipeline: PipelineSettings(mount: bodyMount), speed: speed, seed: seed,
                                        wallLimit: GuidedSource.wallLimit(streamSeconds: streamLimit, spec: spec, speed: speed),
                                        observer: observer) {
-            CalibrationPromptSink(observer: observer, terminal: isatty(2) == 1)
+            PromptSink(CalibrationPrompts(observer: observer), terminal: StandardStreams.isTerminal(2))
         }
 
         switch observer.state {
@@ -103,104 +105,6 @@ struct CalibrateCommand: ParsableCommand {
             throw CLIError("calibration not finished (step \(observer.step.rawValue)): \(why)")
         }
     }
-}
-
-/// Feeds the procedure from the reader thread and ends the session when it is done.
-final class CalibrationObserver: GuidedObserver {
-    private let mount: Mount
-    private let procedure: Mutex<(CalibrationProcedure, samples: Int)>
-    private let session = Mutex<LiveSession?>(nil)
-
-    init(mount: Mount, settings: CalibrationProcedureSettings) {
-        self.mount = mount
-        procedure = Mutex((CalibrationProcedure(settings: settings), 0))
-    }
-
-    func attach(_ session: LiveSession) { self.session.withLock { $0 = session } }
-    /// Breaks the session -> options -> observer -> session cycle.
-    func detach() { session.withLock { $0 = nil } }
-
-    func observe(_ sample: Sample) {
-        guard case .imu(let imu) = sample else { return }
-        let ended = procedure.withLock { p -> Bool in
-            guard case .running = p.0.state else { return false }
-            p.samples += 1
-            if case .running = p.0.feed(mount.bodySample(imu)) { return false }
-            return true
-        }
-        if ended { session.withLock { $0 }?.requestStop() }
-    }
-
-    var state: CalibrationState { procedure.withLock { $0.0.state } }
-    var step: CalibrationStep { procedure.withLock { $0.0.step } }
-    var samples: Int { procedure.withLock { $0.samples } }
-}
-
-/// The prompts and the progress line, on standard error: `\r`-updated on a terminal, one line
-/// per step otherwise.
-final class CalibrationPromptSink: SessionSink {
-    private let observer: CalibrationObserver
-    private let terminal: Bool
-    private var prompted: Set<CalibrationStep> = []
-    private let line = StatusLine()
-
-    init(observer: CalibrationObserver, terminal: Bool) {
-        self.observer = observer
-        self.terminal = terminal
-    }
-
-    func handle(_ event: TimedEvent, status: SessionStatus) {
-        line.sayLinkChange(event.event)
-    }
-
-    func tick(_ status: SessionStatus) {
-        let state = observer.state
-        promptUpTo(observer.step, finished: { if case .finished = state { return true } else { return false } }())
-        guard terminal, case .running(let progress) = state else { return }
-        line.show(CalibrationPromptSink.progressLine(progress, settings: observer.settingsForDisplay))
-    }
-
-    func finish(_ status: SessionStatus) {
-        tick(status)
-        line.clear()
-        if case .finished = observer.state { say("step 2 done") }
-    }
-
-    private func promptUpTo(_ step: CalibrationStep, finished: Bool) {
-        for s in CalibrationStep.allCases where s.rawValue <= step.rawValue && !prompted.contains(s) {
-            if s.rawValue > 1 { say("step \(s.rawValue - 1) done") }
-            say("Step \(s.rawValue) of 2: \(s.prompt)")
-            prompted.insert(s)
-        }
-    }
-
-    private func say(_ text: String) { line.say(text) }
-
-
-    static func progressLine(_ p: CalibrationProgress, settings: CalibrationProcedureSettings) -> String {
-        let left = "(gives up in \(Int(p.remaining.rounded(.up))) s)"
-        func bar(_ fraction: Double) -> String {
-            let filled = Int(fraction * 20)
-            return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 20 - filled) + "]"
-        }
-        switch p.step {
-        case .standStill:
-            guard p.quiet else { return "  waiting for you to be still... \(left)" }
-            return "  still \(bar(p.fraction)) \(format(p.fraction * settings.stillDuration)) of \(format(settings.stillDuration)) s"
-        case .tipForward:
-            let angle = format(p.angleFromNeutral ?? 0)
-            if p.fraction > 0 {
-                return "  holding \(angle) deg \(bar(p.fraction)) \(format(p.fraction * settings.holdDuration)) of \(format(settings.holdDuration)) s"
-            }
-            return "  tipped \(angle) deg (need \(format(settings.minimumTip)), then hold still) \(left)"
-        }
-    }
-
-    private static func format(_ v: Double) -> String { String(format: "%.1f", v) }
-}
-
-extension CalibrationObserver {
-    var settingsForDisplay: CalibrationProcedureSettings { procedure.withLock { $0.0.settings } }
 }
 
 /// The result as the user reads it, and as JSON.

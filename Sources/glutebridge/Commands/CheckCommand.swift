@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import GluteCore
 import GluteDevices
+import GluteGuided
+import GluteLog
 import GluteSession
 import GluteWire
 import Synchronization
@@ -80,7 +82,7 @@ struct CheckCommand: ParsableCommand {
         let end = try GuidedSource.run(spec, pipeline: resolved.pipeline, speed: speed, seed: seed,
                                        wallLimit: GuidedSource.wallLimit(streamSeconds: settings.length + 30, spec: spec, speed: speed),
                                        observer: observer) {
-            SelfTestPromptSink(observer: observer, terminal: isatty(2) == 1)
+            PromptSink(SelfTestPrompts(observer: observer), terminal: StandardStreams.isTerminal(2))
         }
 
         let run = observer.run
@@ -97,87 +99,5 @@ struct CheckCommand: ParsableCommand {
         if !run.result.complete {
             throw CLIError("check not finished: \(LiveSession.describe(end)) at \(String(format: "%.1f", run.elapsed)) s of \(String(format: "%.1f", settings.length)) s")
         }
-    }
-}
-
-/// Feeds the self-test from the reader thread and ends the session when it is over.
-final class SelfTestObserver: GuidedObserver {
-    private let state: Mutex<SelfTestRun>
-    private let session = Mutex<LiveSession?>(nil)
-
-    init(_ run: SelfTestRun) { state = Mutex(run) }
-
-    func attach(_ session: LiveSession) { self.session.withLock { $0 = session } }
-    /// Breaks the session -> options -> observer -> session cycle.
-    func detach() { session.withLock { $0 = nil } }
-
-    func observe(_ sample: Sample) {
-        let ended = state.withLock { run -> Bool in
-            guard !run.finished else { return false }
-            run.feed(sample)
-            return run.finished
-        }
-        if ended { session.withLock { $0 }?.requestStop() }
-    }
-
-    var run: SelfTestRun { state.withLock { $0 } }
-}
-
-/// The prompts and the countdown on standard error: `\r`-updated on a terminal, one line per
-/// step otherwise.
-final class SelfTestPromptSink: SessionSink {
-    private let observer: SelfTestObserver
-    private let terminal: Bool
-    private var prompted: Set<SelfTestStep> = []
-    private var reported: Set<SelfTestStep> = []
-    private let line = StatusLine()
-
-    init(observer: SelfTestObserver, terminal: Bool) {
-        self.observer = observer
-        self.terminal = terminal
-    }
-
-    func handle(_ event: TimedEvent, status: SessionStatus) {
-        line.sayLinkChange(event.event)
-    }
-
-    func tick(_ status: SessionStatus) {
-        let run = observer.run
-        let steps = SelfTestStep.allCases
-        for (i, step) in steps.enumerated() where run.elapsed >= run.settings.window(of: step).prompt && !prompted.contains(step) {
-            if run.imuSamples + run.pressureSamples == 0 { break }
-            let w = run.settings.window(of: step)
-            let timing = step == .beltLine
-                ? "measured for \(n(w.end - w.start)) s from now"
-                : "get ready \(n(w.start - w.prompt)) s, then hold \(n(w.end - w.start)) s"
-            say("Step \(i + 1) of \(steps.count): \(step.prompt) (\(timing))")
-            prompted.insert(step)
-        }
-        guard terminal, run.imuSamples + run.pressureSamples > 0, let step = run.step else { return }
-        let w = run.settings.window(of: step)
-        let left = n(max(0, w.end - run.elapsed).rounded(.up))
-        let phase = run.elapsed < w.start ? "get ready \(n((w.start - run.elapsed).rounded(.up))) s"
-            : run.elapsed >= w.end ? "release: done"
-            : step == .beltLine ? "stand \(left) s" : "hold \(left) s"
-        var reading = ""
-        if let tilt = run.tilt, let obliquity = run.obliquity {
-            reading = String(format: "   tilt %+.1f deg, obliquity %+.1f deg", tilt, obliquity)
-        } else if !run.calibrated {
-            reading = "   finding your neutral: keep still"
-        }
-        line.show("  \(phase)\(reading)")
-    }
-
-    func finish(_ status: SessionStatus) {
-        tick(status)
-        line.clear()
-    }
-
-    private func say(_ text: String) { line.say(text) }
-
-
-    private func n(_ x: Double) -> String {
-        let tenths = (x * 10).rounded()
-        return tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : String(format: "%.1f", tenths / 10)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GluteCore
 import GluteDevices
+import GluteGuided
 import GluteLog
 import GluteSession
 
@@ -91,7 +92,7 @@ struct CoachCommand: ParsableCommand {
                 let printer = try EventPrinter(format: .jsonl, source: spec.label, wallTime: HostClock.now().wall,
                                                tool: GlutebridgeVersion.tool, logPath: output, write: { _ in })
                 return [CoachSink(script: CoachScript(settings: settings), printer: printer, session: session,
-                                  terminal: isatty(2) == 1, outcome: outcome)]
+                                  terminal: StandardStreams.isTerminal(2), outcome: outcome)]
             }
         } catch {
             throw CLIError("\(error)")
@@ -103,63 +104,4 @@ struct CoachCommand: ParsableCommand {
             Output.error("glutebridge: \(logErrors) events could not be written to \(output ?? "the log")")
         }
     }
-}
-
-/// The coach's state handed back from the sink thread once the session has ended.
-final class CoachOutcome: @unchecked Sendable {
-    // Safe: written only by the sink thread in `finish`, read only after `run` returned, which
-    // joins the sink thread first.
-    var script: CoachScript?
-    var logErrors: Int?
-}
-
-/// Drives the coach's script from the session's events and ticks; logs the exercise events.
-final class CoachSink: SessionSink {
-    private var script: CoachScript
-    private let printer: EventPrinter
-    private let session: LiveSession
-    private let terminal: Bool
-    private let outcome: CoachOutcome
-    private let line = StatusLine()
-
-    init(script: CoachScript, printer: EventPrinter, session: LiveSession, terminal: Bool, outcome: CoachOutcome) {
-        self.script = script
-        self.printer = printer
-        self.session = session
-        self.terminal = terminal
-        self.outcome = outcome
-    }
-
-    func handle(_ event: TimedEvent, status: SessionStatus) {
-        switch event.event.kind {
-        case .exerciseRep, .exerciseSet:
-            printer.print(event)
-            // The hold's result goes to stdout; the prompts to stderr.
-            script.handle(event.event) { line in line.hasPrefix("Rep ") ? result(line) : say(line) }
-            if script.done { session.requestStop() }
-        default: line.sayLinkChange(event.event)
-        }
-    }
-
-    func tick(_ status: SessionStatus) {
-        guard status.lastSampleTime != nil else { return }
-        script.update(time: status.snapshot.time, calibrated: CoachScript.ready(status.snapshot), tilt: status.snapshot.tilt) { say($0) }
-        guard terminal, !script.done else { return }
-        line.show(script.countdown)
-    }
-
-    func finish(_ status: SessionStatus) {
-        line.clear()
-        try? printer.close()
-        outcome.script = script
-        outcome.logErrors = printer.logErrors
-    }
-
-    private func say(_ text: String) { line.say(text) }
-
-    private func result(_ text: String) {
-        line.clear()
-        Output.line(text)
-    }
-
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Glibc
 import GluteDevices
 import GluteLog
 import GluteSession
@@ -92,32 +91,18 @@ struct DecodeCommand: ParsableCommand {
     }
 
     private func decodeFile(_ path: String, decoder: inout any StreamDecoder, emit: (DecoderOutput) -> Void) throws {
-        var reader = try ChunkedFileReader(path: path)
-        defer { reader.close() }
-        var first = true
-        var captureBytes: [UInt8]?
-        while let chunk = try reader.next() {
-            if first, CaptureParser.looksLikeCapture(chunk) { captureBytes = [] }
-            first = false
-            if captureBytes != nil {
-                captureBytes!.append(contentsOf: chunk)
-            } else {
-                decoder.feed(chunk, hostTime: 0, emit: emit)
-            }
+        let input: RecordedInput
+        do { input = try RecordedInput(path: path) } catch { throw CLIError("\(error)") }
+        // A capture names its protocol (a BLE recording holds notifications, not a byte stream).
+        if input.isCapture, wireProtocol == nil, let named = input.header?["protocol"].flatMap(DecoderChoice.init(rawValue:)) {
+            decoder = try named.makeDecoder(columns: columns)
         }
-        if let captureBytes {
-            let capture: CaptureParser
-            do { capture = try CaptureParser(captureBytes) } catch { throw CLIError("\(path): \(error)") }
-            // A capture names its protocol (a BLE recording holds notifications, not a byte stream).
-            if wireProtocol == nil, let named = capture.header["protocol"].flatMap(DecoderChoice.init(rawValue:)) {
-                decoder = try named.makeDecoder(columns: columns)
-            }
-            for record in capture.records where record.kind == .data {
-                decoder.feed(record.payload[...], hostTime: record.monotonic, emit: emit)
-            }
-            if capture.damagedTailBytes > 0 {
-                Output.error("decode: \(path): the last \(capture.damagedTailBytes) bytes are an incomplete record (recording cut short); decoded everything before them")
-            }
+        try input.forEachChunk { chunk in
+            if chunk.kind == .data { decoder.feed(chunk.bytes, hostTime: chunk.monotonic, emit: emit) }
+            return true
+        }
+        if input.damagedTailBytes > 0 {
+            Output.error("decode: \(path): the last \(input.damagedTailBytes) bytes are an incomplete record (recording cut short); decoded everything before them")
         }
     }
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Glibc
 import GluteDevices
 import GluteLog
 import GluteSession
@@ -100,8 +99,7 @@ struct DevicesCommand: ParsableCommand {
     }
 
     private static func isReadable(_ descriptor: Int32) -> Bool {
-        var entries = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
-        return poll(&entries, 1, 0) > 0
+        StandardStreams.isReadable(descriptor)
     }
 
     static func json(_ device: SerialDeviceInfo) -> String {

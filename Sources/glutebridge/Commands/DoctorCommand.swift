@@ -1,5 +1,5 @@
 import ArgumentParser
-import Glibc
+import GluteDevices
 import GluteSession
 
 struct DoctorCommand: ParsableCommand {
@@ -32,7 +32,7 @@ struct DoctorCommand: ParsableCommand {
             Output.line(DoctorReport.json(checks))
         } else {
             // Colour only for a person at a terminal, and never when NO_COLOR is set (no-color.org).
-            let colour = isatty(1) == 1 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
+            let colour = StandardStreams.allowsColour(1)
             for line in DoctorReport.lines(checks, colour: colour) { Output.line(line) }
         }
         if Doctor.failed(checks) { throw ExitCode(1) }

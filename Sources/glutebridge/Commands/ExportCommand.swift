@@ -1,5 +1,6 @@
 import ArgumentParser
 import GluteCore
+import GluteDevices
 import GluteLog
 import GluteSession
 import GluteWire

@@ -1,6 +1,7 @@
 import ArgumentParser
-import Glibc
+import GluteAlerts
 import GluteCore
+import GluteDevices
 import GluteLog
 import GluteSession
 
@@ -84,11 +85,11 @@ struct ReplayCommand: ParsableCommand {
         let alerts = resolved.alerts.hasActions
             ? AlertDispatcher(settings: resolved.alerts, quietHours: resolved.quietHours, report: { Output.error("glutebridge: alert: \($0)") })
             : nil
-        let chosen = format.flatMap(EventFormat.init(rawValue:)) ?? (isatty(1) == 1 ? .pretty : .jsonl)
+        let chosen = format.flatMap(EventFormat.init(rawValue:)) ?? (StandardStreams.isTerminal(1) ? .pretty : .jsonl)
         let printer = try EventPrinter(format: chosen, source: input.sourceLabel, wallTime: input.startWall, tool: GlutebridgeVersion.tool,
                                        logPath: output, write: Output.line)
         let trap = SignalTrap.install()
-        let showProgress = speed == "max" && isatty(2) == 1 && chosen != .pretty
+        let showProgress = speed == "max" && StandardStreams.isTerminal(2) && chosen != .pretty
         var totals = SessionSummary()
         var result: ReplayResult
         repeat {

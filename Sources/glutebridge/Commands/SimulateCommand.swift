@@ -1,5 +1,4 @@
 import ArgumentParser
-import Glibc
 import GluteDevices
 import GluteSession
 import GluteSim
@@ -103,11 +102,10 @@ struct SimulateCommand: ParsableCommand {
         if let dropAfter { guard dropAfter.seconds > 0 else { throw ValidationError("--drop-after must be longer than 0s") } }
         guard !ble.isEmpty, ble.utf8.count < 108 else { throw ValidationError("--ble: '\(ble)' is not a usable socket path (1 to 107 bytes)") }
         let directory = ble.contains("/") ? String(ble[..<ble.lastIndex(of: "/")!]) : "."
-        var status = stat()
-        guard stat(directory.isEmpty ? "/" : directory, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
+        guard FileKind.isDirectory(directory.isEmpty ? "/" : directory) else {
             throw ValidationError("--ble: directory '\(directory)' does not exist")
         }
-        if lstat(ble, &status) == 0, status.st_mode & S_IFMT != S_IFSOCK {
+        if FileKind.isSomethingButASocket(ble) {
             throw ValidationError("--ble: \(ble) exists and is not a socket; not replacing it")
         }
     }
@@ -174,18 +172,17 @@ struct SimulateCommand: ParsableCommand {
         if path == "-" {
             fd = 1
         } else {
-            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { throw CLIError("\(path): cannot create: \(String(cString: strerror(errno)))") }
+            do { fd = try StandardStreams.create(path) } catch { throw CLIError("\(path): cannot create: \(error.message)") }
         }
-        defer { if fd != 1 { close(fd) } }
+        defer { if fd != 1 { StandardStreams.close(fd) } }
         let trap = speed == nil ? nil : SignalTrap.install()
         var pacer = Pacer(speed: speed)
         var total = 0
         while let out = firmware.next() {
             if let limit = duration?.seconds, out.time > limit { break }
             guard pacer.wait(until: out.time, interrupts: trap.map { [$0.pollDescriptor] } ?? []) else { break }
-            guard Output.raw(out.bytes, to: fd) else {
-                throw CLIError("\(path == "-" ? "stdout" : path): write failed: \(String(cString: strerror(errno)))")
+            do { try StandardStreams.writeAll(out.bytes, to: fd) } catch {
+                throw CLIError("\(path == "-" ? "stdout" : path): write failed: \(error.message)")
             }
             total += out.bytes.count
         }

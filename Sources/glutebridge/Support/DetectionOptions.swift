@@ -1,5 +1,6 @@
 import ArgumentParser
 import GluteSession
+import GluteSettings
 
 /// Detection and alert options shared by `monitor`, `record` and `replay`. Values reach the
 /// settings resolver as typed, only those given, so that precedence (options over `--config` over

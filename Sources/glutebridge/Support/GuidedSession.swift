@@ -1,17 +1,9 @@
 import ArgumentParser
 import GluteCore
 import GluteDevices
+import GluteGuided
 import GluteSession
 import GluteWire
-
-/// What a guided verb (`calibrate`, `check`) watches: every sample, on the reader thread, and the
-/// session, which it ends once its steps are done.
-protocol GuidedObserver: AnyObject, Sendable {
-    func observe(_ sample: Sample)
-    func attach(_ session: LiveSession)
-    /// Breaks the session -> options -> observer -> session cycle.
-    func detach()
-}
 
 /// What `check` and `coach` share about their source and how long they may run.
 enum GuidedSource {
@@ -24,29 +16,17 @@ enum GuidedSource {
         guard speed > 0, speed <= 10_000 else { throw ValidationError("--speed must be between 0 and 10000") }
     }
 
-    /// A stream that never delivers must not hang the terminal: the wall-clock time for
-    /// `streamSeconds` of stream, with some slack.
+    /// A stream that never delivers must not hang the terminal (see `GuidedSession.wallLimit`).
     static func wallLimit(streamSeconds: Double, spec: SourceSpec, speed: Double) -> Double {
-        spec.isSimulated ? streamSeconds / speed + 5 : streamSeconds
+        GuidedSession.wallLimit(streamSeconds: streamSeconds, spec: spec, speed: speed)
     }
 
-    /// Runs a guided session on `spec`: no reconnect (a step cannot survive a gap), at most
-    /// `wallLimit` seconds, every sample to `observer`, and `makeSink`'s prompts on the terminal.
+    /// `GuidedSession.run`, its failures as one line for the user.
     static func run(_ spec: SourceSpec, pipeline: PipelineSettings, speed: Double, seed: UInt64, wallLimit: Double,
                     observer: some GuidedObserver, makeSink: () -> sending any SessionSink) throws -> LiveEnd {
-        var live = LiveOptions(source: spec, pipeline: pipeline)
-        live.simulationSpeed = speed
-        live.simulationSeed = seed
-        live.reconnect = false
-        live.duration = wallLimit
-        live.onSample = { observer.observe($0) }
-        let session: LiveSession
-        do { session = try LiveSession(options: live) } catch { throw CLIError("\(error)") }
-        observer.attach(session)
-        defer { observer.detach() }
-        let trap = SignalTrap.install()
         do {
-            return try session.run(interrupts: trap.map { [$0.pollDescriptor] } ?? [], tickInterval: 0.1) { [makeSink()] }
+            return try GuidedSession.run(spec, pipeline: pipeline, speed: speed, seed: seed, wallLimit: wallLimit,
+                                         observer: observer, makeSink: makeSink)
         } catch {
             throw CLIError("\(error)")
         }

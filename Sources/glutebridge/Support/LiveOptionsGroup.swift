@@ -1,9 +1,10 @@
 import ArgumentParser
-import Glibc
+import GluteAlerts
 import GluteCore
 import GluteDevices
 import GluteLog
 import GluteSession
+import GluteSettings
 
 /// Options of the verbs that read a live source (`monitor`, `record`).
 struct LiveSourceOptions: ParsableArguments {

@@ -1,4 +1,4 @@
-import Glibc
+import GluteDevices
 
 /// Standard output and error, line by line and unbuffered where it matters: lines reach a pipe
 /// as they are produced (a script reading our JSONL must not wait for a buffer to fill).
@@ -27,16 +27,7 @@ enum Output {
     }
 
     static func raw(_ bytes: [UInt8], to fd: Int32 = 1) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += n
-        }
-        return true
+        (try? StandardStreams.writeAll(bytes, to: fd)) != nil
     }
 
     private static func write(_ fd: Int32, _ text: String) {

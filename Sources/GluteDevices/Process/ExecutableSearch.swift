@@ -1,0 +1,27 @@
+import Glibc
+
+/// Finds a command the way execvp does: a name with a `/` is used as given; otherwise the first
+/// executable regular file of that name in the PATH directories (an empty entry is the current
+/// directory).
+public enum ExecutableSearch {
+    /// execvp's fallback when PATH is unset.
+    public static let defaultPath = "/bin:/usr/bin"
+
+    public static func find(_ name: String, path: String?) -> String? {
+        guard !name.isEmpty else { return nil }
+        if name.contains("/") { return name }
+        for directory in (path ?? defaultPath).split(separator: ":", omittingEmptySubsequences: false) {
+            let candidate = (directory.isEmpty ? "." : String(directory)) + "/" + name
+            var st = stat()
+            if stat(candidate, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, access(candidate, X_OK) == 0 {
+                return candidate
+            }
+        }
+        return nil
+    }
+
+    /// PATH from `NAME=value` strings.
+    package static func path(in environment: [String]) -> String? {
+        environment.last { $0.hasPrefix("PATH=") }.map { String($0.dropFirst(5)) }
+    }
+}

@@ -1,0 +1,78 @@
+import GluteCore
+import GluteDevices
+import GluteLog
+import GluteSession
+
+/// One input file of a report: a JSONL event log, or a recording replayed through the detectors.
+public enum ReportSource {
+    case log(EventLog)
+    case recording(RecordedInput)
+
+    /// The file at `path`: an event log when its first line says so, else a recording (`decoder`
+    /// names the protocol of a plain recording; nil detects it).
+    public static func open(_ path: String, decoder: DecoderChoice?) throws -> ReportSource {
+        if let log = try EventLog.read(path) { return .log(log) }
+        return .recording(try RecordedInput(path: path, decoder: decoder))
+    }
+
+    var knowsWallTime: Bool {
+        switch self {
+        case .log(let log): return log.wallOffset != nil
+        case .recording(let input): return input.isCapture
+        }
+    }
+
+    var startWall: Double {
+        switch self {
+        case .log(let log): return (log.wallOffset ?? 0) + (log.events.first?.time ?? 0)
+        case .recording(let input): return input.startWall
+        }
+    }
+}
+
+/// Puts the report's inputs on one timeline: event logs as they are, recordings replayed with the
+/// pipeline settings `settings(input)` gives each.
+public enum ReportAssembly {
+    public static func build(_ sources: [ReportSource], tiltThreshold: Double, utcOffset: Int, options: ReplayOptions,
+                             settings: (RecordedInput) throws -> PipelineSettings) throws -> DayReport {
+        // Wall times are known for captures and event logs; plain recordings only have the file's
+        // modification time, which says nothing about when they were recorded.
+        var sources = sources
+        let wallClock = sources.allSatisfy(\.knowsWallTime)
+        if wallClock { sources.sort { $0.startWall < $1.startWall } }
+        var builder = DayReportBuilder(wallClock: wallClock, utcOffset: utcOffset, tiltThreshold: tiltThreshold)
+        for source in sources {
+            switch source {
+            case .log(let log):
+                builder.beginSource(log.label, offset: wallClock ? log.wallOffset : nil)
+                for event in log.events { builder.observe(event) }
+                builder.endSource(lastSampleTime: log.events.last?.time)
+            case .recording(let input):
+                try replay(input, settings: try settings(input), options: options, wallClock: wallClock, into: &builder)
+            }
+        }
+        return builder.build()
+    }
+
+    /// Replays one recording: the engine's events, and the tilt its pipeline reached after each sample.
+    private static func replay(_ input: RecordedInput, settings: PipelineSettings, options: ReplayOptions, wallClock: Bool,
+                               into builder: inout DayReportBuilder) throws {
+        var firstSampleTime: Double?
+        var pending: [Event] = []
+        var tilt: [(Double, Double)] = []
+        let result = try ReplayRunner.run(input, settings: settings, options: options, afterSample: { sample, snapshot in
+            if firstSampleTime == nil { firstSampleTime = sample.time }
+            if let degrees = snapshot.tilt { tilt.append((sample.time, degrees)) }
+        }) { timed in
+            pending.append(timed.event)
+        }
+        if result.samples == 0 {
+            throw InputError("\(input.path): no samples decoded (\(input.decoderChoice.rawValue) protocol; try --protocol or --columns)")
+        }
+        let offset = wallClock ? input.startWall - (firstSampleTime ?? 0) : nil
+        builder.beginSource(input.sourceLabel, offset: offset)
+        for (t, d) in tilt { builder.observeTilt(time: t, degrees: d) }
+        for event in pending { builder.observe(event) }
+        builder.endSource(lastSampleTime: result.lastSampleTime)
+    }
+}
