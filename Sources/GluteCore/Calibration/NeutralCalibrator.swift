@@ -3,10 +3,13 @@ import GluteWire
 /// Finds the neutral pelvis from the stream, once.
 ///
 /// `.window` averages the up direction over the window and calibrates at its end. `.automatic`
-/// waits for `quietDuration` seconds of continuous quiet stillness within `uprightTolerance` of
-/// the mount's up axis and averages the up direction over it. With `uprightTolerance` nil (mounting
-/// unknown) a quiet stretch could as well be sitting, so it waits instead for as long of steady
-/// walking, which is always upright.
+/// takes whichever comes first of `quietDuration` seconds of a steady orientation (within
+/// `steadyAngle` of the stretch's mean, no steps) within
+/// `uprightTolerance` of the mount's up axis, and as long of steady walking (always upright: the
+/// mean gravity direction over whole strides is the walking pelvis' upright, the reference of
+/// Vaha-Ypya et al.'s hip-worn angle for posture estimation), and averages the up direction over
+/// it. With `uprightTolerance` nil (mounting unknown) a quiet stretch could as well be sitting, so
+/// only walking counts.
 /// `.fixed` is calibrated before the first sample.
 struct NeutralCalibrator: Sendable {
     let source: NeutralSource
@@ -36,7 +39,7 @@ struct NeutralCalibrator: Sendable {
 
     /// Feeds one sample's up estimate (body frame); returns the neutral when it is found.
     /// `walkingSince` is when the current walking run began, nil when not walking.
-    mutating func update(time: Double, up: Vector3, quiet: Bool, walkingSince: Double?) -> NeutralPose? {
+    mutating func update(time: Double, up: Vector3, walkingSince: Double?) -> NeutralPose? {
         guard neutral == nil else { return nil }
         switch source {
         case .fixed:
@@ -57,14 +60,19 @@ struct NeutralCalibrator: Sendable {
             if let tolerance = settings.uprightTolerance {
                 upright = angleBetween(up, Vector3(0, 0, 1)) <= tolerance
             }
-            if let since = walkingSince, settings.uprightTolerance == nil {
+            if let since = walkingSince {
                 if walkStart == nil { walkStart = since; walkSum = .zero; walkCount = 0 }
                 walkSum = walkSum + up
                 walkCount += 1
                 if let start = walkStart, time - start >= settings.quietDuration {
                     // Walking keeps the pelvis' mean direction steady; handling the sensor (putting
                     // it on) also makes step-like peaks but turns it around: start over then.
-                    if walkSum.norm / Double(walkCount) >= settings.walkingCoherence {
+                    let mean = walkSum * (1 / Double(walkCount))
+                    var walkUpright = true
+                    if let tolerance = settings.uprightTolerance {
+                        walkUpright = angleBetween(mean, Vector3(0, 0, 1)) <= tolerance
+                    }
+                    if mean.norm >= settings.walkingCoherence && walkUpright {
                         stretchStart = start
                         fromWalking = true
                         neutral = NeutralPose(up: walkSum, forwardHint: forwardHint)
@@ -77,9 +85,18 @@ struct NeutralCalibrator: Sendable {
             } else {
                 walkStart = nil
             }
-            guard quiet && upright && settings.uprightTolerance != nil else {
+            // Steady, not still: a phone on a belt sways a few milli-g even in quiet standing, but
+            // the orientation a reference needs holds within `steadyAngle`.
+            let steady = count == 0 || angleBetween(up, sum) <= settings.steadyAngle
+            guard steady && upright && walkingSince == nil && settings.uprightTolerance != nil else {
                 count = 0
                 sum = .zero
+                if walkingSince == nil && upright && settings.uprightTolerance != nil {
+                    // This sample starts the next stretch.
+                    stretchStart = time
+                    sum = up
+                    count = 1
+                }
                 return nil
             }
             if count == 0 { stretchStart = time }

@@ -91,7 +91,7 @@ public struct Pipeline: Sendable {
         let quiet = motion.isQuiet(accelLimit: settings.posture.quietAccel, gyroLimit: hasGyro ? settings.posture.quietGyro : .infinity)
 
         if calibrator.neutral == nil || imuPosture.posture == nil {
-            if calibrator.update(time: time, up: up, quiet: quiet, walkingSince: imuPosture.walkingRunStart) != nil {
+            if calibrator.update(time: time, up: up, walkingSince: imuPosture.walkingRunStart) != nil {
                 imuPosture.start(calibrator.fromWalking ? .walking : .standing, since: calibrator.stretchStart)
             } else if let pose = calibrator.neutral, imuPosture.posture == nil {
                 // A fixed neutral: the first posture from the orientation alone.
