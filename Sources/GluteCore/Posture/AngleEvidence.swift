@@ -1,19 +1,29 @@
-/// Which of sitting and standing a quiet pelvis angle supports, on its own.
+/// Which of sitting and standing a quiet pelvis angle supports, on its own. Angles in degrees from
+/// the upright neutral (0 = the user's standing or walking pelvis).
 ///
-/// The angle is measured from the upright neutral (0 = the user's standing or walking pelvis).
-/// Once the user's own sitting angle is known and lies at least `separation` from upright, the
-/// angle supports whichever of the two it is clearly nearer (beyond the midpoint by a quarter of
-/// the gap); before that, only an angle beyond `fallback` supports sitting, and nothing supports
-/// standing (a shallow sitter and a stander read alike).
+/// Standing pelvises of one person differ by up to about 12 degrees between bouts, their seated
+/// pelvises by much more (a chair, the edge of a bed), and a shallow sit reads like standing. So
+/// the evidence is one-sided where it must be:
+/// - sitting: further from upright than `fallback`, or, once the user's own sitting angle is known
+///   and at least `separation` from upright, than three quarters of it (never less than
+///   `separation`);
+/// - standing: only from within a sitting bout that settled at least `separation` from upright,
+///   when the pelvis has come back to within a quarter of that angle (the user stood up).
 enum AngleEvidence {
-    static func posture(angle: Double, sitting: Double?, separation: Double, fallback: Double) -> Posture? {
-        if let sitting, sitting >= separation {
-            let midpoint = sitting / 2
-            let margin = sitting / 4
-            if angle > midpoint + margin { return .sitting }
-            if angle < midpoint - margin { return .standing }
+    static func posture(angle: Double, current: Posture, learnedSitting: Double?, boutAngle: Double?,
+                        separation: Double, fallback: Double) -> Posture? {
+        switch current {
+        case .standing:
+            var threshold = fallback
+            if let learnedSitting, learnedSitting >= separation {
+                threshold = min(threshold, max(learnedSitting * 0.75, separation))
+            }
+            return angle > threshold ? .sitting : nil
+        case .sitting:
+            guard let boutAngle, boutAngle >= separation else { return nil }
+            return angle < boutAngle / 4 ? .standing : nil
+        case .walking, .lying:
             return nil
         }
-        return angle > fallback ? .sitting : nil
     }
 }

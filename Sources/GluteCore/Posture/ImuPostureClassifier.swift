@@ -14,9 +14,9 @@ import GluteWire
 ///   `AngleEvidence`, `SittingReference`): when it supports the other posture for
 ///   `evidenceHold`, the posture follows it, dated from the last sit/stand movement if there was
 ///   one shortly before. A missed or misread transition therefore costs seconds, not a bout.
-/// Rising from lying passes through sitting, so leaving lying gives sitting unless the angle says
-/// standing; a sit-to-stand within `minDuration` of leaving lying must also bring the pelvis
-/// back toward upright, so that settling on the edge of a bed is not read as standing up.
+/// Rising from lying passes through sitting, so leaving lying gives sitting. Within `minDuration` of sitting down (the time since the last transition), a
+/// sit-to-stand also needs the pelvis to have come back toward upright by `directionAngle`, so
+/// that settling onto a seat or the edge of a bed is not read as standing up.
 struct ImuPostureClassifier: Sendable {
     let settings: PostureSettings
     private(set) var posture: Posture?
@@ -32,7 +32,6 @@ struct ImuPostureClassifier: Sendable {
     private var lyingCrossing: Double?
     private var uprightCrossing: Double?
     private var evidenceCrossing: Double?
-    private var leftLying = -Double.infinity
     /// Start of the last movement that was large enough to be a sit/stand transition, applied or not.
     private var lastMovement = -Double.infinity
     private(set) var sittingReference = SittingReference()
@@ -93,8 +92,8 @@ struct ImuPostureClassifier: Sendable {
         let upright = angle < s.lyingAngle
 
         // The user's own sitting angle, from the quiet part of bouts that have lasted.
-        if current == .sitting && quiet && episode == nil && time - since >= s.minDuration {
-            sittingReference.learn(angle: angle, dt: dt)
+        if current == .sitting && quiet && episode == nil {
+            sittingReference.update(angle: angle, time: time, since: since, dt: dt, confirmed: time - since >= s.minDuration)
         }
 
         // Walking.
@@ -130,23 +129,20 @@ struct ImuPostureClassifier: Sendable {
     private mutating func updateLying(time: Double, angle: Double, quiet: Bool) {
         let s = settings
         if posture != .lying {
-            if angle > s.lyingAngle && quiet {
+            if angle > s.lyingAngle {
                 if lyingCrossing == nil { lyingCrossing = time }
-                if let crossing = lyingCrossing, time - crossing >= s.lyingHold {
+                if let crossing = lyingCrossing, quiet, time - crossing >= s.lyingHold {
                     change(to: .lying, since: episode?.start ?? crossing)
                     episode = nil
                     uprightCrossing = nil
                 }
-            } else if angle <= s.lyingAngle {
+            } else {
                 lyingCrossing = nil
             }
         } else if angle < s.lyingExitAngle {
             if uprightCrossing == nil { uprightCrossing = time }
             if let crossing = uprightCrossing, time - crossing >= s.lyingHold {
-                let evidence = AngleEvidence.posture(angle: angle, sitting: sittingReference.angle,
-                                                     separation: s.sittingSeparation, fallback: s.sittingAngle)
-                change(to: evidence == .standing ? .standing : .sitting, since: crossing)
-                leftLying = time
+                change(to: .sitting, since: crossing)
                 lyingCrossing = nil
             }
         } else {
@@ -173,16 +169,16 @@ struct ImuPostureClassifier: Sendable {
                 lastMovement = current.start
                 let kind = current.kind(endAngle: angle, decisiveAngle: s.directionAngle)
                 onTransition(PostureTransition(kind: kind, start: current.start, end: time, swing: current.swing))
+                // Just after sitting down (or coming up from lying), settling onto the seat moves
+                // the pelvis too: standing up so soon needs the pelvis to have come back toward
+                // upright, not just the order of the peaks.
+                let moved = angle - (current.startAngle ?? angle)
+                let settled = current.start - since >= s.minDuration
                 switch (kind, posture) {
                 case (.standToSit, .standing?):
                     change(to: .sitting, since: current.start)
-                case (.sitToStand, .sitting?):
-                    // Just up from lying, settling on the seat looks like this too: standing up
-                    // must then also have brought the pelvis back toward upright.
-                    let moved = angle - (current.startAngle ?? angle)
-                    if time - leftLying >= s.minDuration || moved <= -s.directionAngle {
-                        change(to: .standing, since: current.start)
-                    }
+                case (.sitToStand, .sitting?) where settled || moved <= -s.directionAngle:
+                    change(to: .standing, since: current.start)
                 default:
                     break
                 }
@@ -207,8 +203,9 @@ struct ImuPostureClassifier: Sendable {
             return
         }
         guard quiet else { return }
-        let evidence = AngleEvidence.posture(angle: angle, sitting: sittingReference.angle,
-                                             separation: s.sittingSeparation, fallback: s.sittingAngle)
+        let evidence = AngleEvidence.posture(angle: angle, current: current, learnedSitting: sittingReference.learned,
+                                             boutAngle: sittingReference.bout, separation: s.sittingSeparation,
+                                             fallback: s.sittingAngle)
         guard let evidence, evidence != current else {
             evidenceCrossing = nil
             return

@@ -17,7 +17,7 @@ public struct PostureSettings: Sendable, Equatable {
     public var sittingAngle: Double
     /// Once the user's own sitting angle (learned from their sitting bouts) is at least this far
     /// from upright, the quiet angle is judged against it (see `AngleEvidence`); closer, the two
-    /// postures read alike and only `sittingAngle` counts. Default 8 degrees.
+    /// postures read alike and only `sittingAngle` counts. Default 10 degrees.
     public var sittingSeparation: Double
     /// The angle must support the other posture this long, quiet, to change it. Default 5 s.
     public var evidenceHold: Double
@@ -60,7 +60,7 @@ public struct PostureSettings: Sendable, Equatable {
     public var cushionTimeout: Double
 
     public init(minDuration: Double = 10, lyingAngle: Double = 70, lyingExitAngle: Double = 55, lyingHold: Double = 2,
-                sittingAngle: Double = 25, sittingSeparation: Double = 8, evidenceHold: Double = 5,
+                sittingAngle: Double = 25, sittingSeparation: Double = 10, evidenceHold: Double = 5,
                 directionAngle: Double = 6, quietAccel: Double = 0.03,
                 quietGyro: Double = 10, activityAccel: Double = 0.05, activityRate: Double = 20,
                 settleTime: Double = 0.6, maxTransition: Double = 8, transitionSwing: Double = 0.15,

@@ -1,19 +1,40 @@
-/// The user's own sitting angle (degrees from the upright neutral), learned from the quiet time
-/// of sitting bouts that lasted the minimum posture duration, so that a person who sits nearly
-/// upright is judged against their own seat rather than a fixed angle.
-///
-/// A running mean over the last `memory` seconds of quiet, confirmed sitting: one bout is enough,
-/// and a later bout in another chair moves it within a minute.
+/// The user's own sitting angles (degrees from the upright neutral):
+/// - `learned`: from the quiet time of sitting bouts that lasted the minimum posture duration, a
+///   running mean over the last `memory` seconds of it, so that a person who sits nearly upright
+///   is judged against their own seat rather than a fixed angle;
+/// - `bout`: the angle the current sitting bout settled into, the mean over its quiet time from
+///   `settle` to `settle + window` seconds after it began, then held for the rest of the bout.
 struct SittingReference: Sendable, Equatable {
     var memory: Double = 60
-    private(set) var angle: Double?
-    private var weight = 0.0
+    var settle: Double = 2
+    var window: Double = 5
+    private(set) var learned: Double?
+    private var learnedWeight = 0.0
+    private var boutSum = 0.0
+    private var boutWeight = 0.0
+    private var boutStart = -Double.infinity
 
-    /// Adds `dt` seconds of quiet sitting at `angle`.
-    mutating func learn(angle sample: Double, dt: Double) {
+    /// The current bout's settled angle, once it has been measured.
+    var bout: Double? { boutWeight >= window / 2 ? boutSum / boutWeight : nil }
+
+    /// Feeds one quiet sitting sample: `time - since` into a bout that began at `since`, lasting
+    /// `dt`; `confirmed` once the bout has lasted the minimum posture duration.
+    mutating func update(angle: Double, time: Double, since: Double, dt: Double, confirmed: Bool) {
         guard dt > 0 else { return }
-        weight = min(weight + dt, memory)
-        let current = angle ?? sample
-        angle = current + (sample - current) * (dt / weight)
+        if since != boutStart {
+            boutStart = since
+            boutSum = 0
+            boutWeight = 0
+        }
+        let into = time - since
+        if into >= settle && into < settle + window {
+            boutSum += angle * dt
+            boutWeight += dt
+        }
+        if confirmed {
+            learnedWeight = min(learnedWeight + dt, memory)
+            let current = learned ?? angle
+            learned = current + (angle - current) * (dt / learnedWeight)
+        }
     }
 }
