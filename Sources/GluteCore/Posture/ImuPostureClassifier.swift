@@ -35,6 +35,10 @@ struct ImuPostureClassifier: Sendable {
     /// Start of the last movement that was large enough to be a sit/stand transition, applied or not.
     private var lastMovement = -Double.infinity
     private(set) var sittingReference = SittingReference()
+    /// The time of the current sample, and when the posture last changed (`since` may be earlier:
+    /// it dates the change from the movement that began it).
+    private var now = 0.0
+    private var changedAt = 0.0
     private var initialized = false
     /// When the current run of steps became walking (nil when not walking); computed from the
     /// steps alone, so it is known before calibration too.
@@ -57,6 +61,7 @@ struct ImuPostureClassifier: Sendable {
         guard newPosture != posture else { return }
         posture = newPosture
         since = time
+        changedAt = now
         evidenceCrossing = nil
     }
 
@@ -64,6 +69,7 @@ struct ImuPostureClassifier: Sendable {
     mutating func update(time: Double, dt: Double, accel: Vector3, up: Vector3, quiet: Bool, angle: Double?,
                          onTransition: (PostureTransition) -> Void) {
         let s = settings
+        now = time
         let along = Vector3.dot(accel, up)
         if !initialized {
             verticalBaseline = along
@@ -93,7 +99,7 @@ struct ImuPostureClassifier: Sendable {
 
         // The user's own sitting angle, from the quiet part of bouts that have lasted.
         if current == .sitting && quiet && episode == nil {
-            sittingReference.update(angle: angle, time: time, since: since, dt: dt, confirmed: time - since >= s.minDuration)
+            sittingReference.update(angle: angle, time: time, boutStart: changedAt, dt: dt, confirmed: time - since >= s.minDuration)
         }
 
         // Walking.

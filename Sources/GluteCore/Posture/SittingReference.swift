@@ -3,7 +3,8 @@
 ///   running mean over the last `memory` seconds of it, so that a person who sits nearly upright
 ///   is judged against their own seat rather than a fixed angle;
 /// - `bout`: the angle the current sitting bout settled into, the mean over its quiet time from
-///   `settle` to `settle + window` seconds after it began, then held for the rest of the bout.
+///   `settle` to `settle + window` seconds after the classifier entered it, then held for the
+///   rest of the bout.
 struct SittingReference: Sendable, Equatable {
     var memory: Double = 60
     var settle: Double = 2
@@ -17,16 +18,16 @@ struct SittingReference: Sendable, Equatable {
     /// The current bout's settled angle, once it has been measured.
     var bout: Double? { boutWeight >= window / 2 ? boutSum / boutWeight : nil }
 
-    /// Feeds one quiet sitting sample: `time - since` into a bout that began at `since`, lasting
-    /// `dt`; `confirmed` once the bout has lasted the minimum posture duration.
-    mutating func update(angle: Double, time: Double, since: Double, dt: Double, confirmed: Bool) {
+    /// Feeds one quiet sitting sample lasting `dt`, of a bout entered at `boutStart`; `confirmed`
+    /// once the bout has lasted the minimum posture duration.
+    mutating func update(angle: Double, time: Double, boutStart start: Double, dt: Double, confirmed: Bool) {
         guard dt > 0 else { return }
-        if since != boutStart {
-            boutStart = since
+        if start != boutStart {
+            boutStart = start
             boutSum = 0
             boutWeight = 0
         }
-        let into = time - since
+        let into = time - start
         if into >= settle && into < settle + window {
             boutSum += angle * dt
             boutWeight += dt
