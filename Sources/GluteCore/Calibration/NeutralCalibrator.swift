@@ -18,9 +18,13 @@ struct NeutralCalibrator: Sendable {
     private(set) var neutral: NeutralPose?
     /// When the calibration stretch began: the first posture is dated from here.
     private(set) var stretchStart: Double = 0
+    /// Sums over the current stretch: of the up estimates (for its steadiness) and of the specific
+    /// force (for the neutral itself).
     private var sum = Vector3.zero
+    private var forceSum = Vector3.zero
     private var count = 0
     private var walkSum = Vector3.zero
+    private var walkForceSum = Vector3.zero
     private var walkStart: Double?
     private var walkCount = 0
     /// True when the neutral came from walking rather than from standing still.
@@ -37,9 +41,13 @@ struct NeutralCalibrator: Sendable {
         }
     }
 
-    /// Feeds one sample's up estimate (body frame); returns the neutral when it is found.
-    /// `walkingSince` is when the current walking run began, nil when not walking.
-    mutating func update(time: Double, up: Vector3, walkingSince: Double?) -> NeutralPose? {
+    /// Feeds one sample's up estimate and accelerometer reading (body frame); returns the neutral
+    /// when it is found. `walkingSince` is when the current walking run began, nil when not walking.
+    ///
+    /// The neutral is the mean accelerometer direction over the stretch, not the mean of the
+    /// orientation filter's up: over quiet standing, and over whole strides of walking, the mean
+    /// specific force is gravity, and unlike a filter's estimate it carries no gyroscope bias.
+    mutating func update(time: Double, up: Vector3, specificForce force: Vector3, walkingSince: Double?) -> NeutralPose? {
         guard neutral == nil else { return nil }
         switch source {
         case .fixed:
@@ -48,10 +56,11 @@ struct NeutralCalibrator: Sendable {
             if time >= start && time <= end {
                 if count == 0 { stretchStart = time }
                 sum = sum + up
+                forceSum = forceSum + force
                 count += 1
             }
             if time >= end && count > 0 {
-                neutral = NeutralPose(up: sum, forwardHint: forwardHint)
+                neutral = NeutralPose(up: forceSum, forwardHint: forwardHint)
                 return neutral
             }
             return nil
@@ -61,8 +70,9 @@ struct NeutralCalibrator: Sendable {
                 upright = angleBetween(up, Vector3(0, 0, 1)) <= tolerance
             }
             if let since = walkingSince {
-                if walkStart == nil { walkStart = since; walkSum = .zero; walkCount = 0 }
+                if walkStart == nil { walkStart = since; walkSum = .zero; walkForceSum = .zero; walkCount = 0 }
                 walkSum = walkSum + up
+                walkForceSum = walkForceSum + force
                 walkCount += 1
                 if let start = walkStart, time - start >= settings.quietDuration {
                     // Walking keeps the pelvis' mean direction steady; handling the sensor (putting
@@ -75,11 +85,12 @@ struct NeutralCalibrator: Sendable {
                     if mean.norm >= settings.walkingCoherence && walkUpright {
                         stretchStart = start
                         fromWalking = true
-                        neutral = NeutralPose(up: walkSum, forwardHint: forwardHint)
+                        neutral = NeutralPose(up: walkForceSum, forwardHint: forwardHint)
                         return neutral
                     }
                     walkStart = time
                     walkSum = .zero
+                    walkForceSum = .zero
                     walkCount = 0
                 }
             } else {
@@ -91,19 +102,22 @@ struct NeutralCalibrator: Sendable {
             guard steady && upright && walkingSince == nil && settings.uprightTolerance != nil else {
                 count = 0
                 sum = .zero
+                forceSum = .zero
                 if walkingSince == nil && upright && settings.uprightTolerance != nil {
                     // This sample starts the next stretch.
                     stretchStart = time
                     sum = up
+                    forceSum = force
                     count = 1
                 }
                 return nil
             }
             if count == 0 { stretchStart = time }
             sum = sum + up
+            forceSum = forceSum + force
             count += 1
             if time - stretchStart >= settings.quietDuration {
-                neutral = NeutralPose(up: sum, forwardHint: forwardHint)
+                neutral = NeutralPose(up: forceSum, forwardHint: forwardHint)
                 return neutral
             }
             return nil
