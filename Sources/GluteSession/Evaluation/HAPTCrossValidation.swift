@@ -7,9 +7,10 @@ import GluteCore
 /// The one setting chosen this way is the fallback sitting angle (`PostureSettings.sittingAngle`:
 /// how far from upright a quiet pelvis must be to count as sitting before the user's own sitting
 /// angle is known); the candidates span what a seated pelvis does (15-30 degrees of posterior
-/// rotation). Everything else is a documented default.
+/// rotation), the product's default first, so that a tie keeps the default and the figures are
+/// those a user gets. Everything else is a documented default.
 public enum HAPTCrossValidation {
-    public static let candidateSittingAngles: [Double] = [15, 20, 25, 30]
+    public static let candidateSittingAngles: [Double] = [PostureSettings().sittingAngle, 15, 20, 30]
 
     public struct Fold: Sendable {
         public var subject: String
@@ -26,7 +27,7 @@ public enum HAPTCrossValidation {
     }
 
     /// Runs every recording with every candidate, then for each subject picks the candidate with
-    /// the best pooled merit over the other subjects (ties: the candidate listed first).
+    /// the best pooled merit over the other subjects (ties: the candidate listed first, the default).
     public static func run(directory: String, names: [String], base: PipelineSettings = PipelineSettings()) throws -> [Fold] {
         var runs: [Double: [RecordingEvaluation.HAPTRun]] = [:]
         for angle in candidateSittingAngles {
