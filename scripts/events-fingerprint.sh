@@ -11,7 +11,7 @@
 # it) and TZ=UTC, so two runs of the same binary give the same bytes.
 set -euo pipefail
 if [ $# -ne 2 ]; then echo "usage: $0 GLUTEBRIDGE_BINARY OUT_DIR" >&2; exit 2; fi
-bin=$(realpath "$1"); out=$2
+bin=$(realpath "$1"); out=$(mkdir -p "$2" && realpath "$2")
 data=${GLUTEBRIDGE_DATA:-$(dirname "$0")/../../shared/data}
 export TZ=UTC
 mkdir -p "$out"
@@ -21,7 +21,8 @@ stamp='2026-01-02 03:04:05'
 replay() { # NAME FILE [OPTIONS...]
     local name=$1 file=$2; shift 2
     touch -d "$stamp" "$file"
-    "$bin" replay "$file" --format jsonl --speed max --summary "$@" >"$out/$name.jsonl" 2>"$out/$name.stderr" \
+    # From inside the scratch folder, so the session line names the file, not the random folder.
+    (cd "$(dirname "$file")" && "$bin" replay "$(basename "$file")" --format jsonl --speed max --summary "$@" >"$out/$name.jsonl" 2>"$out/$name.stderr") \
         || echo "exit $?" >>"$out/$name.stderr"
 }
 
