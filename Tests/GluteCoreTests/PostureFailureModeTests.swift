@@ -139,4 +139,23 @@ import Testing
         Self.expect(script.postures(), [(.standing, 0), (.sitting, sit1), (.standing, stand1), (.sitting, sit2), (.standing, stand2)],
                     slack: 14)
     }
+
+    /// Once a shallow, posterior sitting angle (14 deg) is learned, an anterior tilt of as much
+    /// while standing (the pelvis tipping forward, what the tilt detector is for) is not sitting:
+    /// it leans the other way.
+    @Test func anteriorTiltIsNotAShallowSit() {
+        var script = PostureSynthesis()
+        script.hold(30)
+        let sit = script.time
+        script.sitDown(seatTilt: -14)
+        script.hold(60)
+        let stand = script.time
+        script.standUp()
+        script.hold(20)
+        script.move(1.5, tilt: 13, height: 0)
+        script.hold(30)
+        script.move(1.5, tilt: 0, height: 0)
+        script.hold(20)
+        Self.expect(script.postures(), [(.standing, 0), (.sitting, sit), (.standing, stand)], slack: 4)
+    }
 }

@@ -6,19 +6,21 @@
 /// the evidence is one-sided where it must be:
 /// - sitting: further from upright than `fallback`, or, once the user's own sitting angle is known
 ///   and at least `separation` from upright, than three quarters of it (never less than
-///   `separation`);
+///   `separation`) and nearer their sitting direction than upright (`toLearned`, degrees from
+///   the learned seated up direction: an anterior tilt while standing leans the other way);
 /// - standing: only from within a sitting bout that settled at least `separation` from upright,
 ///   when the pelvis has come back to within a quarter of that angle (the user stood up).
 enum AngleEvidence {
-    static func posture(angle: Double, current: Posture, learnedSitting: Double?, boutAngle: Double?,
-                        separation: Double, fallback: Double) -> Posture? {
+    static func posture(angle: Double, current: Posture, learnedSitting: Double?, toLearned: Double?,
+                        boutAngle: Double?, separation: Double, fallback: Double) -> Posture? {
         switch current {
         case .standing:
-            var threshold = fallback
-            if let learnedSitting, learnedSitting >= separation {
-                threshold = min(threshold, max(learnedSitting * 0.75, separation))
+            if angle > fallback { return .sitting }
+            if let learnedSitting, let toLearned, learnedSitting >= separation,
+               angle > max(learnedSitting * 0.75, separation), toLearned < angle {
+                return .sitting
             }
-            return angle > threshold ? .sitting : nil
+            return nil
         case .sitting:
             guard let boutAngle, boutAngle >= separation else { return nil }
             return angle < boutAngle / 4 ? .standing : nil

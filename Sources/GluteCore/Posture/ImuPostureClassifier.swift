@@ -99,7 +99,7 @@ struct ImuPostureClassifier: Sendable {
 
         // The user's own sitting angle, from the quiet part of bouts that have lasted.
         if current == .sitting && quiet && episode == nil {
-            sittingReference.update(angle: angle, time: time, boutStart: changedAt, dt: dt, confirmed: time - since >= s.minDuration)
+            sittingReference.update(angle: angle, up: up, time: time, boutStart: changedAt, dt: dt, confirmed: time - since >= s.minDuration)
         }
 
         // Walking.
@@ -127,7 +127,7 @@ struct ImuPostureClassifier: Sendable {
 
         updateLying(time: time, angle: angle, quiet: quiet)
         updateEpisode(time: time, up: up, angle: angle, quiet: quiet, onTransition: onTransition)
-        updateEvidence(time: time, angle: angle, quiet: quiet)
+        updateEvidence(time: time, up: up, angle: angle, quiet: quiet)
     }
 
     /// Lying: near horizontal and quiet for `lyingHold`; leaving it: back within
@@ -202,15 +202,16 @@ struct ImuPostureClassifier: Sendable {
 
     /// The sustained angle evidence: a quiet pelvis that keeps supporting the other posture for
     /// `evidenceHold` changes it, whatever the transitions said.
-    private mutating func updateEvidence(time: Double, angle: Double, quiet: Bool) {
+    private mutating func updateEvidence(time: Double, up: Vector3, angle: Double, quiet: Bool) {
         let s = settings
         guard episode == nil, let current = posture, current == .sitting || current == .standing else {
             evidenceCrossing = nil
             return
         }
         guard quiet else { return }
+        let toLearned = sittingReference.learnedUp.map { angleBetween(up, $0) }
         let evidence = AngleEvidence.posture(angle: angle, current: current, learnedSitting: sittingReference.learned,
-                                             boutAngle: sittingReference.bout, separation: s.sittingSeparation,
+                                             toLearned: toLearned, boutAngle: sittingReference.bout, separation: s.sittingSeparation,
                                              fallback: s.sittingAngle)
         guard let evidence, evidence != current else {
             evidenceCrossing = nil

@@ -1,7 +1,11 @@
+import GluteWire
+
 /// The user's own sitting angles (degrees from the upright neutral):
 /// - `learned`: from the quiet time of sitting bouts that lasted the minimum posture duration, a
 ///   running mean over the last `memory` seconds of it, so that a person who sits nearly upright
-///   is judged against their own seat rather than a fixed angle;
+///   is judged against their own seat rather than a fixed angle; `learnedUp` is the mean up
+///   direction over the same time, which says which way the seated pelvis leans (a standing
+///   pelvis tipped as far the other way is not sitting);
 /// - `bout`: the angle the current sitting bout settled into, the mean over its quiet time from
 ///   `settle` to `settle + window` seconds after the classifier entered it, then held for the
 ///   rest of the bout.
@@ -10,6 +14,7 @@ struct SittingReference: Sendable, Equatable {
     var settle: Double = 2
     var window: Double = 5
     private(set) var learned: Double?
+    private(set) var learnedUp: Vector3?
     private var learnedWeight = 0.0
     private var boutSum = 0.0
     private var boutWeight = 0.0
@@ -20,7 +25,7 @@ struct SittingReference: Sendable, Equatable {
 
     /// Feeds one quiet sitting sample lasting `dt`, of a bout entered at `boutStart`; `confirmed`
     /// once the bout has lasted the minimum posture duration.
-    mutating func update(angle: Double, time: Double, boutStart start: Double, dt: Double, confirmed: Bool) {
+    mutating func update(angle: Double, up: Vector3, time: Double, boutStart start: Double, dt: Double, confirmed: Bool) {
         guard dt > 0 else { return }
         if start != boutStart {
             boutStart = start
@@ -34,8 +39,11 @@ struct SittingReference: Sendable, Equatable {
         }
         if confirmed {
             learnedWeight = min(learnedWeight + dt, memory)
+            let w = dt / learnedWeight
             let current = learned ?? angle
-            learned = current + (angle - current) * (dt / learnedWeight)
+            learned = current + (angle - current) * w
+            let currentUp = learnedUp ?? up
+            learnedUp = currentUp + (up - currentUp) * w
         }
     }
 }
