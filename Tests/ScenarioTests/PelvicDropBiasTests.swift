@@ -5,7 +5,9 @@ import Testing
 
 /// Pelvic drop angles do not lean with a constant gyroscope bias: the scenarios with drops, with a set bias of
 /// 1 deg/s on each axis, both signs, reads the same drops (side and count) and the same angles
-/// within 0.3 deg as without a bias.
+/// within 0.1 deg as without a bias (issue 11 asks for 0.3; measured from the orientation filter's
+/// up direction and a neutral averaged from it, as before, they moved by 0.17-0.22 deg at 1 deg/s
+/// about x).
 @Suite struct PelvicDropBiasTests {
     static func drops(_ scenario: Scenario, bias: Vector3) -> [(side: Side, angle: Double)] {
         var simulation = SimulationSettings()
@@ -29,7 +31,7 @@ import Testing
             print("\(scenario.rawValue) bias \(bias): " + zip(reference, biased).map { String(format: "%@ %.2f -> %.2f", $0.0.side.rawValue, $0.0.angle, $0.1.angle) }.joined(separator: ", "))
             #expect(biased.map(\.side) == reference.map(\.side), "\(scenario.rawValue) bias \(bias)")
             for (r, b) in zip(reference, biased) {
-                #expect(abs(b.angle - r.angle) <= 0.3, "\(scenario.rawValue) bias \(bias): \(r.side) drop \(b.angle) deg, \(r.angle) deg without bias")
+                #expect(abs(b.angle - r.angle) <= 0.1, "\(scenario.rawValue) bias \(bias): \(r.side) drop \(b.angle) deg, \(r.angle) deg without bias")
             }
         }
         #expect(total >= 2)
