@@ -6,6 +6,7 @@ import GluteCore
 public struct EvaluationReport: Sendable {
     public private(set) var lines: [String] = []
     public private(set) var missed: [String] = []
+    private var evaluatedAny = false
 
     /// Targets on the HAPT recordings, each subject scored with settings chosen without it.
     public static let sittingTarget = 0.97
@@ -23,6 +24,10 @@ public struct EvaluationReport: Sendable {
         try sitToStand(file: root + "/sit2stand-lumbar/sample.csv")
         try walkingBouts(directory: root + "/mobgap-lowerback")
         add("")
+        if !evaluatedAny {
+            // Nothing to measure is not a pass.
+            missed.append("no recordings under \(root)")
+        }
         add(missed.isEmpty ? "all targets met" : "targets missed: \(missed.joined(separator: ", "))")
     }
 
@@ -34,6 +39,7 @@ public struct EvaluationReport: Sendable {
             add("hapt: no recordings in \(directory); skipped (pass --data DIR)")
             return
         }
+        evaluatedAny = true
         let folds = try HAPTCrossValidation.run(directory: directory, names: names)
         add("HAPT posture, leave-one-subject-out (\(names.count) recordings of \(folds.count) subjects; replayed with "
             + "--mount \(RecordingEvaluation.haptMount), automatic neutral; fallback sitting angle chosen on the other subjects)")
@@ -104,6 +110,7 @@ public struct EvaluationReport: Sendable {
             add("sit2stand-lumbar: \(file) is absent; skipped")
             return
         }
+        evaluatedAny = true
         let (rows, found) = try RecordingEvaluation.sitToStand(file: file)
         add("sit2stand-lumbar sit-to-stand (accelerometer only, automatic neutral): \(found.count) found")
         add("")
@@ -124,6 +131,7 @@ public struct EvaluationReport: Sendable {
             add("mobgap-lowerback: no trials in \(directory); skipped")
             return
         }
+        evaluatedAny = true
         add("mobgap lower-back walking bouts (reference walking time classified upright; --mount \(WalkingBoutEvaluation.mount), automatic neutral)")
         add("")
         add("| trial | reference walking | upright | neutral at |")
