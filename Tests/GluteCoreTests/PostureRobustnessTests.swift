@@ -34,7 +34,7 @@ import Testing
             print("  \(name) \(PostureEvaluationTests.percent(s.sittingShare)) \(PostureEvaluationTests.percent(s.uprightShare)) \(s.transitionsMatched)/\(s.transitions) \(String(format: "%.2f", s.falseChangesPer10Minutes ?? -1))")
         }
         print("  pooled       \(PostureEvaluationTests.percent(pooled.sittingShare)) \(PostureEvaluationTests.percent(pooled.uprightShare)) \(pooled.transitionsMatched)/\(pooled.transitions) \(String(format: "%.2f", pooled.falseChangesPer10Minutes ?? -1))")
-        // The same targets as the main table, pooled over the six recordings.
+        // The issue-11 targets for the main table relaxed to 95 % here, pooled over all recordings.
         #expect((pooled.sittingShare ?? 0) >= 0.95)
         #expect((pooled.uprightShare ?? 0) >= 0.95)
         #expect((pooled.transitionShare ?? 0) >= 0.95)

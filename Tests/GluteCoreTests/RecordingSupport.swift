@@ -21,7 +21,13 @@ enum Recordings {
         return lines.map { $0.split(separator: ",", omittingEmptySubsequences: false) }
     }
 
-    static let haptRecordings = ["exp01_user01", "exp04_user02", "exp08_user04", "exp10_user05", "exp15_user08", "exp18_user09"]
+    /// Every HAPT recording present (`NAME.csv` with `NAME.labels.csv`), in name order.
+    static var haptRecordings: [String] {
+        let directory = dataDirectory.appendingPathComponent("hapt").path
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".labels.csv") }.map { String($0.dropLast(".labels.csv".count)) }
+            .filter { names.contains($0 + ".csv") }.sorted()
+    }
 
     /// `time_s,acc_x_g,acc_y_g,acc_z_g,gyro_x_dps,gyro_y_dps,gyro_z_dps`.
     static func hapt(_ name: String) throws -> [IMUSample] {

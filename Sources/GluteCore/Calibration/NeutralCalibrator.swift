@@ -3,10 +3,13 @@ import GluteWire
 /// Finds the neutral pelvis from the stream, once.
 ///
 /// `.window` averages the up direction over the window and calibrates at its end. `.automatic`
-/// waits for `quietDuration` seconds of continuous quiet stillness within `uprightTolerance` of
-/// the mount's up axis and averages the up direction over it. With `uprightTolerance` nil (mounting
-/// unknown) a quiet stretch could as well be sitting, so it waits instead for as long of steady
-/// walking, which is always upright.
+/// takes whichever comes first of `quietDuration` seconds of a steady orientation (within
+/// `steadyAngle` of the stretch's mean, no steps) within
+/// `uprightTolerance` of the mount's up axis, and as long of steady walking (always upright: the
+/// mean gravity direction over whole strides is the walking pelvis' upright, the reference of
+/// Vaha-Ypya et al.'s hip-worn angle for posture estimation), and averages the up direction over
+/// it. With `uprightTolerance` nil (mounting unknown) a quiet stretch could as well be sitting, so
+/// only walking counts.
 /// `.fixed` is calibrated before the first sample.
 struct NeutralCalibrator: Sendable {
     let source: NeutralSource
@@ -15,9 +18,13 @@ struct NeutralCalibrator: Sendable {
     private(set) var neutral: NeutralPose?
     /// When the calibration stretch began: the first posture is dated from here.
     private(set) var stretchStart: Double = 0
+    /// Sums over the current stretch: of the up estimates (for its steadiness) and of the specific
+    /// force (for the neutral itself).
     private var sum = Vector3.zero
+    private var forceSum = Vector3.zero
     private var count = 0
     private var walkSum = Vector3.zero
+    private var walkForceSum = Vector3.zero
     private var walkStart: Double?
     private var walkCount = 0
     /// True when the neutral came from walking rather than from standing still.
@@ -34,9 +41,13 @@ struct NeutralCalibrator: Sendable {
         }
     }
 
-    /// Feeds one sample's up estimate (body frame); returns the neutral when it is found.
-    /// `walkingSince` is when the current walking run began, nil when not walking.
-    mutating func update(time: Double, up: Vector3, quiet: Bool, walkingSince: Double?) -> NeutralPose? {
+    /// Feeds one sample's up estimate and accelerometer reading (body frame); returns the neutral
+    /// when it is found. `walkingSince` is when the current walking run began, nil when not walking.
+    ///
+    /// The neutral is the mean accelerometer direction over the stretch, not the mean of the
+    /// orientation filter's up: over quiet standing, and over whole strides of walking, the mean
+    /// specific force is gravity, and unlike a filter's estimate it carries no gyroscope bias.
+    mutating func update(time: Double, up: Vector3, specificForce force: Vector3, walkingSince: Double?) -> NeutralPose? {
         guard neutral == nil else { return nil }
         switch source {
         case .fixed:
@@ -45,10 +56,11 @@ struct NeutralCalibrator: Sendable {
             if time >= start && time <= end {
                 if count == 0 { stretchStart = time }
                 sum = sum + up
+                forceSum = forceSum + force
                 count += 1
             }
             if time >= end && count > 0 {
-                neutral = NeutralPose(up: sum, forwardHint: forwardHint)
+                neutral = NeutralPose(up: forceSum, forwardHint: forwardHint)
                 return neutral
             }
             return nil
@@ -57,36 +69,55 @@ struct NeutralCalibrator: Sendable {
             if let tolerance = settings.uprightTolerance {
                 upright = angleBetween(up, Vector3(0, 0, 1)) <= tolerance
             }
-            if let since = walkingSince, settings.uprightTolerance == nil {
-                if walkStart == nil { walkStart = since; walkSum = .zero; walkCount = 0 }
+            if let since = walkingSince {
+                if walkStart == nil { walkStart = since; walkSum = .zero; walkForceSum = .zero; walkCount = 0 }
                 walkSum = walkSum + up
+                walkForceSum = walkForceSum + force
                 walkCount += 1
                 if let start = walkStart, time - start >= settings.quietDuration {
                     // Walking keeps the pelvis' mean direction steady; handling the sensor (putting
                     // it on) also makes step-like peaks but turns it around: start over then.
-                    if walkSum.norm / Double(walkCount) >= settings.walkingCoherence {
+                    let mean = walkSum * (1 / Double(walkCount))
+                    var walkUpright = true
+                    if let tolerance = settings.uprightTolerance {
+                        walkUpright = angleBetween(mean, Vector3(0, 0, 1)) <= tolerance
+                    }
+                    if mean.norm >= settings.walkingCoherence && walkUpright {
                         stretchStart = start
                         fromWalking = true
-                        neutral = NeutralPose(up: walkSum, forwardHint: forwardHint)
+                        neutral = NeutralPose(up: walkForceSum, forwardHint: forwardHint)
                         return neutral
                     }
                     walkStart = time
                     walkSum = .zero
+                    walkForceSum = .zero
                     walkCount = 0
                 }
             } else {
                 walkStart = nil
             }
-            guard quiet && upright && settings.uprightTolerance != nil else {
+            // Steady, not still: a phone on a belt sways a few milli-g even in quiet standing, but
+            // the orientation a reference needs holds within `steadyAngle`.
+            let steady = count == 0 || angleBetween(up, sum) <= settings.steadyAngle
+            guard steady && upright && walkingSince == nil && settings.uprightTolerance != nil else {
                 count = 0
                 sum = .zero
+                forceSum = .zero
+                if walkingSince == nil && upright && settings.uprightTolerance != nil {
+                    // This sample starts the next stretch.
+                    stretchStart = time
+                    sum = up
+                    forceSum = force
+                    count = 1
+                }
                 return nil
             }
             if count == 0 { stretchStart = time }
             sum = sum + up
+            forceSum = forceSum + force
             count += 1
             if time - stretchStart >= settings.quietDuration {
-                neutral = NeutralPose(up: sum, forwardHint: forwardHint)
+                neutral = NeutralPose(up: forceSum, forwardHint: forwardHint)
                 return neutral
             }
             return nil

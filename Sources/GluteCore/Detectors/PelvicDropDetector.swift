@@ -5,7 +5,15 @@
 /// with the step energy below `maxStepEnergy` all that time. Walking tilts the pelvis from side to
 /// side every step, and in turns the sideways pull adds to it; those swings are brief and come with
 /// step energy, a single-leg stance is held nearly still.
+///
+/// The obliquity it is fed comes from the accelerometer alone, low-passed with time constant
+/// `accelerometerTau`: in a held stance the specific force is gravity, and a gyroscope bias cannot
+/// lean it the way it leans an orientation filter (a filter with gain 0.5 /s settles
+/// bias / gain off: 1 deg/s of bias would be 2 deg).
 public struct PelvicDropDetector: Sendable {
+    /// Time constant of the accelerometer low-pass that measures the stance, s: long enough to
+    /// average out sway and sensor noise, short against the 0.5 s a drop must be held.
+    public static let accelerometerTau = 0.2
     public let settings: PelvicDropSettings
     private var start: Double?
     private var side = Side.unknown

@@ -8,6 +8,9 @@ import GluteWire
 public struct Pipeline: Sendable {
     public let settings: PipelineSettings
     private var gravity = GravityEstimator()
+    /// The accelerometer's own up direction (low-passed, no gyroscope): what a still single-leg
+    /// stance is measured with, so that no gyroscope bias leaks into the drop angle.
+    private var stillGravity = GravityEstimator(accelOnlyTau: PelvicDropDetector.accelerometerTau)
     private var orientation: OrientationTracker
     private var motion = MotionMeter()
     private var stepEnergy = StepEnergyMeter()
@@ -82,6 +85,7 @@ public struct Pipeline: Sendable {
         if sample.gyro != .zero { hasGyro = true }
         let gyro: Vector3? = hasGyro ? sample.gyro : nil
         var up = gravity.update(accel: sample.accel, gyroDegreesPerSecond: gyro, dt: dt)
+        let stillUp = stillGravity.update(accel: sample.accel, gyroDegreesPerSecond: nil, dt: dt)
         if hasGyro {
             // With a gyroscope the AHRS tracks up through movements better than the fallback.
             orientation.update(sample)
@@ -91,7 +95,7 @@ public struct Pipeline: Sendable {
         let quiet = motion.isQuiet(accelLimit: settings.posture.quietAccel, gyroLimit: hasGyro ? settings.posture.quietGyro : .infinity)
 
         if calibrator.neutral == nil || imuPosture.posture == nil {
-            if calibrator.update(time: time, up: up, quiet: quiet, walkingSince: imuPosture.walkingRunStart) != nil {
+            if calibrator.update(time: time, up: up, specificForce: sample.accel, walkingSince: imuPosture.walkingRunStart) != nil {
                 imuPosture.start(calibrator.fromWalking ? .walking : .standing, since: calibrator.stretchStart)
             } else if let pose = calibrator.neutral, imuPosture.posture == nil {
                 // A fixed neutral: the first posture from the orientation alone.
@@ -114,7 +118,8 @@ public struct Pipeline: Sendable {
             squeezed(hold, emit: emit)
         }
         // Single-leg stance is a standing posture; walking's side-to-side rocking is not a drop.
-        drop.update(time: time, obliquity: rawPosture == .standing ? obliquity : nil, stepEnergy: stepEnergy.rms, emit: emit)
+        let stanceObliquity = neutral.map { $0.obliquity(of: stillUp) }
+        drop.update(time: time, obliquity: rawPosture == .standing ? stanceObliquity : nil, stepEnergy: stepEnergy.rms, emit: emit)
         coach.update(time: time, emit: emit)
     }
 

@@ -2,13 +2,21 @@ import GluteWire
 
 /// The raw posture from a pelvis IMU, before the minimum posture duration.
 ///
-/// - lying: the up direction more than `lyingAngle` from neutral for `lyingHold`.
+/// Several kinds of evidence, so that no single missed cue can hold a wrong posture for a bout:
 /// - walking: at least `walkingSteps` steps within `walkingWindow`; ends `walkingStop` after the
 ///   last step, as standing.
-/// - sitting / standing: decided by transitions (see `TransitionEpisode`), because a belt sensor's
-///   tilt separates them poorly. Rising from lying passes through sitting, so leaving lying gives
-///   sitting until a sit-to-stand or walking says otherwise. A quiet pelvis further than
-///   `sittingAngle` from the standing neutral is sitting whatever the transitions said.
+/// - lying: the pelvis near horizontal (further than `lyingAngle` from upright) and quiet for
+///   `lyingHold`; a reclined sit is far from upright too, but not that far.
+/// - sit/stand transitions (see `TransitionEpisode`): strong evidence, applied at once. A
+///   transition that contradicts the current posture (a sit-to-stand while standing) changes
+///   nothing.
+/// - the quiet pelvis angle against the user's upright neutral and their own sitting angle (see
+///   `AngleEvidence`, `SittingReference`): when it supports the other posture for
+///   `evidenceHold`, the posture follows it, dated from the last sit/stand movement if there was
+///   one shortly before. A missed or misread transition therefore costs seconds, not a bout.
+/// Rising from lying passes through sitting, so leaving lying gives sitting. Within `minDuration` of sitting down (the time since the last transition), a
+/// sit-to-stand also needs the pelvis to have come back toward upright by `directionAngle`, so
+/// that settling onto a seat or the edge of a bed is not read as standing up.
 struct ImuPostureClassifier: Sendable {
     let settings: PostureSettings
     private(set) var posture: Posture?
@@ -23,7 +31,14 @@ struct ImuPostureClassifier: Sendable {
     private var abandonedUntilQuiet = false
     private var lyingCrossing: Double?
     private var uprightCrossing: Double?
-    private var sittingAngleCrossing: Double?
+    private var evidenceCrossing: Double?
+    /// Start of the last movement that was large enough to be a sit/stand transition, applied or not.
+    private var lastMovement = -Double.infinity
+    private(set) var sittingReference = SittingReference()
+    /// The time of the current sample, and when the posture last changed (`since` may be earlier:
+    /// it dates the change from the movement that began it).
+    private var now = 0.0
+    private var changedAt = 0.0
     private var initialized = false
     /// When the current run of steps became walking (nil when not walking); computed from the
     /// steps alone, so it is known before calibration too.
@@ -46,12 +61,15 @@ struct ImuPostureClassifier: Sendable {
         guard newPosture != posture else { return }
         posture = newPosture
         since = time
+        changedAt = now
+        evidenceCrossing = nil
     }
 
     /// Feeds one sample. `angle` is the angle from the neutral up direction (nil before calibration).
     mutating func update(time: Double, dt: Double, accel: Vector3, up: Vector3, quiet: Bool, angle: Double?,
                          onTransition: (PostureTransition) -> Void) {
         let s = settings
+        now = time
         let along = Vector3.dot(accel, up)
         if !initialized {
             verticalBaseline = along
@@ -79,6 +97,11 @@ struct ImuPostureClassifier: Sendable {
         guard let angle, let current = posture else { return }
         let upright = angle < s.lyingAngle
 
+        // The user's own sitting angle, from the quiet part of bouts that have lasted.
+        if current == .sitting && quiet && episode == nil {
+            sittingReference.update(angle: angle, up: up, time: time, boutStart: changedAt, dt: dt, confirmed: time - since >= s.minDuration)
+        }
+
         // Walking.
         if stepped && upright && current != .walking {
             let recent = steps.recentSteps(before: time, window: s.walkingWindow)
@@ -102,11 +125,19 @@ struct ImuPostureClassifier: Sendable {
             }
         }
 
-        // Lying and leaving it.
+        updateLying(time: time, angle: angle, quiet: quiet)
+        updateEpisode(time: time, up: up, angle: angle, quiet: quiet, onTransition: onTransition)
+        updateEvidence(time: time, up: up, angle: angle, quiet: quiet)
+    }
+
+    /// Lying: near horizontal and quiet for `lyingHold`; leaving it: back within
+    /// `lyingExitAngle` of upright for as long.
+    private mutating func updateLying(time: Double, angle: Double, quiet: Bool) {
+        let s = settings
         if posture != .lying {
             if angle > s.lyingAngle {
                 if lyingCrossing == nil { lyingCrossing = time }
-                if let crossing = lyingCrossing, time - crossing >= s.lyingHold {
+                if let crossing = lyingCrossing, quiet, time - crossing >= s.lyingHold {
                     change(to: .lying, since: episode?.start ?? crossing)
                     episode = nil
                     uprightCrossing = nil
@@ -123,8 +154,12 @@ struct ImuPostureClassifier: Sendable {
         } else {
             uprightCrossing = nil
         }
+    }
 
-        // Sit/stand transitions.
+    /// Sit/stand transitions: an episode of movement, classified once it has settled.
+    private mutating func updateEpisode(time: Double, up: Vector3, angle: Double, quiet: Bool,
+                                        onTransition: (PostureTransition) -> Void) {
+        let s = settings
         // Quiet ends an episode even if the resting level of the vertical acceleration has moved
         // (the sensor's scale errors differ between sitting and standing orientations).
         let active = !quiet && (abs(vertical) > s.activityAccel || turnRate > s.activityRate)
@@ -135,9 +170,23 @@ struct ImuPostureClassifier: Sendable {
                 abandonedUntilQuiet = true
             } else if time - current.lastActive >= s.settleTime {
                 episode = nil
-                if angle < s.lyingExitAngle, let kind = current.classify(swingLimit: s.transitionSwing, turnLimit: s.transitionTilt) {
-                    onTransition(PostureTransition(kind: kind, start: current.start, end: time, swing: current.swing))
-                    change(to: kind == .standToSit ? .sitting : .standing, since: current.start)
+                guard angle < s.lyingExitAngle,
+                      current.isTransition(swingLimit: s.transitionSwing, turnLimit: s.transitionTilt) else { return }
+                lastMovement = current.start
+                let kind = current.kind(endAngle: angle, decisiveAngle: s.directionAngle)
+                onTransition(PostureTransition(kind: kind, start: current.start, end: time, swing: current.swing))
+                // Just after sitting down (or coming up from lying), settling onto the seat moves
+                // the pelvis too: standing up so soon needs the pelvis to have come back toward
+                // upright, not just the order of the peaks.
+                let moved = angle - (current.startAngle ?? angle)
+                let settled = current.start - since >= s.minDuration
+                switch (kind, posture) {
+                case (.standToSit, .standing?):
+                    change(to: .sitting, since: current.start)
+                case (.sitToStand, .sitting?) where settled || moved <= -s.directionAngle:
+                    change(to: .standing, since: current.start)
+                default:
+                    break
                 }
             } else {
                 episode = current
@@ -145,19 +194,34 @@ struct ImuPostureClassifier: Sendable {
         } else if abandonedUntilQuiet {
             if !active { abandonedUntilQuiet = false }
         } else if active {
-            var fresh = TransitionEpisode(start: time, up: up, fromLying: posture == .lying)
+            var fresh = TransitionEpisode(start: time, up: up, angle: angle, fromLying: posture == .lying)
             fresh.update(time: time, vertical: vertical, up: up, active: true)
             episode = fresh
         }
+    }
 
-        // Far from the standing neutral while quiet: sitting.
-        if posture == .standing && episode == nil && quiet && angle > s.sittingAngle {
-            if sittingAngleCrossing == nil { sittingAngleCrossing = time }
-            if let crossing = sittingAngleCrossing, time - crossing >= s.sittingAngleHold {
-                change(to: .sitting, since: crossing)
-            }
-        } else {
-            sittingAngleCrossing = nil
+    /// The sustained angle evidence: a quiet pelvis that keeps supporting the other posture for
+    /// `evidenceHold` changes it, whatever the transitions said.
+    private mutating func updateEvidence(time: Double, up: Vector3, angle: Double, quiet: Bool) {
+        let s = settings
+        guard episode == nil, let current = posture, current == .sitting || current == .standing else {
+            evidenceCrossing = nil
+            return
+        }
+        guard quiet else { return }
+        let toLearned = sittingReference.learnedUp.map { angleBetween(up, $0) }
+        let evidence = AngleEvidence.posture(angle: angle, current: current, learnedSitting: sittingReference.learned,
+                                             toLearned: toLearned, boutAngle: sittingReference.bout, separation: s.sittingSeparation,
+                                             fallback: s.sittingAngle)
+        guard let evidence, evidence != current else {
+            evidenceCrossing = nil
+            return
+        }
+        if evidenceCrossing == nil { evidenceCrossing = time }
+        if let crossing = evidenceCrossing, time - crossing >= s.evidenceHold {
+            // The movement that began it, if one came shortly before: that is when it changed.
+            let start = crossing - lastMovement <= s.minDuration ? lastMovement : crossing
+            change(to: evidence, since: max(start, since))
         }
     }
 }

@@ -4,17 +4,26 @@ public struct PostureSettings: Sendable, Equatable {
     /// A new posture is reported only once it has lasted this long (activPAL's convention); shorter
     /// episodes are absorbed by the posture around them. Default 10 s.
     public var minDuration: Double
-    /// Tilted further than this from neutral (any direction) is lying. Default 60 degrees.
+    /// Tilted further than this from neutral (any direction), quiet, is lying: the pelvis within
+    /// 20 degrees of horizontal. A reclined sit (60-65 degrees) stays sitting. Default 70 degrees.
     public var lyingAngle: Double
-    /// Lying ends when back within this angle of neutral. Default 45 degrees.
+    /// Lying ends when back within this angle of neutral. Default 55 degrees.
     public var lyingExitAngle: Double
     /// Lying starts and ends only after the angle has stayed beyond its threshold this long. Default 2 s.
     public var lyingHold: Double
-    /// Quiet and upright but further than this from the standing neutral is sitting, whatever the
-    /// transitions said (nobody stands that far from their neutral). Default 25 degrees.
+    /// Until the user's own sitting angle is known, quiet and upright but further than this from
+    /// the upright neutral is sitting, whatever the transitions said (nobody stands that far from
+    /// their neutral). Default 25 degrees.
     public var sittingAngle: Double
-    /// How long the sitting angle must hold. Default 5 s.
-    public var sittingAngleHold: Double
+    /// Once the user's own sitting angle (learned from their sitting bouts) is at least this far
+    /// from upright, the quiet angle is judged against it (see `AngleEvidence`); closer, the two
+    /// postures read alike and only `sittingAngle` counts. Default 10 degrees.
+    public var sittingSeparation: Double
+    /// The angle must support the other posture this long, quiet, to change it. Default 5 s.
+    public var evidenceHold: Double
+    /// A movement that took the pelvis at least this much further from upright is sitting down,
+    /// this much closer is standing up, whatever the order of its acceleration peaks. Default 6 degrees.
+    public var directionAngle: Double
     /// Motion below this RMS acceleration (high-passed, g) and `quietGyro` counts as quiet.
     /// Default 0.03 g.
     public var quietAccel: Double
@@ -50,8 +59,9 @@ public struct PostureSettings: Sendable, Equatable {
     /// A cushion that has sent nothing for this long no longer counts, s. Default 2 s.
     public var cushionTimeout: Double
 
-    public init(minDuration: Double = 10, lyingAngle: Double = 60, lyingExitAngle: Double = 45, lyingHold: Double = 2,
-                sittingAngle: Double = 25, sittingAngleHold: Double = 5, quietAccel: Double = 0.03,
+    public init(minDuration: Double = 10, lyingAngle: Double = 70, lyingExitAngle: Double = 55, lyingHold: Double = 2,
+                sittingAngle: Double = 25, sittingSeparation: Double = 10, evidenceHold: Double = 5,
+                directionAngle: Double = 6, quietAccel: Double = 0.03,
                 quietGyro: Double = 10, activityAccel: Double = 0.05, activityRate: Double = 20,
                 settleTime: Double = 0.6, maxTransition: Double = 8, transitionSwing: Double = 0.15,
                 transitionTilt: Double = 8, stepThreshold: Double = 0.1, stepMinInterval: Double = 0.25,
@@ -62,7 +72,9 @@ public struct PostureSettings: Sendable, Equatable {
         self.lyingExitAngle = lyingExitAngle
         self.lyingHold = lyingHold
         self.sittingAngle = sittingAngle
-        self.sittingAngleHold = sittingAngleHold
+        self.sittingSeparation = sittingSeparation
+        self.evidenceHold = evidenceHold
+        self.directionAngle = directionAngle
         self.quietAccel = quietAccel
         self.quietGyro = quietGyro
         self.activityAccel = activityAccel

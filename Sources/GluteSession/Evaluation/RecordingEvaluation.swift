@@ -3,13 +3,17 @@ import GluteCore
 import GluteDevices
 import GluteWire
 
-/// Scores the posture classifier on the real recordings in `shared/data` through the replay path a
-/// user runs (`glutebridge replay FILE.csv --neutral A..B`), for `glutebridge evaluate`.
+/// Replays the real recordings in `shared/data` through the path a user runs (`glutebridge replay
+/// FILE.csv --mount M`, automatic neutral) for `glutebridge evaluate`.
 public enum RecordingEvaluation {
-    public struct HAPTRow: Sendable {
+    /// A HAPT recording replayed: its score and when the automatic neutral and the first posture
+    /// event came (stream seconds; nil when they never did).
+    public struct HAPTRun: Sendable {
         public var name: String
-        public var neutral: ClosedRange<Double>
         public var score: PostureScore
+        public var calibratedAt: Double?
+        public var firstPosture: Double?
+        public var postureEvents: Int
     }
 
     public struct SitToStandRow: Sendable {
@@ -22,12 +26,20 @@ public enum RecordingEvaluation {
     /// sit2standpy's own detections on its sample file (not ground truth).
     public static let sit2standReference = [23.24, 36.60, 81.64]
     public static let sit2standColumns = "time_us,acc_x_mps2,acc_y_mps2,acc_z_mps2"
+    /// The HAPT phone's x axis points up when its wearer stands (see shared/data/README.md); which
+    /// of y and z points forward differs between subjects, and posture does not need to know.
+    public static let haptMount = "y,z,x"
 
     /// The HAPT recordings in `directory` (pairs `NAME.csv`, `NAME.labels.csv`), in name order.
     public static func haptRecordings(in directory: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { $0.hasSuffix(".labels.csv") }.map { String($0.dropLast(".labels.csv".count)) }
             .filter { names.contains($0 + ".csv") }.sorted()
+    }
+
+    /// The subject of a HAPT recording name (`exp03_user02` -> `user02`).
+    public static func subject(of name: String) -> String {
+        name.split(separator: "_").last.map(String.init) ?? name
     }
 
     /// Labels: `start_s,end_s,activity`.
@@ -44,20 +56,31 @@ public enum RecordingEvaluation {
         return spans
     }
 
-    /// One HAPT recording: neutral from its first labelled standing span, replayed at full speed.
-    public static func scoreHAPT(directory: String, name: String, settings base: PipelineSettings = PipelineSettings()) throws -> HAPTRow {
-        let labels = try labels("\(directory)/\(name).labels.csv")
-        guard let standing = labels.first(where: { $0.activity == "standing" }) else {
-            throw InputError("\(name): no standing span to calibrate on")
-        }
+    /// Settings a user replaying a HAPT file would pass: the phone's mount, automatic neutral.
+    public static func haptSettings(_ base: PipelineSettings = PipelineSettings()) -> PipelineSettings {
         var settings = base
-        settings.neutral = .window(start: standing.start, end: standing.end)
+        settings.neutral = .automatic
+        settings.mount = (try? Mount(parsing: haptMount)) ?? .standard
+        return settings
+    }
+
+    /// One HAPT recording replayed from stream time `from` (nil: the start), scored on the labels
+    /// that lie after it.
+    public static func runHAPT(directory: String, name: String, settings: PipelineSettings,
+                               from: Double? = nil) throws -> HAPTRun {
+        var labels = try labels("\(directory)/\(name).labels.csv")
+        if let from { labels = labels.filter { $0.start >= from } }
         var events: [Event] = []
-        _ = try ReplayRunner.run(RecordedInput(path: "\(directory)/\(name).csv"), settings: settings, options: ReplayOptions()) {
-            events.append($0.event)
-        }
+        var calibratedAt: Double?
+        let options = ReplayOptions(window: from.map { $0...Double.greatestFiniteMagnitude })
+        _ = try ReplayRunner.run(RecordedInput(path: "\(directory)/\(name).csv"), settings: settings, options: options,
+                                 afterSample: { sample, snapshot in
+                                     if calibratedAt == nil && snapshot.calibrated { calibratedAt = sample.time }
+                                 }) { events.append($0.event) }
+        let postures = events.filter { $0.type == "posture" }
         let score = PostureScorer.score(labels: labels, timeline: PostureTimeline(events: events))
-        return HAPTRow(name: name, neutral: standing.start...standing.end, score: score)
+        return HAPTRun(name: name, score: score, calibratedAt: calibratedAt, firstPosture: postures.first?.time,
+                       postureEvents: postures.count)
     }
 
     /// The sit2stand-lumbar sample (accelerometer only, unknown mounting): sit-to-stand movement
