@@ -5,7 +5,7 @@ SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN          = .build/debug/glutebridge
 RELEASE_BIN  = .build/release/glutebridge
 
-.PHONY: deps build release test demo bench fuzz fuzz-smoke install-completions install-user-service evaluate clean
+.PHONY: deps build release test demo bench callgrind-budget fuzz fuzz-smoke install-completions install-user-service evaluate clean
 
 # Installs only what is missing, so a machine that has everything never touches apt.
 deps:
@@ -32,8 +32,15 @@ test: deps
 demo: build
 	@scripts/demo.sh $(BIN)
 
+# In-process figures (glutebridge-bench), then the whole binary on a generated 24 h capture and
+# callgrind instructions per IMU sample (scripts/bench-process.sh).
 bench: release
 	$(SWIFT) run -c release glutebridge-bench
+	scripts/bench-process.sh $(RELEASE_BIN)
+
+# Instructions per IMU sample of a replay under callgrind, held under a budget (deterministic).
+callgrind-budget: release
+	scripts/callgrind-budget.sh $(RELEASE_BIN)
 
 fuzz: deps
 	@scripts/fuzz.sh 300

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The whole-process half of `make bench`: a generated 24 h desk-day capture (100 Hz IMU with its
+# cushion, as `simulate -o` writes it) through the real binary, output to /dev/null:
+#   - replay --speed max --format jsonl: ns per IMU sample and peak RSS;
+#   - decode (JSON per sample) and export --csv / --orientation: rows per second and peak RSS;
+#   - callgrind instructions per IMU sample of a replay of a 1 h capture (deterministic).
+#
+#   scripts/bench-process.sh [BINARY] [RUNS]
+#
+# Captures are kept in $GLUTE_BENCH_DIR (default /tmp/glutebridge-bench), made once per binary
+# version's simulator output. Wall-clock figures are medians of RUNS (default 3) runs.
+set -euo pipefail
+bin=$(realpath "${1:-.build/release/glutebridge}")
+runs=${2:-3}
+dir=${GLUTE_BENCH_DIR:-/tmp/glutebridge-bench}
+mkdir -p "$dir"
+day=$dir/desk-day-24h.bin hour=$dir/desk-day-1h.bin
+[ -s "$day" ] || "$bin" simulate -o "$day" --duration 24h --rate 100 --cushion 2>/dev/null
+[ -s "$hour" ] || "$bin" simulate -o "$hour" --duration 1h --rate 100 --cushion 2>/dev/null
+
+summary=$("$bin" decode "$day" --summary-only)
+field() { sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p" <<<"$summary"; }
+imu=$(field imu_samples) pressure=$(field pressure_samples) frames=$(field frames)
+bytes=$(stat -c %s "$day")
+echo "24 h capture: $((bytes / 1000000)) MB, $frames frames, $imu IMU + $pressure cushion samples"
+
+# Median of a list of numbers.
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# Runs "$@" RUNS times with output to /dev/null; prints "median_seconds max_rss_kib".
+timed() {
+    local secs=() rss=0 i out
+    for ((i = 0; i < runs; i++)); do
+        /usr/bin/time -o "$dir/time.txt" -f '%e %M' "$@" >/dev/null 2>/dev/null
+        out=$(tail -1 "$dir/time.txt")
+        secs+=("${out% *}")
+        [ "${out#* }" -gt "$rss" ] && rss=${out#* }
+    done
+    printf '%s %s\n' "$(printf '%s\n' "${secs[@]}" | median)" "$rss"
+}
+
+row() { # NAME SECONDS RSS_KIB FIGURE UNIT
+    printf '%-58s %12s %-14s %8.1f s %7.1f MiB\n' "$1" "$4" "$5" "$2" "$(awk "BEGIN { print $3 / 1024 }")"
+}
+
+printf '%-58s %12s %-14s %10s %11s\n' "whole process, 24 h capture, output to /dev/null" "median" "unit" "wall" "peak RSS"
+read -r s k < <(timed "$bin" replay "$day" --speed max --format jsonl)
+row "replay --speed max --format jsonl" "$s" "$k" "$(awk "BEGIN { printf \"%.0f\", $s * 1e9 / $imu }")" "ns/IMU sample"
+read -r s k < <(timed "$bin" decode "$day")
+row "decode (one JSON object per sample)" "$s" "$k" "$(awk "BEGIN { printf \"%.2f\", ($imu + $pressure) / $s / 1e6 }")" "M rows/s"
+read -r s k < <(timed "$bin" export "$day" --csv)
+row "export --csv (IMU rows)" "$s" "$k" "$(awk "BEGIN { printf \"%.2f\", $imu / $s / 1e6 }")" "M rows/s"
+read -r s k < <(timed "$bin" export "$day" --orientation)
+row "export --orientation" "$s" "$k" "$(awk "BEGIN { printf \"%.2f\", $imu / $s / 1e6 }")" "M rows/s"
+echo "median of $runs runs each; peak RSS the largest of them (/usr/bin/time %M)"
+
+if [ "${GLUTE_BENCH_CALLGRIND:-1}" = 0 ]; then
+    echo "callgrind: skipped (GLUTE_BENCH_CALLGRIND=0)"
+elif command -v valgrind >/dev/null; then
+    "$(dirname "$0")/callgrind-budget.sh" "$bin" 1h 1000000000 | sed 's/ (budget [0-9]*)//'
+else
+    echo "callgrind: valgrind is not installed; instructions per sample skipped"
+fi
