@@ -31,6 +31,8 @@ public struct SessionEngine: Sendable {
     /// When set, wall times come from stream time (`base + t`) instead of chunk arrival: for
     /// recordings that carry no arrival times, such as CSV files.
     public var wallFromStreamTime: Double?
+    /// The decoder's outputs for one chunk, kept between chunks so that its storage is reused.
+    private var outputs: [DecoderOutput] = []
 
     public init(decoder: any StreamDecoder, pipeline: Pipeline) {
         self.decoder = decoder
@@ -53,11 +55,15 @@ public struct SessionEngine: Sendable {
                               onSample: ((Sample) -> Void)? = nil, afterSample: ((Sample, PipelineSnapshot) -> Void)? = nil,
                               emit: (TimedEvent) -> Void) {
         self.wall = wall
+        // Swapped out (not copied) so that appending never copies the storage.
         var outputs: [DecoderOutput] = []
+        swap(&outputs, &self.outputs)
         decoder.feed(bytes, hostTime: monotonic) { outputs.append($0) }
         for output in outputs {
             handle(output, onSample: onSample, afterSample: afterSample, emit: emit)
         }
+        outputs.removeAll(keepingCapacity: true)
+        swap(&outputs, &self.outputs)
     }
 
     /// The end of the stream: flush the decoder, close open episodes.

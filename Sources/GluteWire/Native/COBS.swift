@@ -35,27 +35,28 @@ public enum COBS {
 
     /// Decodes one COBS block (delimiter already removed) into `output`, which is cleared first.
     /// Returns false when the block is not valid COBS (a zero inside, or a code byte that runs past
-    /// the end); `output` is then unspecified.
+    /// the end); `output` is then unspecified. Runs are copied whole, so an `output` with the
+    /// capacity of the longest block is never reallocated.
     public static func decode(_ input: ArraySlice<UInt8>, into output: inout [UInt8]) -> Bool {
         output.removeAll(keepingCapacity: true)
-        var index = input.startIndex
-        while index < input.endIndex {
-            let code = Int(input[index])
-            if code == 0 { return false }
-            index += 1
-            let end = index + code - 1
-            if end > input.endIndex { return false }
+        return input.withUnsafeBufferPointer { source in
+            var index = 0
+            let end = source.count
             while index < end {
-                let byte = input[index]
-                if byte == 0 { return false }
-                output.append(byte)
+                let code = Int(source[index])
+                if code == 0 { return false }
                 index += 1
+                let runEnd = index + code - 1
+                if runEnd > end { return false }
+                for position in index..<runEnd where source[position] == 0 { return false }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: source[index..<runEnd]))
+                index = runEnd
+                // A 0xFF block carries no implied zero, and neither does the last block.
+                if code != 0xFF && index < end {
+                    output.append(0)
+                }
             }
-            // A 0xFF block carries no implied zero, and neither does the last block.
-            if code != 0xFF && index < input.endIndex {
-                output.append(0)
-            }
+            return true
         }
-        return true
     }
 }

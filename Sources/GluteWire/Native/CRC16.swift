@@ -15,6 +15,8 @@ public enum CRC16 {
     /// Continues a running CRC over `bytes`.
     @inlinable
     public static func update<C: Collection>(_ crc: UInt16, _ bytes: C) -> UInt16 where C.Element == UInt8 {
+        // Arrays and slices (every caller on the decoding path) take the loop over raw memory.
+        if let result = bytes.withContiguousStorageIfAvailable({ update(crc, buffer: $0) }) { return result }
         var crc = crc
         for byte in bytes {
             crc = step(crc, byte)
@@ -25,6 +27,18 @@ public enum CRC16 {
     @inlinable
     public static func checksum<C: Collection>(_ bytes: C) -> UInt16 where C.Element == UInt8 {
         update(initial, bytes)
+    }
+
+    /// The table is looked up once per buffer, not once per byte.
+    @usableFromInline
+    static func update(_ crc: UInt16, buffer: UnsafeBufferPointer<UInt8>) -> UInt16 {
+        table.withUnsafeBufferPointer { t in
+            var crc = crc
+            for byte in buffer {
+                crc = (crc << 8) ^ t[Int(UInt8(truncatingIfNeeded: crc >> 8) ^ byte)]
+            }
+            return crc
+        }
     }
 
     @usableFromInline
