@@ -2,15 +2,53 @@
 /// vectors (firmware-protocol.md), so that both show the same thing.
 extension DecoderOutput {
     public var json: String {
+        var bytes: [UInt8] = []
+        appendJSON(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `json` (without a newline) to `out` as UTF-8 bytes; samples, nearly every line
+    /// `decode` prints, are written number by number without an intermediate string.
+    public func appendJSON(to out: inout [UInt8]) {
         switch self {
         case .sample(.imu(let s)):
-            var fields = ["\"kind\":\"imu\"", "\"t\":\(f(s.time, 6))",
-                          "\"acc_g\":\(triple(s.accel, 6))", "\"gyro_dps\":\(triple(s.gyro, 4))"]
-            if let m = s.mag { fields.append("\"mag_ut\":\(triple(m, 1))") }
-            if let q = s.quaternion { fields.append("\"quat\":[\(f(q.w, 5)),\(f(q.x, 5)),\(f(q.y, 5)),\(f(q.z, 5))]") }
-            return "{" + fields.joined(separator: ",") + "}"
+            out.append(contentsOf: #"{"kind":"imu","t":"#.utf8)
+            number(s.time, 6, &out)
+            out.append(contentsOf: #","acc_g":"#.utf8)
+            triple(s.accel, 6, &out)
+            out.append(contentsOf: #","gyro_dps":"#.utf8)
+            triple(s.gyro, 4, &out)
+            if let m = s.mag {
+                out.append(contentsOf: #","mag_ut":"#.utf8)
+                triple(m, 1, &out)
+            }
+            if let q = s.quaternion {
+                out.append(contentsOf: #","quat":["#.utf8)
+                number(q.w, 5, &out); out.append(0x2C)
+                number(q.x, 5, &out); out.append(0x2C)
+                number(q.y, 5, &out); out.append(0x2C)
+                number(q.z, 5, &out)
+                out.append(0x5D)
+            }
+            out.append(0x7D)
         case .sample(.pressure(let s)):
-            return "{\"kind\":\"pressure\",\"t\":\(f(s.time, 6)),\"cells_pa\":[\(s.cells.map { f($0, 0) }.joined(separator: ","))]}"
+            out.append(contentsOf: #"{"kind":"pressure","t":"#.utf8)
+            number(s.time, 6, &out)
+            out.append(contentsOf: #","cells_pa":["#.utf8)
+            for (index, cell) in s.cells.enumerated() {
+                if index > 0 { out.append(0x2C) }
+                number(cell, 0, &out)
+            }
+            out.append(contentsOf: "]}".utf8)
+        default:
+            out.append(contentsOf: textJSON.utf8)
+        }
+    }
+
+    /// Messages and anomalies: rare, built as strings.
+    private var textJSON: String {
+        switch self {
+        case .sample: return ""
         case .message(let time, let message):
             return "{" + (["\"t\":\(f(time, 6))"] + DecoderOutput.fields(of: message)).joined(separator: ",") + "}"
         case .anomaly(let a):
@@ -76,4 +114,18 @@ extension DecoderStatistics {
 }
 
 private func f(_ v: Double, _ d: Int) -> String { TextFormatting.fixed(v, decimals: d) }
-private func triple(_ v: Vector3, _ d: Int) -> String { "[\(f(v.x, d)),\(f(v.y, d)),\(f(v.z, d))]" }
+
+@inline(__always)
+private func number(_ v: Double, _ d: Int, _ out: inout [UInt8]) {
+    FixedDecimal.append(v, decimals: d, to: &out, nonFinite: .null)
+}
+
+/// `[x,y,z]`.
+@inline(__always)
+private func triple(_ v: Vector3, _ d: Int, _ out: inout [UInt8]) {
+    out.append(0x5B)
+    number(v.x, d, &out); out.append(0x2C)
+    number(v.y, d, &out); out.append(0x2C)
+    number(v.z, d, &out)
+    out.append(0x5D)
+}

@@ -24,6 +24,13 @@ public struct OrientationExporter: Sendable {
     }
 
     public mutating func row(for sample: IMUSample) -> String {
+        var bytes: [UInt8] = []
+        appendRow(for: sample, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the row for `sample` (without a newline) to `out` as UTF-8 bytes.
+    public mutating func appendRow(for sample: IMUSample, to out: inout [UInt8]) {
         var s = sample
         if !useMagnetometer { s.mag = nil }
         let q: Quaternion
@@ -35,7 +42,10 @@ public struct OrientationExporter: Sendable {
             q = tracker.quaternion
         }
         let e = q.fusionEulerDegrees
-        let f = { (v: Double) in TextFormatting.fixed(v, decimals: 6) }
-        return "\(f(s.time)),\(f(e.roll)),\(f(e.pitch)),\(f(e.yaw)),\(f(q.w)),\(f(q.x)),\(f(q.y)),\(f(q.z))"
+        FixedDecimal.append(s.time, decimals: 6, to: &out, nonFinite: .null)
+        for value in [e.roll, e.pitch, e.yaw, q.w, q.x, q.y, q.z] {
+            out.append(0x2C)  // ","
+            FixedDecimal.append(value, decimals: 6, to: &out, nonFinite: .null)
+        }
     }
 }

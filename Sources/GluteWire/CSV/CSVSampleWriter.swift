@@ -70,26 +70,36 @@ public struct CSVSampleWriter: Sendable, Equatable {
     /// pressure sample in an IMU file, a cushion with another cell count). Absent magnetometer
     /// or quaternion values in a layout that has them are written as zeros.
     public func line(for sample: Sample) -> String? {
-        var text = ""
-        text.reserveCapacity(128)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(128)
+        guard append(sample, to: &bytes) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the line for `sample`, with its newline, to `text` (UTF-8 bytes); false, appending
+    /// nothing, when the sample does not fit the layout. `export --csv` writes through this.
+    public func append(_ sample: Sample, to text: inout [UInt8]) -> Bool {
         switch (layout, sample) {
         case (.imu(let gyroscope, let magnetometer, let quaternion), .imu(let s)):
-            append(s.time, precision.time, &text)
+            append(s.time, precision.time, first: true, &text)
             append(s.accel, precision.accel, &text)
             if gyroscope { append(s.gyro, precision.gyro, &text) }
             if magnetometer { append(s.mag ?? .zero, precision.mag, &text) }
             if quaternion {
                 let q = s.quaternion ?? Quaternion(w: 0, x: 0, y: 0, z: 0)
-                for value in [q.w, q.x, q.y, q.z] { append(value, precision.quaternion, &text) }
+                append(q.w, precision.quaternion, &text)
+                append(q.x, precision.quaternion, &text)
+                append(q.y, precision.quaternion, &text)
+                append(q.z, precision.quaternion, &text)
             }
         case (.pressure(let cells), .pressure(let s)) where s.cells.count == cells:
-            append(s.time, precision.time, &text)
+            append(s.time, precision.time, first: true, &text)
             for cell in s.cells { append(cell, precision.pressure, &text) }
         default:
-            return nil
+            return false
         }
-        text += "\n"
-        return text
+        text.append(0x0A)
+        return true
     }
 
     /// Header plus one line per fitting sample; samples that do not fit are left out.
@@ -101,12 +111,12 @@ public struct CSVSampleWriter: Sendable, Equatable {
         return text
     }
 
-    private func append(_ value: Double, _ decimals: Int, _ text: inout String) {
-        if !text.isEmpty { text += "," }
-        FixedDecimalFormatter.append(value, decimals: decimals, to: &text)
+    private func append(_ value: Double, _ decimals: Int, first: Bool = false, _ text: inout [UInt8]) {
+        if !first { text.append(0x2C) }  // ","
+        FixedDecimal.append(value, decimals: decimals, to: &text)
     }
 
-    private func append(_ vector: Vector3, _ decimals: Int, _ text: inout String) {
+    private func append(_ vector: Vector3, _ decimals: Int, _ text: inout [UInt8]) {
         append(vector.x, decimals, &text)
         append(vector.y, decimals, &text)
         append(vector.z, decimals, &text)

@@ -60,19 +60,44 @@ struct DecodeCommand: ParsableCommand {
             counts.count(output)
             if !quiet { Output.line(output.json) }
         }
-        if let hex {
-            let bytes = try parseHex(hex)
-            decoder.feed(bytes[...], hostTime: 0, emit: printOutput)
-        } else if let input, input.hasPrefix("/dev/") {
-            try decodeDevice(input, decoder: &decoder, emit: printOutput)
-        } else if let input {
-            try decodeFile(input, decoder: &decoder, emit: printOutput)
+        // A file or --hex: lines gather in blocks of about a megabyte (one write per block); a
+        // device's lines go out as they come.
+        var block: [UInt8] = []
+        var imu = 0, pressure = 0
+        let blockOutput: (DecoderOutput) -> Void = { output in
+            switch output {
+            case .sample(.imu): imu += 1
+            case .sample(.pressure): pressure += 1
+            default: break
+            }
+            guard !quiet else { return }
+            output.appendJSON(to: &block)
+            block.append(0x0A)
+            if block.count >= Output.blockSize {
+                _ = Output.raw(block)
+                block.removeAll(keepingCapacity: true)
+            }
         }
-        decoder.finish(hostTime: 0, emit: printOutput)
+        let fromDevice = input?.hasPrefix("/dev/") == true
+        do {
+            if let hex {
+                let bytes = try parseHex(hex)
+                decoder.feed(bytes[...], hostTime: 0, emit: blockOutput)
+            } else if let input, fromDevice {
+                try decodeDevice(input, decoder: &decoder, emit: printOutput)
+            } else if let input {
+                try decodeFile(input, decoder: &decoder, emit: blockOutput)
+            }
+        } catch {
+            _ = Output.raw(block)  // what was decoded before the failure
+            throw error
+        }
+        decoder.finish(hostTime: 0, emit: fromDevice ? printOutput : blockOutput)
+        _ = Output.raw(block)
         // The summary adds the per-kind sample counts to the decoder's own counters.
         var summary = decoder.statistics.json
         summary.removeLast()
-        Output.line(summary + ",\"imu_samples\":\(counts.imu),\"pressure_samples\":\(counts.pressure)}")
+        Output.line(summary + ",\"imu_samples\":\(counts.imu + imu),\"pressure_samples\":\(counts.pressure + pressure)}")
     }
 
     private func parseHex(_ text: String) throws -> [UInt8] {

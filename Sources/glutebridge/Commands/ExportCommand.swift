@@ -69,11 +69,16 @@ struct ExportCommand: ParsableCommand {
         } else {
             sink = nil
         }
-        var pending = ""
-        func emit(_ line: String) throws {
-            guard let sink else { Output.line(line); return }
-            pending += line + "\n"
-            if pending.utf8.count > 65536 { try sink.append(pending); pending = "" }
+        // Rows gather in blocks of about a megabyte: one write per block, not one per row.
+        var pending: [UInt8] = []
+        pending.reserveCapacity(Output.blockSize + 4096)
+        func rowEnded() throws {
+            pending.append(0x0A)
+            if pending.count >= Output.blockSize { try flush() }
+        }
+        func flush() throws {
+            if let sink { try sink.append(pending) } else { _ = Output.raw(pending) }
+            pending.removeAll(keepingCapacity: true)
         }
         var ahrs = preset == "fusion-6axis" ? AHRSSettings.fusionSimple6Axis : AHRSSettings()
         if let gain { ahrs.gain = gain }
@@ -87,15 +92,16 @@ struct ExportCommand: ParsableCommand {
             do {
                 if orientation {
                     guard case .imu(let s) = sample else { return }
-                    if rows == 0 { try emit(OrientationExporter.header) }
-                    try emit(exporter.row(for: s))
+                    if rows == 0 { pending.append(contentsOf: OrientationExporter.header.utf8); try rowEnded() }
+                    exporter.appendRow(for: s, to: &pending)
+                    try rowEnded()
                 } else {
                     if writer == nil {
                         writer = CSVSampleWriter(layout: .fitting(sample))
-                        try emit(String(writer!.header.dropLast()))
+                        pending.append(contentsOf: writer!.header.utf8)  // ends with its newline
                     }
-                    guard let line = writer!.line(for: sample) else { return }
-                    try emit(String(line.dropLast()))
+                    guard writer!.append(sample, to: &pending) else { return }
+                    if pending.count >= Output.blockSize { try flush() }
                 }
                 rows += 1
             } catch {
@@ -103,7 +109,8 @@ struct ExportCommand: ParsableCommand {
             }
         }) { _ in }
         if let failure { throw CLIError("\(failure)") }
-        if let sink { try sink.append(pending); try sink.close() }
+        if rows > 0 { try flush() }
+        if let sink { try sink.close() }
         if rows == 0 { throw CLIError("\(file): no \(orientation ? "IMU " : "")samples to export") }
     }
 }

@@ -3,6 +3,9 @@ import Glibc
 /// Standard output and error, line by line and unbuffered where it matters: lines reach a pipe
 /// as they are produced (a script reading our JSONL must not wait for a buffer to fill).
 enum Output {
+    /// Bulk outputs (`decode` of a file, `export`) write in blocks of this many bytes or so.
+    static let blockSize = 1 << 20
+
     static func line(_ text: String) {
         write(1, text + "\n")
     }
