@@ -5,7 +5,7 @@ SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN          = .build/debug/glutebridge
 RELEASE_BIN  = .build/release/glutebridge
 
-.PHONY: deps build release test demo bench callgrind-budget fuzz fuzz-smoke install-completions install-user-service evaluate clean
+.PHONY: deps build release test demo bench check-speed fuzz fuzz-smoke install-completions install-user-service evaluate clean
 
 # Installs only what is missing, so a machine that has everything never touches apt.
 deps:
@@ -38,9 +38,11 @@ bench: release
 	$(SWIFT) run -c release glutebridge-bench
 	scripts/bench-process.sh $(RELEASE_BIN)
 
-# Instructions per IMU sample of a replay under callgrind, held under a budget (deterministic).
-callgrind-budget: release
+# Deterministic speed checks, for CI: instructions per IMU sample of a replay under callgrind held
+# under a budget, and no heap allocation per frame or per sample (release build).
+check-speed: release
 	scripts/callgrind-budget.sh $(RELEASE_BIN)
+	$(SWIFT) run -c release glutebridge-bench --check-allocations
 
 fuzz: deps
 	@scripts/fuzz.sh 300

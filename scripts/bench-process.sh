@@ -47,11 +47,13 @@ printf '%-58s %12s %-14s %10s %11s\n' "whole process, 24 h capture, output to /d
 read -r s k < <(timed "$bin" replay "$day" --speed max --format jsonl)
 row "replay --speed max --format jsonl" "$s" "$k" "$(awk "BEGIN { printf \"%.0f\", $s * 1e9 / $imu }")" "ns/IMU sample"
 read -r s k < <(timed "$bin" decode "$day")
-row "decode (one JSON object per sample)" "$s" "$k" "$(awk "BEGIN { printf \"%.2f\", ($imu + $pressure) / $s / 1e6 }")" "M rows/s"
+row "decode (JSON per sample, $((imu + pressure)) rows)" "$s" "$k" "$(awk "BEGIN { printf \"%.2f\", ($imu + $pressure) / $s / 1e6 }")" "M rows/s"
+# A capture's CSV has the layout of its first sample (here the cushion's): count the rows.
+csv_rows=$(( $("$bin" export "$day" --csv | wc -l) - 1 ))
 read -r s k < <(timed "$bin" export "$day" --csv)
-row "export --csv (IMU rows)" "$s" "$k" "$(awk "BEGIN { printf \"%.2f\", $imu / $s / 1e6 }")" "M rows/s"
+row "export --csv ($csv_rows rows)" "$s" "$k" "$(awk "BEGIN { printf \"%.2f\", $csv_rows / $s / 1e6 }")" "M rows/s"
 read -r s k < <(timed "$bin" export "$day" --orientation)
-row "export --orientation" "$s" "$k" "$(awk "BEGIN { printf \"%.2f\", $imu / $s / 1e6 }")" "M rows/s"
+row "export --orientation ($imu rows)" "$s" "$k" "$(awk "BEGIN { printf \"%.2f\", $imu / $s / 1e6 }")" "M rows/s"
 echo "median of $runs runs each; peak RSS the largest of them (/usr/bin/time %M)"
 
 if [ "${GLUTE_BENCH_CALLGRIND:-1}" = 0 ]; then

@@ -31,8 +31,6 @@ public struct SessionEngine: Sendable {
     /// When set, wall times come from stream time (`base + t`) instead of chunk arrival: for
     /// recordings that carry no arrival times, such as CSV files.
     public var wallFromStreamTime: Double?
-    /// The decoder's outputs for one chunk, kept between chunks so that its storage is reused.
-    private var outputs: [DecoderOutput] = []
 
     public init(decoder: any StreamDecoder, pipeline: Pipeline) {
         self.decoder = decoder
@@ -55,15 +53,12 @@ public struct SessionEngine: Sendable {
                               onSample: ((Sample) -> Void)? = nil, afterSample: ((Sample, PipelineSnapshot) -> Void)? = nil,
                               emit: (TimedEvent) -> Void) {
         self.wall = wall
-        // Swapped out (not copied) so that appending never copies the storage.
-        var outputs: [DecoderOutput] = []
-        swap(&outputs, &self.outputs)
-        decoder.feed(bytes, hostTime: monotonic) { outputs.append($0) }
-        for output in outputs {
-            handle(output, onSample: onSample, afterSample: afterSample, emit: emit)
-        }
-        outputs.removeAll(keepingCapacity: true)
-        swap(&outputs, &self.outputs)
+        // The decoder is moved out while it feeds (a placeholder holds its place), so that each
+        // output goes straight to the pipeline: no array of outputs per read.
+        var decoder: any StreamDecoder = DetachedDecoder()
+        swap(&decoder, &self.decoder)
+        decoder.feed(bytes, hostTime: monotonic) { handle($0, onSample: onSample, afterSample: afterSample, emit: emit) }
+        swap(&decoder, &self.decoder)
     }
 
     /// The end of the stream: flush the decoder, close open episodes.
@@ -118,4 +113,12 @@ public struct SessionEngine: Sendable {
             break
         }
     }
+}
+
+/// Holds an engine's decoder place while the real decoder is feeding (see `SessionEngine.feed`).
+private struct DetachedDecoder: StreamDecoder {
+    var protocolName: String { "detached" }
+    var statistics: DecoderStatistics { DecoderStatistics() }
+    mutating func feed(_ bytes: ArraySlice<UInt8>, hostTime: Double, emit: (DecoderOutput) -> Void) {}
+    mutating func finish(hostTime: Double, emit: (DecoderOutput) -> Void) {}
 }

@@ -59,4 +59,30 @@ public enum COBS {
             return true
         }
     }
+
+    /// Decodes `count` COBS bytes at `source`, which hold no zero (the caller split the stream at
+    /// every one), into `output`, which has room for `count` bytes and may be `source` itself:
+    /// output never overtakes input, and runs are moved with memmove semantics. Returns the
+    /// decoded length, or nil when a code byte runs past the end.
+    static func decode(_ source: UnsafeRawPointer, count: Int, into output: UnsafeMutablePointer<UInt8>) -> Int? {
+        var input = 0
+        var written = 0
+        while input < count {
+            let code = Int(source.load(fromByteOffset: input, as: UInt8.self))
+            input += 1
+            let run = code - 1
+            if input + run > count { return nil }
+            if run > 0 {
+                UnsafeMutableRawPointer(output + written).copyMemory(from: source + input, byteCount: run)
+            }
+            written += run
+            input += run
+            // A 0xFF block carries no implied zero, and neither does the last block.
+            if code != 0xFF && input < count {
+                output[written] = 0
+                written += 1
+            }
+        }
+        return written
+    }
 }

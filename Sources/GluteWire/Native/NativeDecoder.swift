@@ -56,21 +56,28 @@ public struct NativeDecoder: StreamDecoder {
     /// Handles one frame whose integrity is established: from serial after the CRC, or a BLE
     /// notification (`NativeFrame(body:hasCRC: false)`).
     public mutating func process(_ frame: NativeFrame, emit: (DecoderOutput) -> Void) {
+        process(version: frame.version, type: frame.type, sequence: frame.sequence, timeMicros: frame.timeMicros,
+                payload: frame.payload[...], emit: emit)
+    }
+
+    /// `process(_:)` on a frame's fields, so that a frame read in place needs no `NativeFrame`.
+    private mutating func process(version: UInt8, type: UInt8, sequence sequenceNumber: UInt16, timeMicros: UInt32,
+                                  payload: ArraySlice<UInt8>, emit: (DecoderOutput) -> Void) {
         statistics.frames += 1
-        let lost = sequence.lost(before: frame.sequence)
+        let lost = sequence.lost(before: sequenceNumber)
         if lost > 0 {
-            report(DecoderAnomaly(.gap, count: lost, detail: "sequence jumped to \(frame.sequence)"), emit)
+            report(DecoderAnomaly(.gap, count: lost, detail: "sequence jumped to \(sequenceNumber)"), emit)
         }
-        guard frame.major == NativeFrame.supportedMajor else {
-            report(DecoderAnomaly(.unsupportedVersion, detail: "protocol \(frame.major).\(frame.version & 0x0F)"), emit)
+        guard version >> 4 == NativeFrame.supportedMajor else {
+            report(DecoderAnomaly(.unsupportedVersion, detail: "protocol \(version >> 4).\(version & 0x0F)"), emit)
             return
         }
-        let micros = clock.micros(for: frame.timeMicros)
+        let micros = clock.micros(for: timeMicros)
         let message: NativeMessage
         do {
-            message = try NativeMessage(type: frame.type, payload: frame.payload[...])
+            message = try NativeMessage(type: type, payload: payload)
         } catch {
-            report(DecoderAnomaly(.malformed, detail: "payload of type 0x\(hex2(frame.type)) does not match its layout"), emit)
+            report(DecoderAnomaly(.malformed, detail: "payload of type 0x\(hex2(type)) does not match its layout"), emit)
             return
         }
         switch message {
@@ -104,7 +111,11 @@ public struct NativeDecoder: StreamDecoder {
         let type = content[content.startIndex + 1]
         guard type == MessageType.imuBatch.rawValue || type == MessageType.quaternionBatch.rawValue
                 || type == MessageType.pressureBatch.rawValue else {
-            process(NativeFrame(checkedContent: content), emit: emit)
+            let start = content.startIndex
+            process(version: content[start], type: type, sequence: UInt16(content[start + 2]) | UInt16(content[start + 3]) << 8,
+                    timeMicros: UInt32(content[start + 4]) | UInt32(content[start + 5]) << 8
+                        | UInt32(content[start + 6]) << 16 | UInt32(content[start + 7]) << 24,
+                    payload: content[(start + NativeFrame.headerSize)...], emit: emit)
             return
         }
         content.withUnsafeBufferPointer { frame in

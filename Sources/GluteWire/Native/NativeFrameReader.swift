@@ -1,20 +1,14 @@
 /// Finds native frames in a serial byte stream: splits at 0x00 delimiters, undoes COBS, checks
 /// lengths and the CRC. It knows nothing of message types; `NativeDecoder` builds on it, and so
 /// does the simulated firmware that reads host commands.
+///
+/// No allocation per frame: a block that lies whole in the chunk is decoded from the chunk into
+/// one buffer of the largest frame's size; a block split across chunks is gathered in that buffer
+/// and decoded in place (COBS output never overtakes its input).
 public struct NativeFrameReader: Sendable {
     public enum Event: Sendable, Equatable {
         case frame(NativeFrame)
         case anomaly(DecoderAnomaly)
-    }
-
-    private var block: [UInt8] = []
-    private var frameBytes: [UInt8] = []
-    private var discarding = 0
-    private var sawDelimiter = false
-
-    public init() {
-        block.reserveCapacity(NativeFrame.maxEncodedFrame)
-        frameBytes.reserveCapacity(NativeFrame.maxEncodedFrame)
     }
 
     /// What `readBody` finds.
@@ -24,6 +18,16 @@ public struct NativeFrameReader: Sendable {
         case body(ArraySlice<UInt8>)
         case anomaly(DecoderAnomaly)
     }
+
+    /// The block being gathered (its first `pending` bytes), then the decoded frame. Its length
+    /// never changes.
+    private var buffer = [UInt8](repeating: 0, count: NativeFrame.maxEncodedFrame)
+    /// Bytes of the current block gathered from earlier chunks.
+    private var pending = 0
+    private var discarding = 0
+    private var sawDelimiter = false
+
+    public init() {}
 
     /// Consumes `bytes` from `index` up to and including the next byte that completes a frame or
     /// an anomaly, and returns it; nil once `bytes` is used up (state carries over to the next
@@ -39,76 +43,87 @@ public struct NativeFrameReader: Sendable {
     /// As `read`, without building a `NativeFrame`: the decoder reads samples from the body in
     /// place, so a frame costs no allocation.
     public mutating func readBody(_ bytes: ArraySlice<UInt8>, from index: inout Int) -> BodyEvent? {
-        while index < bytes.endIndex {
-            // The bytes up to the next delimiter are one run: skipped, or copied whole.
-            let delimiter = NativeFrameReader.firstZero(in: bytes, from: index)
-            let run = delimiter - index
-            if discarding > 0 {
-                discarding += run
-                index = delimiter
-            } else if block.count + run > NativeFrame.maxEncodedFrame {
-                // Oversized at the byte that crosses the limit, as a byte-by-byte reader finds it.
-                index += NativeFrame.maxEncodedFrame + 1 - block.count
-                discarding = NativeFrame.maxEncodedFrame + 1
-                block.removeAll(keepingCapacity: true)
-                return .anomaly(DecoderAnomaly(.oversized, detail: "no delimiter within \(NativeFrame.maxEncodedFrame) bytes"))
-            } else {
-                block.append(contentsOf: bytes[index..<delimiter])
-                index = delimiter
-            }
-            if index < bytes.endIndex {
-                index += 1  // the delimiter
-                if let event = endOfBlock() { return event }
-            }
-        }
-        return nil
-    }
-
-    /// The index of the first 0x00 in `bytes` at or after `start`, or `bytes.endIndex`.
-    @inline(__always)
-    private static func firstZero(in bytes: ArraySlice<UInt8>, from start: Int) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
+        bytes.withUnsafeBufferPointer { chunk in
             let base = bytes.startIndex
-            var offset = start - base
-            while offset < buffer.count && buffer[offset] != 0 { offset += 1 }
-            return base + offset
+            var offset = index - base
+            defer { index = base + offset }
+            while offset < chunk.count {
+                // The bytes up to the next delimiter are one run: skipped, decoded or gathered.
+                var delimiter = offset
+                while delimiter < chunk.count && chunk[delimiter] != 0 { delimiter += 1 }
+                let run = delimiter - offset
+                let complete = delimiter < chunk.count
+                if discarding > 0 {
+                    discarding += run
+                } else if pending + run > NativeFrame.maxEncodedFrame {
+                    // Oversized at the byte that crosses the limit, as a byte-by-byte reader finds it.
+                    offset += NativeFrame.maxEncodedFrame + 1 - pending
+                    discarding = NativeFrame.maxEncodedFrame + 1
+                    pending = 0
+                    return .anomaly(DecoderAnomaly(.oversized, detail: "no delimiter within \(NativeFrame.maxEncodedFrame) bytes"))
+                } else if complete && pending == 0 {
+                    // The whole block is in this chunk: decoded from where it lies.
+                    offset = delimiter + 1
+                    if let event = endOfBlock(UnsafeBufferPointer(rebasing: chunk[delimiter - run..<delimiter])) { return event }
+                    continue
+                } else if run > 0 {
+                    buffer.withUnsafeMutableBufferPointer { gathered in
+                        (gathered.baseAddress! + pending).update(from: chunk.baseAddress! + offset, count: run)
+                    }
+                    pending += run
+                }
+                offset = delimiter
+                if complete {
+                    offset += 1  // the delimiter
+                    if let event = endOfBlock(nil) { return event }
+                }
+            }
+            return nil
         }
     }
 
     /// What the end of the stream leaves: a frame cut short, if any.
     public mutating func finish() -> DecoderAnomaly? {
         defer { reset() }
-        let pending = discarding + block.count
-        return pending > 0 ? DecoderAnomaly(.resync, count: pending, detail: "stream ended inside a frame") : nil
+        let left = discarding + pending
+        return left > 0 ? DecoderAnomaly(.resync, count: left, detail: "stream ended inside a frame") : nil
     }
 
     /// Start over as if newly connected (the next bytes may be the tail of a frame).
     public mutating func reset() {
-        block.removeAll(keepingCapacity: true)
+        pending = 0
         discarding = 0
         sawDelimiter = false
     }
 
-    private mutating func endOfBlock() -> BodyEvent? {
+    /// A delimiter ended the block: `encoded` when it lies whole in the chunk, else (nil) the
+    /// `pending` bytes gathered in `buffer`.
+    private mutating func endOfBlock(_ encoded: UnsafeBufferPointer<UInt8>?) -> BodyEvent? {
+        let length = encoded?.count ?? pending
         defer {
-            block.removeAll(keepingCapacity: true)
+            pending = 0
             sawDelimiter = true
         }
         if discarding > 0 {
             defer { discarding = 0 }
             return .anomaly(DecoderAnomaly(.resync, count: discarding, detail: "skipped to the next delimiter"))
         }
-        if block.isEmpty { return nil }
+        if length == 0 { return nil }
         if !sawDelimiter {
             // The tail of a frame that was on the wire before we started listening.
-            return .anomaly(DecoderAnomaly(.resync, count: block.count, detail: "partial frame before the first delimiter"))
+            return .anomaly(DecoderAnomaly(.resync, count: length, detail: "partial frame before the first delimiter"))
         }
-        guard COBS.decode(block[...], into: &frameBytes) else {
-            return .anomaly(DecoderAnomaly(.malformed, detail: "invalid COBS block of \(block.count) bytes"))
+        let decoded = buffer.withUnsafeMutableBufferPointer { frame in
+            // Blocks hold no zero: they were split at every one.
+            COBS.decode(encoded.map { UnsafeRawPointer($0.baseAddress!) } ?? UnsafeRawPointer(frame.baseAddress!),
+                        count: length, into: frame.baseAddress!)
+        }
+        guard let decoded else {
+            return .anomaly(DecoderAnomaly(.malformed, detail: "invalid COBS block of \(length) bytes"))
         }
         do {
-            _ = try NativeFrame.check(body: frameBytes[...], hasCRC: true)
-            return .body(frameBytes[...])
+            _ = try NativeFrame.check(body: buffer[0..<decoded], hasCRC: true)
+            return .body(buffer[0..<decoded])
         } catch {
             switch error {
             case .tooShort(let n): return .anomaly(DecoderAnomaly(.malformed, detail: "frame of \(n) bytes is shorter than a header"))

@@ -87,8 +87,11 @@ struct ExportCommand: ParsableCommand {
         var writer: CSVSampleWriter?
         var failure: Error?
         var rows = 0
-        _ = try ReplayRunner.run(input, settings: PipelineSettings(), options: ReplayOptions(columns: columns), onSample: { sample in
-            guard failure == nil else { return }
+        // Samples straight from the decoder: the detectors' work would be thrown away. Link
+        // drops reset the decoder and a NaN time is left out, as in a replay.
+        var decoder = try input.decoderChoice.makeDecoder(columns: columns)
+        func onSample(_ sample: Sample) {
+            guard failure == nil, !sample.time.isNaN else { return }
             do {
                 if orientation {
                     guard case .imu(let s) = sample else { return }
@@ -107,7 +110,19 @@ struct ExportCommand: ParsableCommand {
             } catch {
                 failure = error
             }
-        }) { _ in }
+        }
+        func handle(_ output: DecoderOutput) {
+            if case .sample(let sample) = output { onSample(sample) }
+        }
+        try input.forEachChunk { chunk in
+            switch chunk.kind {
+            case .data: decoder.feed(chunk.bytes, hostTime: chunk.monotonic, emit: handle)
+            case .disconnected: decoder.resetLink()
+            case .connected: break
+            }
+            return true
+        }
+        decoder.finish(hostTime: 0, emit: handle)
         if let failure { throw CLIError("\(failure)") }
         if rows > 0 { try flush() }
         if let sink { try sink.close() }
