@@ -27,34 +27,41 @@ echo "24 h capture: $((bytes / 1000000)) MB, $frames frames, $imu IMU + $pressur
 # Median of a list of numbers.
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# Runs "$@" RUNS times with output to /dev/null; prints "median_seconds max_rss_kib".
+# Runs "$@" RUNS times with output to /dev/null; prints "median_wall_s median_cpu_s max_rss_kib"
+# (cpu = user + system: on a shared machine wall time mostly measures the wait for a core).
 timed() {
-    local secs=() rss=0 i out
+    local walls=() cpus=() rss=0 i w u k m
     for ((i = 0; i < runs; i++)); do
-        /usr/bin/time -o "$dir/time.txt" -f '%e %M' "$@" >/dev/null 2>/dev/null
-        out=$(tail -1 "$dir/time.txt")
-        secs+=("${out% *}")
-        [ "${out#* }" -gt "$rss" ] && rss=${out#* }
+        /usr/bin/time -o "$dir/time.txt" -f '%e %U %S %M' "$@" >/dev/null 2>/dev/null
+        read -r w u k m < <(tail -1 "$dir/time.txt")
+        walls+=("$w")
+        cpus+=("$(awk "BEGIN { print $u + $k }")")
+        [ "$m" -gt "$rss" ] && rss=$m
     done
-    printf '%s %s\n' "$(printf '%s\n' "${secs[@]}" | median)" "$rss"
+    printf '%s %s %s\n' "$(printf '%s\n' "${walls[@]}" | median)" "$(printf '%s\n' "${cpus[@]}" | median)" "$rss"
 }
 
-row() { # NAME SECONDS RSS_KIB FIGURE UNIT
-    printf '%-58s %12s %-14s %8.1f s %7.1f MiB\n' "$1" "$4" "$5" "$2" "$(awk "BEGIN { print $3 / 1024 }")"
+# NAME WALL CPU RSS_KIB UNITS SCALE UNIT: the figure per CPU second and per wall second.
+row() {
+    printf '%-52s %10s %10s %-14s %7.1f s %7.1f s %7.1f MiB\n' "$1" \
+        "$(awk "BEGIN { printf \"%.${7:-2}f\", $6 * ($5 / $3) }")" "$(awk "BEGIN { printf \"%.${7:-2}f\", $6 * ($5 / $2) }")" \
+        "$8" "$2" "$3" "$(awk "BEGIN { print $4 / 1024 }")"
 }
 
-printf '%-58s %12s %-14s %10s %11s\n' "whole process, 24 h capture, output to /dev/null" "median" "unit" "wall" "peak RSS"
-read -r s k < <(timed "$bin" replay "$day" --speed max --format jsonl)
-row "replay --speed max --format jsonl" "$s" "$k" "$(awk "BEGIN { printf \"%.0f\", $s * 1e9 / $imu }")" "ns/IMU sample"
-read -r s k < <(timed "$bin" decode "$day")
-row "decode (JSON per sample, $((imu + pressure)) rows)" "$s" "$k" "$(awk "BEGIN { printf \"%.2f\", ($imu + $pressure) / $s / 1e6 }")" "M rows/s"
+printf '%-52s %10s %10s %-14s %9s %9s %11s\n' "whole process, 24 h capture, output to /dev/null" "per cpu" "per wall" "unit" "wall" "cpu" "peak RSS"
+read -r w c k < <(timed "$bin" replay "$day" --speed max --format jsonl)
+printf '%-52s %10s %10s %-14s %7.1f s %7.1f s %7.1f MiB\n' "replay --speed max --format jsonl" \
+    "$(awk "BEGIN { printf \"%.0f\", $c * 1e9 / $imu }")" "$(awk "BEGIN { printf \"%.0f\", $w * 1e9 / $imu }")" "ns/IMU sample" \
+    "$w" "$c" "$(awk "BEGIN { print $k / 1024 }")"
+read -r w c k < <(timed "$bin" decode "$day")
+row "decode (JSON per sample, $((imu + pressure)) rows)" "$w" "$c" "$k" "$((imu + pressure))" 1e-6 2 "M rows/s"
 # A capture's CSV has the layout of its first sample (here the cushion's): count the rows.
 csv_rows=$(( $("$bin" export "$day" --csv | wc -l) - 1 ))
-read -r s k < <(timed "$bin" export "$day" --csv)
-row "export --csv ($csv_rows rows)" "$s" "$k" "$(awk "BEGIN { printf \"%.2f\", $csv_rows / $s / 1e6 }")" "M rows/s"
-read -r s k < <(timed "$bin" export "$day" --orientation)
-row "export --orientation ($imu rows)" "$s" "$k" "$(awk "BEGIN { printf \"%.2f\", $imu / $s / 1e6 }")" "M rows/s"
-echo "median of $runs runs each; peak RSS the largest of them (/usr/bin/time %M)"
+read -r w c k < <(timed "$bin" export "$day" --csv)
+row "export --csv ($csv_rows rows)" "$w" "$c" "$k" "$csv_rows" 1e-6 2 "M rows/s"
+read -r w c k < <(timed "$bin" export "$day" --orientation)
+row "export --orientation ($imu rows)" "$w" "$c" "$k" "$imu" 1e-6 2 "M rows/s"
+echo "median of $runs runs each (cpu = user + system); peak RSS the largest of them (/usr/bin/time %M)"
 
 if [ "${GLUTE_BENCH_CALLGRIND:-1}" = 0 ]; then
     echo "callgrind: skipped (GLUTE_BENCH_CALLGRIND=0)"

@@ -2,46 +2,50 @@
 /// vectors (firmware-protocol.md), so that both show the same thing.
 extension DecoderOutput {
     public var json: String {
-        var bytes: [UInt8] = []
-        appendJSON(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        var text = TextBuffer(capacity: 256)
+        appendJSON(to: &text)
+        return String(decoding: text.bytes, as: UTF8.self)
     }
 
-    /// Appends `json` (without a newline) to `out` as UTF-8 bytes; samples, nearly every line
-    /// `decode` prints, are written number by number without an intermediate string.
-    public func appendJSON(to out: inout [UInt8]) {
+    /// Appends `json` (without a newline) to `text`; samples, nearly every line `decode` prints,
+    /// are written number by number without an intermediate string.
+    public func appendJSON(to text: inout TextBuffer) {
         switch self {
         case .sample(.imu(let s)):
-            out.append(contentsOf: #"{"kind":"imu","t":"#.utf8)
-            number(s.time, 6, &out)
-            out.append(contentsOf: #","acc_g":"#.utf8)
-            triple(s.accel, 6, &out)
-            out.append(contentsOf: #","gyro_dps":"#.utf8)
-            triple(s.gyro, 4, &out)
-            if let m = s.mag {
-                out.append(contentsOf: #","mag_ut":"#.utf8)
-                triple(m, 1, &out)
+            text.row(maxBytes: 128 + 14 * FixedDecimal.maxLength) { out in
+                out.ascii(#"{"kind":"imu","t":"#)
+                out.fixed(s.time, decimals: 6, nonFinite: .null)
+                out.ascii(#","acc_g":"#)
+                triple(s.accel, 6, &out)
+                out.ascii(#","gyro_dps":"#)
+                triple(s.gyro, 4, &out)
+                if let m = s.mag {
+                    out.ascii(#","mag_ut":"#)
+                    triple(m, 1, &out)
+                }
+                if let q = s.quaternion {
+                    out.ascii(#","quat":["#)
+                    out.fixed(q.w, decimals: 5, nonFinite: .null); out.byte(0x2C)
+                    out.fixed(q.x, decimals: 5, nonFinite: .null); out.byte(0x2C)
+                    out.fixed(q.y, decimals: 5, nonFinite: .null); out.byte(0x2C)
+                    out.fixed(q.z, decimals: 5, nonFinite: .null)
+                    out.byte(0x5D)
+                }
+                out.byte(0x7D)
             }
-            if let q = s.quaternion {
-                out.append(contentsOf: #","quat":["#.utf8)
-                number(q.w, 5, &out); out.append(0x2C)
-                number(q.x, 5, &out); out.append(0x2C)
-                number(q.y, 5, &out); out.append(0x2C)
-                number(q.z, 5, &out)
-                out.append(0x5D)
-            }
-            out.append(0x7D)
         case .sample(.pressure(let s)):
-            out.append(contentsOf: #"{"kind":"pressure","t":"#.utf8)
-            number(s.time, 6, &out)
-            out.append(contentsOf: #","cells_pa":["#.utf8)
-            for (index, cell) in s.cells.enumerated() {
-                if index > 0 { out.append(0x2C) }
-                number(cell, 0, &out)
+            text.row(maxBytes: 64 + (s.cells.count + 1) * (FixedDecimal.maxLength + 1)) { out in
+                out.ascii(#"{"kind":"pressure","t":"#)
+                out.fixed(s.time, decimals: 6, nonFinite: .null)
+                out.ascii(#","cells_pa":["#)
+                for (index, cell) in s.cells.enumerated() {
+                    if index > 0 { out.byte(0x2C) }
+                    out.fixed(cell, decimals: 0, nonFinite: .null)
+                }
+                out.ascii("]}")
             }
-            out.append(contentsOf: "]}".utf8)
         default:
-            out.append(contentsOf: textJSON.utf8)
+            text.append(textJSON)
         }
     }
 
@@ -115,17 +119,12 @@ extension DecoderStatistics {
 
 private func f(_ v: Double, _ d: Int) -> String { TextFormatting.fixed(v, decimals: d) }
 
-@inline(__always)
-private func number(_ v: Double, _ d: Int, _ out: inout [UInt8]) {
-    FixedDecimal.append(v, decimals: d, to: &out, nonFinite: .null)
-}
-
 /// `[x,y,z]`.
 @inline(__always)
-private func triple(_ v: Vector3, _ d: Int, _ out: inout [UInt8]) {
-    out.append(0x5B)
-    number(v.x, d, &out); out.append(0x2C)
-    number(v.y, d, &out); out.append(0x2C)
-    number(v.z, d, &out)
-    out.append(0x5D)
+private func triple(_ v: Vector3, _ d: Int, _ out: inout TextCursor) {
+    out.byte(0x5B)
+    out.fixed(v.x, decimals: d, nonFinite: .null); out.byte(0x2C)
+    out.fixed(v.y, decimals: d, nonFinite: .null); out.byte(0x2C)
+    out.fixed(v.z, decimals: d, nonFinite: .null)
+    out.byte(0x5D)
 }

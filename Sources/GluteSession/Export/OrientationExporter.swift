@@ -24,13 +24,13 @@ public struct OrientationExporter: Sendable {
     }
 
     public mutating func row(for sample: IMUSample) -> String {
-        var bytes: [UInt8] = []
-        appendRow(for: sample, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        var text = TextBuffer(capacity: 512)
+        appendRow(for: sample, to: &text)
+        return String(decoding: text.bytes, as: UTF8.self)
     }
 
-    /// Appends the row for `sample` (without a newline) to `out` as UTF-8 bytes.
-    public mutating func appendRow(for sample: IMUSample, to out: inout [UInt8]) {
+    /// Appends the row for `sample` (without a newline) to `text`.
+    public mutating func appendRow(for sample: IMUSample, to text: inout TextBuffer) {
         var s = sample
         if !useMagnetometer { s.mag = nil }
         let q: Quaternion
@@ -42,10 +42,12 @@ public struct OrientationExporter: Sendable {
             q = tracker.quaternion
         }
         let e = q.fusionEulerDegrees
-        FixedDecimal.append(s.time, decimals: 6, to: &out, nonFinite: .null)
-        for value in [e.roll, e.pitch, e.yaw, q.w, q.x, q.y, q.z] {
-            out.append(0x2C)  // ","
-            FixedDecimal.append(value, decimals: 6, to: &out, nonFinite: .null)
+        text.row(maxBytes: 8 * (FixedDecimal.maxLength + 1)) { out in
+            out.fixed(s.time, decimals: 6, nonFinite: .null)
+            for value in [e.roll, e.pitch, e.yaw, q.w, q.x, q.y, q.z] {
+                out.byte(0x2C)  // ","
+                out.fixed(value, decimals: 6, nonFinite: .null)
+            }
         }
     }
 }

@@ -62,7 +62,7 @@ struct DecodeCommand: ParsableCommand {
         }
         // A file or --hex: lines gather in blocks of about a megabyte (one write per block); a
         // device's lines go out as they come.
-        var block: [UInt8] = []
+        var block = TextBuffer(capacity: Output.blockSize + 65536)
         var imu = 0, pressure = 0
         let blockOutput: (DecoderOutput) -> Void = { output in
             switch output {
@@ -72,10 +72,10 @@ struct DecodeCommand: ParsableCommand {
             }
             guard !quiet else { return }
             output.appendJSON(to: &block)
-            block.append(0x0A)
+            block.row(maxBytes: 1) { $0.byte(0x0A) }
             if block.count >= Output.blockSize {
-                _ = Output.raw(block)
-                block.removeAll(keepingCapacity: true)
+                _ = Output.raw(block.bytes)
+                block.removeAll()
             }
         }
         let fromDevice = input?.hasPrefix("/dev/") == true
@@ -89,11 +89,11 @@ struct DecodeCommand: ParsableCommand {
                 try decodeFile(input, decoder: &decoder, emit: blockOutput)
             }
         } catch {
-            _ = Output.raw(block)  // what was decoded before the failure
+            _ = Output.raw(block.bytes)  // what was decoded before the failure
             throw error
         }
         decoder.finish(hostTime: 0, emit: fromDevice ? printOutput : blockOutput)
-        _ = Output.raw(block)
+        _ = Output.raw(block.bytes)
         // The summary adds the per-kind sample counts to the decoder's own counters.
         var summary = decoder.statistics.json
         summary.removeLast()

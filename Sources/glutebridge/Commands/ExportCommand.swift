@@ -70,15 +70,14 @@ struct ExportCommand: ParsableCommand {
             sink = nil
         }
         // Rows gather in blocks of about a megabyte: one write per block, not one per row.
-        var pending: [UInt8] = []
-        pending.reserveCapacity(Output.blockSize + 4096)
+        var pending = TextBuffer(capacity: Output.blockSize + 65536)
         func rowEnded() throws {
-            pending.append(0x0A)
+            pending.row(maxBytes: 1) { $0.byte(0x0A) }
             if pending.count >= Output.blockSize { try flush() }
         }
         func flush() throws {
-            if let sink { try sink.append(pending) } else { _ = Output.raw(pending) }
-            pending.removeAll(keepingCapacity: true)
+            if let sink { try sink.append(Array(pending.bytes)) } else { _ = Output.raw(pending.bytes) }
+            pending.removeAll()
         }
         var ahrs = preset == "fusion-6axis" ? AHRSSettings.fusionSimple6Axis : AHRSSettings()
         if let gain { ahrs.gain = gain }
@@ -95,13 +94,13 @@ struct ExportCommand: ParsableCommand {
             do {
                 if orientation {
                     guard case .imu(let s) = sample else { return }
-                    if rows == 0 { pending.append(contentsOf: OrientationExporter.header.utf8); try rowEnded() }
+                    if rows == 0 { pending.append(OrientationExporter.header); try rowEnded() }
                     exporter.appendRow(for: s, to: &pending)
                     try rowEnded()
                 } else {
                     if writer == nil {
                         writer = CSVSampleWriter(layout: .fitting(sample))
-                        pending.append(contentsOf: writer!.header.utf8)  // ends with its newline
+                        pending.append(writer!.header)  // ends with its newline
                     }
                     guard writer!.append(sample, to: &pending) else { return }
                     if pending.count >= Output.blockSize { try flush() }

@@ -30,6 +30,10 @@ enum Output {
     }
 
     static func raw(_ bytes: [UInt8], to fd: Int32 = 1) -> Bool {
+        raw(bytes[...], to: fd)
+    }
+
+    static func raw(_ bytes: ArraySlice<UInt8>, to fd: Int32 = 1) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
