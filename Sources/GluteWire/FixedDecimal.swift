@@ -19,8 +19,22 @@ public enum FixedDecimal {
     /// representation of a Double (at most 24 characters, `-1.7976931348623157e+308`).
     public static let maxLength = 32
 
-    @usableFromInline static let scales: (Double, Double, Double, Double, Double, Double, Double, Double, Double, Double) =
-        (1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9)
+    /// 10^places for 0...9, exact in a Double.
+    @inlinable
+    static func scale(_ places: Int) -> Double {
+        switch places {
+        case 0: return 1
+        case 1: return 1e1
+        case 2: return 1e2
+        case 3: return 1e3
+        case 4: return 1e4
+        case 5: return 1e5
+        case 6: return 1e6
+        case 7: return 1e7
+        case 8: return 1e8
+        default: return 1e9
+        }
+    }
 
     /// Writes `value` with exactly `decimals` places (clamped to 0...`maxDecimals`) at `out`,
     /// which has room for `maxLength` bytes; returns the bytes written. Values too large for the
@@ -30,8 +44,7 @@ public enum FixedDecimal {
     public static func write(_ value: Double, decimals: Int, nonFinite: NonFinite = .description,
                              to out: UnsafeMutablePointer<UInt8>) -> Int {
         let places = min(max(decimals, 0), maxDecimals)
-        let scale = withUnsafeBytes(of: scales) { $0.load(fromByteOffset: places &* 8, as: Double.self) }
-        let scaled = abs(value) * scale
+        let scaled = abs(value) * scale(places)
         // Half away from zero by integer truncation: `scaled - units` is exact, and the same
         // as `rounded(.toNearestOrAwayFromZero)` without a libm call. NaN and infinities fail
         // the comparison and take the slow route.
@@ -42,34 +55,59 @@ public enum FixedDecimal {
         return writeDigits(units: units, places: places, negative: value < 0, to: out)
     }
 
-    /// The digits of `units / 10^places`: formed backwards in a small buffer, then copied.
+    /// The digits of `units / 10^places`, written from the last one back, two at a time.
     @inlinable
     static func writeDigits(units: UInt64, places: Int, negative: Bool, to out: UnsafeMutablePointer<UInt8>) -> Int {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
-            var position = 24
-            var rest = units
-            if places > 0 {
-                for _ in 0..<places {
-                    position &-= 1
-                    digits[position] = 0x30 &+ UInt8(truncatingIfNeeded: rest % 10)
-                    rest /= 10
-                }
-                position &-= 1
-                digits[position] = 0x2E  // "."
-            }
-            repeat {
-                position &-= 1
-                digits[position] = 0x30 &+ UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-            } while rest > 0
-            if negative && units != 0 {
-                position &-= 1
-                digits[position] = 0x2D  // "-"
-            }
-            let length = 24 &- position
-            out.update(from: digits.baseAddress! + position, count: length)
-            return length
+        // At least one digit before the point: 0.05 has three digits for two places.
+        let digits = max(digitCount(units), places &+ 1)
+        let sign = negative && units != 0 ? 1 : 0
+        let length = sign &+ digits &+ (places > 0 ? 1 : 0)
+        if sign == 1 { out[0] = 0x2D }  // "-"
+        var position = length
+        var rest = units
+        var fraction = places
+        while fraction >= 2 {
+            writePair(rest % 100, at: out + (position &- 2))
+            rest /= 100
+            position &-= 2
+            fraction &-= 2
         }
+        if fraction == 1 {
+            position &-= 1
+            out[position] = 0x30 &+ UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        }
+        if places > 0 {
+            position &-= 1
+            out[position] = 0x2E  // "."
+        }
+        while position &- sign >= 2 {
+            writePair(rest % 100, at: out + (position &- 2))
+            rest /= 100
+            position &-= 2
+        }
+        if position > sign {
+            out[sign] = 0x30 &+ UInt8(truncatingIfNeeded: rest)
+        }
+        return length
+    }
+
+    /// Two ASCII digits of `pair` (0...99).
+    @inlinable @inline(__always)
+    static func writePair(_ pair: UInt64, at out: UnsafeMutablePointer<UInt8>) {
+        let tens = pair / 10
+        out[0] = 0x30 &+ UInt8(truncatingIfNeeded: tens)
+        out[1] = 0x30 &+ UInt8(truncatingIfNeeded: pair &- tens &* 10)
+    }
+
+    /// Decimal digits of `value` (1 for 0).
+    @inlinable
+    static func digitCount(_ value: UInt64) -> Int {
+        var count = 1
+        var rest = value
+        while rest >= 10_000 { rest /= 10_000; count &+= 4 }
+        while rest >= 10 { rest /= 10; count &+= 1 }
+        return count
     }
 
     @usableFromInline
