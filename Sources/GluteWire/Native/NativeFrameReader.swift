@@ -49,8 +49,7 @@ public struct NativeFrameReader: Sendable {
             defer { index = base + offset }
             while offset < chunk.count {
                 // The bytes up to the next delimiter are one run: skipped, decoded or gathered.
-                var delimiter = offset
-                while delimiter < chunk.count && chunk[delimiter] != 0 { delimiter += 1 }
+                let delimiter = NativeFrameReader.firstZero(in: chunk, from: offset)
                 let run = delimiter - offset
                 let complete = delimiter < chunk.count
                 if discarding > 0 {
@@ -80,6 +79,25 @@ public struct NativeFrameReader: Sendable {
             }
             return nil
         }
+    }
+
+    /// The offset of the first 0x00 in `chunk` at or after `start`, or `chunk.count`: eight bytes
+    /// at a time (a word has a zero byte exactly when `(w - 0x01..01) & ~w & 0x80..80` is not
+    /// zero, and its lowest set bit marks the first one), the tail byte by byte.
+    @inline(__always)
+    static func firstZero(in chunk: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var offset = start
+        if let base = chunk.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while offset &+ 8 <= chunk.count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                let zeros = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+                if zeros != 0 { return offset &+ zeros.trailingZeroBitCount / 8 }
+                offset &+= 8
+            }
+        }
+        while offset < chunk.count && chunk[offset] != 0 { offset += 1 }
+        return offset
     }
 
     /// What the end of the stream leaves: a frame cut short, if any.
