@@ -1,11 +1,15 @@
 # GluteBridge. `make demo` and `make test` are the quick start; both install what they need.
 SWIFT       ?= swift
-APT_PACKAGES = libudev-dev libbluetooth-dev pkg-config umockdev libumockdev-dev socat tmux chromium
+APT_PACKAGES = libudev-dev libbluetooth-dev pkg-config umockdev libumockdev-dev socat tmux chromium \
+               $(FIRMWARE_PACKAGES)
+# The firmware's cross compilers and the simulator it is tested on. No clang: the Swift
+# toolchain brings one, which the firmware build uses for its second host compiler.
+FIRMWARE_PACKAGES = gcc-avr avr-libc binutils-avr gcc-arm-none-eabi libnewlib-arm-none-eabi simavr libsimavr-dev
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN          = .build/debug/glutebridge
 RELEASE_BIN  = .build/release/glutebridge
 
-.PHONY: deps build release test demo bench check-speed fuzz fuzz-smoke install-completions install-user-service evaluate clean
+.PHONY: deps build release test demo bench check-speed fuzz fuzz-smoke install-completions install-user-service evaluate clean firmware firmware-test
 
 # Installs only what is missing, so a machine that has everything never touches apt.
 deps:
@@ -24,9 +28,19 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-test: deps
+test: deps firmware-test
 	$(SWIFT) build
 	$(SWIFT) test
+
+# The C library for the host, ATmega328P and Cortex-M4 (sizes printed), and the ATmega328P
+# firmware (firmware/build/glutebelt.hex).
+firmware: deps
+	$(MAKE) -C firmware all
+
+# The section-6 vectors from the C encoder, C encoder -> `glutebridge decode` on 10,000 random
+# frames, and the firmware on a simulated ATmega328P watched by `glutebridge monitor`.
+firmware-test: build
+	$(MAKE) -C firmware test GLUTEBRIDGE=$(CURDIR)/$(BIN)
 
 # Virtual sensor on a pty at 45x speed; the live monitor shows every detector, then the summary.
 demo: build
@@ -75,4 +89,4 @@ install-user-service: release
 	fi
 
 clean:
-	rm -rf .build Fuzz/bin
+	rm -rf .build Fuzz/bin firmware/build
