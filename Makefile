@@ -9,7 +9,7 @@ SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN          = .build/debug/glutebridge
 RELEASE_BIN  = .build/release/glutebridge
 
-.PHONY: deps build release test demo bench fuzz fuzz-smoke install-completions install-user-service evaluate clean firmware firmware-test
+.PHONY: deps build release test demo bench check-speed fuzz fuzz-smoke install-completions install-user-service evaluate clean firmware firmware-test
 
 # Installs only what is missing, so a machine that has everything never touches apt.
 deps:
@@ -46,8 +46,17 @@ firmware-test: build
 demo: build
 	@scripts/demo.sh $(BIN)
 
+# In-process figures (glutebridge-bench), then the whole binary on a generated 24 h capture and
+# callgrind instructions per IMU sample (scripts/bench-process.sh).
 bench: release
 	$(SWIFT) run -c release glutebridge-bench
+	scripts/bench-process.sh $(RELEASE_BIN)
+
+# Deterministic speed checks, for CI: instructions per IMU sample of a replay under callgrind held
+# under a budget, and no heap allocation per frame or per sample (release build).
+check-speed: release
+	scripts/callgrind-budget.sh $(RELEASE_BIN)
+	$(SWIFT) run -c release glutebridge-bench --check-allocations
 
 fuzz: deps
 	@scripts/fuzz.sh 300

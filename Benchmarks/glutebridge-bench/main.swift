@@ -4,6 +4,10 @@ import GluteWire
 // `make bench`: throughput of the per-sample paths, medians over several runs, printed as a table.
 // Inputs are made before timing; every figure is measured in this run on this machine.
 
+if CommandLine.arguments.contains("--check-allocations") {
+    exit(AllocationChecks.runAll() ? 0 : 1)
+}
+
 let runs = 7
 let simulatedSeconds = 600.0
 var sink = 0.0
@@ -33,6 +37,11 @@ let deskIMU = deskSamples.compactMap { sample -> IMUSample? in
 }
 let stream = Inputs.deskDayNativeStream(seconds: simulatedSeconds)
 let streamSamples = Int(runDecoder(NativeDecoder(), stream))
+let streamFrames: Int = {
+    var decoder = NativeDecoder()
+    decoder.feed(stream[...], hostTime: 0) { _ in }
+    return decoder.statistics.frames
+}()
 let hapt = Inputs.file(haptPath)
 let haptSamples = hapt.map { Inputs.decodeAll(CSVDecoder(), $0) } ?? []
 
@@ -78,6 +87,7 @@ var allocationRows: [AllocationRow] = []
 countAllocations("Pipeline, desk-day", per: deskSamples.count, unit: "per sample") { runPipeline(deskSamples) }
 countAllocations("AHRS.update", per: deskIMU.count, unit: "per call") { runAHRS(deskIMU) }
 countAllocations("NativeDecoder", per: streamSamples, unit: "per sample") { runDecoder(NativeDecoder(), stream) }
+countAllocations("NativeDecoder", per: streamFrames, unit: "per frame") { runDecoder(NativeDecoder(), stream) }
 countAllocations("Replay: stream -> decoder -> pipeline", per: streamSamples, unit: "per sample") { runReplay(stream) }
 countAllocations("BLE: notifications -> GATT client -> decoder", per: notificationPDUs.count, unit: "per notification") {
     runBLENotifications(notificationPDUs)
@@ -125,4 +135,7 @@ print("median of \(runs) timed runs after one untimed run; +/- is half the min-m
 print("simulated inputs: desk-day scenario, seed 1, IMU 100 Hz (cushion 20 Hz in the streams), \(Int(simulatedSeconds)) s")
 print("peak resident memory: \(fixed(peakResidentMebibytes(), decimals: 1)) MiB (getrusage ru_maxrss, inputs included)")
 for note in notes { print("note: " + note) }
+print("")
+print("allocation checks (steady state, after a minute of warm-up):")
+if !AllocationChecks.runAll() { print("note: an allocation check failed") }
 if sink.isNaN { print("checksum: nan") }

@@ -41,11 +41,12 @@ public struct SessionEngine: Sendable {
                               onSample: ((Sample) -> Void)? = nil, afterSample: ((Sample, PipelineSnapshot) -> Void)? = nil,
                               emit: (TimedEvent) -> Void) {
         self.wall = wall
-        var outputs: [DecoderOutput] = []
-        decoder.feed(bytes, hostTime: monotonic) { outputs.append($0) }
-        for output in outputs {
-            handle(output, onSample: onSample, afterSample: afterSample, emit: emit)
-        }
+        // The decoder is moved out while it feeds (a placeholder holds its place), so that each
+        // output goes straight to the pipeline: no array of outputs per read.
+        var decoder: any StreamDecoder = DetachedDecoder()
+        swap(&decoder, &self.decoder)
+        decoder.feed(bytes, hostTime: monotonic) { handle($0, onSample: onSample, afterSample: afterSample, emit: emit) }
+        swap(&decoder, &self.decoder)
     }
 
     /// The end of the stream: flush the decoder, close open episodes.
@@ -100,4 +101,12 @@ public struct SessionEngine: Sendable {
             break
         }
     }
+}
+
+/// Holds an engine's decoder place while the real decoder is feeding (see `SessionEngine.feed`).
+private struct DetachedDecoder: StreamDecoder {
+    var protocolName: String { "detached" }
+    var statistics: DecoderStatistics { DecoderStatistics() }
+    mutating func feed(_ bytes: ArraySlice<UInt8>, hostTime: Double, emit: (DecoderOutput) -> Void) {}
+    mutating func finish(hostTime: Double, emit: (DecoderOutput) -> Void) {}
 }

@@ -2,15 +2,57 @@
 /// vectors (firmware-protocol.md), so that both show the same thing.
 extension DecoderOutput {
     public var json: String {
+        var text = TextBuffer(capacity: 256)
+        appendJSON(to: &text)
+        return String(decoding: text.bytes, as: UTF8.self)
+    }
+
+    /// Appends `json` (without a newline) to `text`; samples, nearly every line `decode` prints,
+    /// are written number by number without an intermediate string.
+    public func appendJSON(to text: inout TextBuffer) {
         switch self {
         case .sample(.imu(let s)):
-            var fields = ["\"kind\":\"imu\"", "\"t\":\(f(s.time, 6))",
-                          "\"acc_g\":\(triple(s.accel, 6))", "\"gyro_dps\":\(triple(s.gyro, 4))"]
-            if let m = s.mag { fields.append("\"mag_ut\":\(triple(m, 1))") }
-            if let q = s.quaternion { fields.append("\"quat\":[\(f(q.w, 5)),\(f(q.x, 5)),\(f(q.y, 5)),\(f(q.z, 5))]") }
-            return "{" + fields.joined(separator: ",") + "}"
+            text.row(maxBytes: 128 + 14 * FixedDecimal.maxLength) { out in
+                out.ascii(#"{"kind":"imu","t":"#)
+                out.fixed(s.time, decimals: 6, nonFinite: .null)
+                out.ascii(#","acc_g":"#)
+                triple(s.accel, 6, &out)
+                out.ascii(#","gyro_dps":"#)
+                triple(s.gyro, 4, &out)
+                if let m = s.mag {
+                    out.ascii(#","mag_ut":"#)
+                    triple(m, 1, &out)
+                }
+                if let q = s.quaternion {
+                    out.ascii(#","quat":["#)
+                    out.fixed(q.w, decimals: 5, nonFinite: .null); out.byte(0x2C)
+                    out.fixed(q.x, decimals: 5, nonFinite: .null); out.byte(0x2C)
+                    out.fixed(q.y, decimals: 5, nonFinite: .null); out.byte(0x2C)
+                    out.fixed(q.z, decimals: 5, nonFinite: .null)
+                    out.byte(0x5D)
+                }
+                out.byte(0x7D)
+            }
         case .sample(.pressure(let s)):
-            return "{\"kind\":\"pressure\",\"t\":\(f(s.time, 6)),\"cells_pa\":[\(s.cells.map { f($0, 0) }.joined(separator: ","))]}"
+            text.row(maxBytes: 64 + (s.cells.count + 1) * (FixedDecimal.maxLength + 1)) { out in
+                out.ascii(#"{"kind":"pressure","t":"#)
+                out.fixed(s.time, decimals: 6, nonFinite: .null)
+                out.ascii(#","cells_pa":["#)
+                for (index, cell) in s.cells.enumerated() {
+                    if index > 0 { out.byte(0x2C) }
+                    out.fixed(cell, decimals: 0, nonFinite: .null)
+                }
+                out.ascii("]}")
+            }
+        default:
+            text.append(textJSON)
+        }
+    }
+
+    /// Messages and anomalies: rare, built as strings.
+    private var textJSON: String {
+        switch self {
+        case .sample: return ""
         case .message(let time, let message):
             return "{" + (["\"t\":\(f(time, 6))"] + DecoderOutput.fields(of: message)).joined(separator: ",") + "}"
         case .anomaly(let a):
@@ -76,4 +118,13 @@ extension DecoderStatistics {
 }
 
 private func f(_ v: Double, _ d: Int) -> String { TextFormatting.fixed(v, decimals: d) }
-private func triple(_ v: Vector3, _ d: Int) -> String { "[\(f(v.x, d)),\(f(v.y, d)),\(f(v.z, d))]" }
+
+/// `[x,y,z]`.
+@inline(__always)
+private func triple(_ v: Vector3, _ d: Int, _ out: inout TextCursor) {
+    out.byte(0x5B)
+    out.fixed(v.x, decimals: d, nonFinite: .null); out.byte(0x2C)
+    out.fixed(v.y, decimals: d, nonFinite: .null); out.byte(0x2C)
+    out.fixed(v.z, decimals: d, nonFinite: .null)
+    out.byte(0x5D)
+}

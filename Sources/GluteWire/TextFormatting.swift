@@ -1,25 +1,10 @@
 /// Number and string formatting without Foundation, identical on every platform, so that text
 /// outputs (JSONL, CSV) are byte-for-byte reproducible.
 public enum TextFormatting {
-    /// `value` with exactly `decimals` digits after the point, rounded half away from zero;
-    /// non-finite values give "null" for JSON.
+    /// `value` with exactly `decimals` digits after the point (0...9), rounded half away from
+    /// zero; non-finite values give "null" for JSON. `FixedDecimal` does the work.
     public static func fixed(_ value: Double, decimals: Int) -> String {
-        guard value.isFinite else { return "null" }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9.0e18 else { return String(value) }
-        let units = UInt64(scaled)
-        let divisor = UInt64(scale)
-        let whole = units / divisor
-        var out = (value < 0 && units != 0) ? "-" : ""
-        out += String(whole)
-        if decimals > 0 {
-            var fraction = String(units % divisor)
-            while fraction.count < decimals { fraction = "0" + fraction }
-            out += "." + fraction
-        }
-        return out
+        FixedDecimal.string(value, decimals: decimals, nonFinite: .null)
     }
 
     /// A JSON string literal. Control characters, including ESC, are escaped, so device-provided

@@ -1,21 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import GluteWire
+import RealModule
 
-// Trigonometry in degrees. The C math library is pure computation (no I/O, no clocks), which keeps
-// GluteCore within its rule of no Foundation and no file descriptors.
+// Trigonometry in degrees, from swift-numerics: GluteCore imports neither libc nor Foundation.
 
 let degreesPerRadian = 180 / Double.pi
 
 /// atan2 in degrees.
 @inline(__always)
 func atan2Degrees(_ y: Double, _ x: Double) -> Double {
-    atan2(y, x) * degreesPerRadian
+    Double.atan2(y: y, x: x) * degreesPerRadian
 }
 
 /// The angle between two vectors in degrees, robust near 0 and 180.
@@ -27,7 +20,7 @@ func angleBetween(_ a: Vector3, _ b: Vector3) -> Double {
 /// The smoothing weight of a first-order low-pass with time constant `tau` over a step `dt`.
 @inline(__always)
 func smoothingWeight(dt: Double, tau: Double) -> Double {
-    tau <= 0 ? 1 : 1 - exp(-dt / tau)
+    tau <= 0 ? 1 : 1 - Double.exp(-dt / tau)
 }
 
 /// Rotates `v` by the small rotation `angle` (radians, axis * angle) with Rodrigues' formula.
@@ -36,6 +29,6 @@ func rotate(_ v: Vector3, by rotation: Vector3) -> Vector3 {
     let angle = rotation.norm
     guard angle > 1e-12 else { return v }
     let k = rotation * (1 / angle)
-    let c = cos(angle), s = sin(angle)
+    let c = Double.cos(angle), s = Double.sin(angle)
     return v * c + Vector3.cross(k, v) * s + k * (Vector3.dot(k, v) * (1 - c))
 }

@@ -36,9 +36,13 @@ public struct AHRS: Sendable {
     /// What the filter did on the last update.
     public private(set) var flags = AHRSFlags()
     /// Angle in degrees between the measured and the estimated gravity at the last update.
-    public private(set) var accelerationErrorDegrees: Double = 0
+    public var accelerationErrorDegrees: Double { AHRS.errorDegrees(halfFeedbackSquared: accelerationErrorSquared) }
     /// Angle in degrees between the measured and the estimated magnetic west at the last update.
-    public private(set) var magneticErrorDegrees: Double = 0
+    public var magneticErrorDegrees: Double { AHRS.errorDegrees(halfFeedbackSquared: magneticErrorSquared) }
+    // The errors as |half feedback|^2; the arcsine that turns them into degrees is paid only when
+    // they are read, not on every update.
+    private var accelerationErrorSquared: Double = 0
+    private var magneticErrorSquared: Double = 0
 
     private var biasEstimator: GyroBiasEstimator
     /// Heading is zeroed while the first initialisation lasts and there is no magnetometer, so
@@ -79,8 +83,8 @@ public struct AHRS: Sendable {
         quaternion = .identity
         accelerometer = .zero
         correctedGyro = .zero
-        accelerationErrorDegrees = 0
-        magneticErrorDegrees = 0
+        accelerationErrorSquared = 0
+        magneticErrorSquared = 0
         flags = AHRSFlags()
         zeroHeadingDuringStartup = true
         restartInitialisation()
@@ -159,12 +163,12 @@ public struct AHRS: Sendable {
     private mutating func accelerationFeedback(accel: Vector3, halfUp: Vector3, dt: Double) -> Vector3 {
         guard accel != .zero else {
             flags.accelerationRejected = false
-            accelerationErrorDegrees = 0
+            accelerationErrorSquared = 0
             return .zero
         }
         let feedback = AHRSMath.halfFeedback(measured: AHRSMath.normalised(accel), halfEstimated: halfUp)
         let squared = Vector3.dot(feedback, feedback)
-        accelerationErrorDegrees = AHRS.errorDegrees(halfFeedbackSquared: squared)
+        accelerationErrorSquared = squared
         let accepted = flags.initialising || squared <= accelerationRejectionThreshold
         let used = AHRS.rejectionStep(accepted: accepted, trigger: &accelerationTrigger,
                                       recovering: &accelerationRecovering, period: recoveryPeriod, dt: dt)
@@ -177,14 +181,14 @@ public struct AHRS: Sendable {
     private mutating func magneticFeedback(mag: Vector3, halfUp: Vector3, dt: Double) -> Vector3 {
         guard mag != .zero else {
             flags.magneticRejected = false
-            magneticErrorDegrees = 0
+            magneticErrorSquared = 0
             return .zero
         }
         // Up x field points west whatever the field's dip; its direction is all that is needed.
         let measuredWest = AHRSMath.normalised(Vector3.cross(halfUp, mag))
         let feedback = AHRSMath.halfFeedback(measured: measuredWest, halfEstimated: AHRSMath.halfWest(quaternion))
         let squared = Vector3.dot(feedback, feedback)
-        magneticErrorDegrees = AHRS.errorDegrees(halfFeedbackSquared: squared)
+        magneticErrorSquared = squared
         let accepted = flags.initialising || squared <= magneticRejectionThreshold
         let used = AHRS.rejectionStep(accepted: accepted, trigger: &magneticTrigger,
                                       recovering: &magneticRecovering, period: recoveryPeriod, dt: dt)

@@ -84,12 +84,16 @@ public struct Pipeline: Sendable {
         let dt = imuRate.update(time: time)
         if sample.gyro != .zero { hasGyro = true }
         let gyro: Vector3? = hasGyro ? sample.gyro : nil
-        var up = gravity.update(accel: sample.accel, gyroDegreesPerSecond: gyro, dt: dt)
         let stillUp = stillGravity.update(accel: sample.accel, gyroDegreesPerSecond: nil, dt: dt)
+        let up: Vector3
         if hasGyro {
-            // With a gyroscope the AHRS tracks up through movements better than the fallback.
+            // With a gyroscope the AHRS tracks up through movements better than the fallback;
+            // once a stream has shown a gyroscope the fallback is never read again, so it is not
+            // run (a third of the per-sample maths).
             orientation.update(sample)
             up = orientation.gravity
+        } else {
+            up = gravity.update(accel: sample.accel, gyroDegreesPerSecond: nil, dt: dt)
         }
         motion.update(accel: sample.accel, gyro: gyro, dt: dt)
         let quiet = motion.isQuiet(accelLimit: settings.posture.quietAccel, gyroLimit: hasGyro ? settings.posture.quietGyro : .infinity)

@@ -22,6 +22,11 @@ public enum StandardStreams {
 
     /// Writes every byte of `bytes` to `descriptor`.
     public static func writeAll(_ bytes: [UInt8], to descriptor: CInt) throws(SystemError) {
+        try writeAll(bytes[...], to: descriptor)
+    }
+
+    /// Writes every byte of `bytes` to `descriptor`, without copying the slice.
+    public static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: CInt) throws(SystemError) {
         var offset = 0
         while offset < bytes.count {
             let result = bytes.withUnsafeBytes { raw in

@@ -1,5 +1,6 @@
 import Foundation
 import GluteCore
+import GluteDevices
 import GluteWire
 
 /// The mobgap lower-back recordings (Mobilise-D, a McRoberts sensor at L5): the share of their
@@ -43,8 +44,8 @@ public enum WalkingBoutEvaluation {
 
     public static func run(directory: String, name: String, base: PipelineSettings = PipelineSettings()) throws -> Row {
         let bouts = try bouts("\(directory)/\(name)_reference_walking_bouts.csv")
-        let csv = try decompressed("\(directory)/\(name)_lowerback.csv.gz")
-        defer { try? FileManager.default.removeItem(atPath: csv) }
+        let csv = try GzipFile.decompressedCopy(of: "\(directory)/\(name)_lowerback.csv.gz")
+        defer { GzipFile.remove(csv) }
         var settings = base
         settings.neutral = .automatic
         settings.mount = (try? Mount(parsing: mount)) ?? .standard
@@ -64,21 +65,5 @@ public enum WalkingBoutEvaluation {
             row.uprightSeconds += timeline.duration(from: t0 + bout.start, to: t0 + bout.end) { $0?.isUpright == true }
         }
         return row
-    }
-
-    /// The gzip file decompressed into a temporary file (the replay reads plain files).
-    static func decompressed(_ path: String) throws -> String {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("glutebridge-evaluate-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).csv")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: out)
-        defer { try? handle.close() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        process.arguments = ["-dc", path]
-        process.standardOutput = handle
-        do { try process.run() } catch { throw InputError("\(path): cannot run gzip to read it (\(error))") }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw InputError("\(path): gzip could not decompress it") }
-        return out.path
     }
 }

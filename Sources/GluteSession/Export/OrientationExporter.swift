@@ -24,6 +24,13 @@ public struct OrientationExporter: Sendable {
     }
 
     public mutating func row(for sample: IMUSample) -> String {
+        var text = TextBuffer(capacity: 512)
+        appendRow(for: sample, to: &text)
+        return String(decoding: text.bytes, as: UTF8.self)
+    }
+
+    /// Appends the row for `sample` (without a newline) to `text`.
+    public mutating func appendRow(for sample: IMUSample, to text: inout TextBuffer) {
         var s = sample
         if !useMagnetometer { s.mag = nil }
         let q: Quaternion
@@ -35,7 +42,12 @@ public struct OrientationExporter: Sendable {
             q = tracker.quaternion
         }
         let e = q.fusionEulerDegrees
-        let f = { (v: Double) in TextFormatting.fixed(v, decimals: 6) }
-        return "\(f(s.time)),\(f(e.roll)),\(f(e.pitch)),\(f(e.yaw)),\(f(q.w)),\(f(q.x)),\(f(q.y)),\(f(q.z))"
+        text.row(maxBytes: 8 * (FixedDecimal.maxLength + 1)) { out in
+            out.fixed(s.time, decimals: 6, nonFinite: .null)
+            for value in [e.roll, e.pitch, e.yaw, q.w, q.x, q.y, q.z] {
+                out.byte(0x2C)  // ","
+                out.fixed(value, decimals: 6, nonFinite: .null)
+            }
+        }
     }
 }

@@ -70,26 +70,41 @@ public struct CSVSampleWriter: Sendable, Equatable {
     /// pressure sample in an IMU file, a cushion with another cell count). Absent magnetometer
     /// or quaternion values in a layout that has them are written as zeros.
     public func line(for sample: Sample) -> String? {
-        var text = ""
-        text.reserveCapacity(128)
+        var text = TextBuffer(capacity: 256)
+        guard append(sample, to: &text) else { return nil }
+        return String(decoding: text.bytes, as: UTF8.self)
+    }
+
+    /// Appends the line for `sample`, with its newline, to `text`; false, appending nothing,
+    /// when the sample does not fit the layout. `export --csv` writes through this.
+    public func append(_ sample: Sample, to text: inout TextBuffer) -> Bool {
+        let p = precision
         switch (layout, sample) {
         case (.imu(let gyroscope, let magnetometer, let quaternion), .imu(let s)):
-            append(s.time, precision.time, &text)
-            append(s.accel, precision.accel, &text)
-            if gyroscope { append(s.gyro, precision.gyro, &text) }
-            if magnetometer { append(s.mag ?? .zero, precision.mag, &text) }
-            if quaternion {
-                let q = s.quaternion ?? Quaternion(w: 0, x: 0, y: 0, z: 0)
-                for value in [q.w, q.x, q.y, q.z] { append(value, precision.quaternion, &text) }
+            text.row(maxBytes: 18 * (FixedDecimal.maxLength + 1)) { out in
+                out.fixed(s.time, decimals: p.time)
+                CSVSampleWriter.append(s.accel, p.accel, &out)
+                if gyroscope { CSVSampleWriter.append(s.gyro, p.gyro, &out) }
+                if magnetometer { CSVSampleWriter.append(s.mag ?? .zero, p.mag, &out) }
+                if quaternion {
+                    let q = s.quaternion ?? Quaternion(w: 0, x: 0, y: 0, z: 0)
+                    CSVSampleWriter.append(q.w, p.quaternion, &out)
+                    CSVSampleWriter.append(q.x, p.quaternion, &out)
+                    CSVSampleWriter.append(q.y, p.quaternion, &out)
+                    CSVSampleWriter.append(q.z, p.quaternion, &out)
+                }
+                out.byte(0x0A)
             }
         case (.pressure(let cells), .pressure(let s)) where s.cells.count == cells:
-            append(s.time, precision.time, &text)
-            for cell in s.cells { append(cell, precision.pressure, &text) }
+            text.row(maxBytes: (cells + 2) * (FixedDecimal.maxLength + 1)) { out in
+                out.fixed(s.time, decimals: p.time)
+                for cell in s.cells { CSVSampleWriter.append(cell, p.pressure, &out) }
+                out.byte(0x0A)
+            }
         default:
-            return nil
+            return false
         }
-        text += "\n"
-        return text
+        return true
     }
 
     /// Header plus one line per fitting sample; samples that do not fit are left out.
@@ -101,14 +116,15 @@ public struct CSVSampleWriter: Sendable, Equatable {
         return text
     }
 
-    private func append(_ value: Double, _ decimals: Int, _ text: inout String) {
-        if !text.isEmpty { text += "," }
-        FixedDecimalFormatter.append(value, decimals: decimals, to: &text)
+    /// A comma and the value (places clamped to `FixedDecimal.maxDecimals`).
+    private static func append(_ value: Double, _ decimals: Int, _ out: inout TextCursor) {
+        out.byte(0x2C)  // ","
+        out.fixed(value, decimals: decimals)
     }
 
-    private func append(_ vector: Vector3, _ decimals: Int, _ text: inout String) {
-        append(vector.x, decimals, &text)
-        append(vector.y, decimals, &text)
-        append(vector.z, decimals, &text)
+    private static func append(_ vector: Vector3, _ decimals: Int, _ out: inout TextCursor) {
+        append(vector.x, decimals, &out)
+        append(vector.y, decimals, &out)
+        append(vector.z, decimals, &out)
     }
 }

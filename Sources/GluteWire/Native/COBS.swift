@@ -35,27 +35,54 @@ public enum COBS {
 
     /// Decodes one COBS block (delimiter already removed) into `output`, which is cleared first.
     /// Returns false when the block is not valid COBS (a zero inside, or a code byte that runs past
-    /// the end); `output` is then unspecified.
+    /// the end); `output` is then unspecified. Runs are copied whole, so an `output` with the
+    /// capacity of the longest block is never reallocated.
     public static func decode(_ input: ArraySlice<UInt8>, into output: inout [UInt8]) -> Bool {
         output.removeAll(keepingCapacity: true)
-        var index = input.startIndex
-        while index < input.endIndex {
-            let code = Int(input[index])
-            if code == 0 { return false }
-            index += 1
-            let end = index + code - 1
-            if end > input.endIndex { return false }
+        return input.withUnsafeBufferPointer { source in
+            var index = 0
+            let end = source.count
             while index < end {
-                let byte = input[index]
-                if byte == 0 { return false }
-                output.append(byte)
+                let code = Int(source[index])
+                if code == 0 { return false }
                 index += 1
+                let runEnd = index + code - 1
+                if runEnd > end { return false }
+                for position in index..<runEnd where source[position] == 0 { return false }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: source[index..<runEnd]))
+                index = runEnd
+                // A 0xFF block carries no implied zero, and neither does the last block.
+                if code != 0xFF && index < end {
+                    output.append(0)
+                }
             }
+            return true
+        }
+    }
+
+    /// Decodes `count` COBS bytes at `source`, which hold no zero (the caller split the stream at
+    /// every one), into `output`, which has room for `count` bytes and may be `source` itself:
+    /// output never overtakes input, and runs are moved with memmove semantics. Returns the
+    /// decoded length, or nil when a code byte runs past the end.
+    static func decode(_ source: UnsafeRawPointer, count: Int, into output: UnsafeMutablePointer<UInt8>) -> Int? {
+        var input = 0
+        var written = 0
+        while input < count {
+            let code = Int(source.load(fromByteOffset: input, as: UInt8.self))
+            input += 1
+            let run = code - 1
+            if input + run > count { return nil }
+            if run > 0 {
+                UnsafeMutableRawPointer(output + written).copyMemory(from: source + input, byteCount: run)
+            }
+            written += run
+            input += run
             // A 0xFF block carries no implied zero, and neither does the last block.
-            if code != 0xFF && index < input.endIndex {
-                output.append(0)
+            if code != 0xFF && input < count {
+                output[written] = 0
+                written += 1
             }
         }
-        return true
+        return written
     }
 }

@@ -18,9 +18,9 @@ public struct NativeDecoder: StreamDecoder {
 
     public mutating func feed(_ bytes: ArraySlice<UInt8>, hostTime: Double, emit: (DecoderOutput) -> Void) {
         var index = bytes.startIndex
-        while let event = reader.read(bytes, from: &index) {
+        while let event = reader.readBody(bytes, from: &index) {
             switch event {
-            case .frame(let frame): process(frame, emit: emit)
+            case .body(let body): processBody(body, emit: emit)
             case .anomaly(let anomaly): report(anomaly, emit)
             }
         }
@@ -56,21 +56,28 @@ public struct NativeDecoder: StreamDecoder {
     /// Handles one frame whose integrity is established: from serial after the CRC, or a BLE
     /// notification (`NativeFrame(body:hasCRC: false)`).
     public mutating func process(_ frame: NativeFrame, emit: (DecoderOutput) -> Void) {
+        process(version: frame.version, type: frame.type, sequence: frame.sequence, timeMicros: frame.timeMicros,
+                payload: frame.payload[...], emit: emit)
+    }
+
+    /// `process(_:)` on a frame's fields, so that a frame read in place needs no `NativeFrame`.
+    private mutating func process(version: UInt8, type: UInt8, sequence sequenceNumber: UInt16, timeMicros: UInt32,
+                                  payload: ArraySlice<UInt8>, emit: (DecoderOutput) -> Void) {
         statistics.frames += 1
-        let lost = sequence.lost(before: frame.sequence)
+        let lost = sequence.lost(before: sequenceNumber)
         if lost > 0 {
-            report(DecoderAnomaly(.gap, count: lost, detail: "sequence jumped to \(frame.sequence)"), emit)
+            report(DecoderAnomaly(.gap, count: lost, detail: "sequence jumped to \(sequenceNumber)"), emit)
         }
-        guard frame.major == NativeFrame.supportedMajor else {
-            report(DecoderAnomaly(.unsupportedVersion, detail: "protocol \(frame.major).\(frame.version & 0x0F)"), emit)
+        guard version >> 4 == NativeFrame.supportedMajor else {
+            report(DecoderAnomaly(.unsupportedVersion, detail: "protocol \(version >> 4).\(version & 0x0F)"), emit)
             return
         }
-        let micros = clock.micros(for: frame.timeMicros)
+        let micros = clock.micros(for: timeMicros)
         let message: NativeMessage
         do {
-            message = try NativeMessage(type: frame.type, payload: frame.payload[...])
+            message = try NativeMessage(type: type, payload: payload)
         } catch {
-            report(DecoderAnomaly(.malformed, detail: "payload of type 0x\(hex2(frame.type)) does not match its layout"), emit)
+            report(DecoderAnomaly(.malformed, detail: "payload of type 0x\(hex2(type)) does not match its layout"), emit)
             return
         }
         switch message {
@@ -93,6 +100,112 @@ public struct NativeDecoder: StreamDecoder {
         case .unknown(let type, _):
             report(DecoderAnomaly(.unknownType, detail: "type 0x\(hex2(type)) skipped"), emit)
         }
+    }
+
+    /// A serial frame body (CRC checked) read in place: IMU and pressure batches, nearly every
+    /// frame of a stream, go from the body's bytes straight to samples without a `NativeFrame`,
+    /// a `NativeMessage` or a batch in between (no allocation but a cushion sample's cells);
+    /// other types take `process(_:)`. Both give the same outputs, anomalies and counts.
+    private mutating func processBody(_ body: ArraySlice<UInt8>, emit: (DecoderOutput) -> Void) {
+        let content = body.dropLast(NativeFrame.crcSize)
+        let type = content[content.startIndex + 1]
+        guard type == MessageType.imuBatch.rawValue || type == MessageType.quaternionBatch.rawValue
+                || type == MessageType.pressureBatch.rawValue else {
+            let start = content.startIndex
+            process(version: content[start], type: type, sequence: UInt16(content[start + 2]) | UInt16(content[start + 3]) << 8,
+                    timeMicros: UInt32(content[start + 4]) | UInt32(content[start + 5]) << 8
+                        | UInt32(content[start + 6]) << 16 | UInt32(content[start + 7]) << 24,
+                    payload: content[(start + NativeFrame.headerSize)...], emit: emit)
+            return
+        }
+        content.withUnsafeBufferPointer { frame in
+            let version = frame[0]
+            let sequenceNumber = UInt16(frame[2]) | UInt16(frame[3]) << 8
+            let timeMicros = UInt32(frame[4]) | UInt32(frame[5]) << 8 | UInt32(frame[6]) << 16 | UInt32(frame[7]) << 24
+            statistics.frames += 1
+            let lost = sequence.lost(before: sequenceNumber)
+            if lost > 0 {
+                report(DecoderAnomaly(.gap, count: lost, detail: "sequence jumped to \(sequenceNumber)"), emit)
+            }
+            guard version >> 4 == NativeFrame.supportedMajor else {
+                report(DecoderAnomaly(.unsupportedVersion, detail: "protocol \(version >> 4).\(version & 0x0F)"), emit)
+                return
+            }
+            let micros = clock.micros(for: timeMicros)
+            let payload = UnsafeBufferPointer(rebasing: frame[NativeFrame.headerSize...])
+            let decoded = type == MessageType.pressureBatch.rawValue
+                ? emitPressureBatch(payload, micros: micros, emit: emit)
+                : emitIMUBatch(payload, hasQuaternion: type == MessageType.quaternionBatch.rawValue, micros: micros, emit: emit)
+            if !decoded {
+                report(DecoderAnomaly(.malformed, detail: "payload of type 0x\(hex2(type)) does not match its layout"), emit)
+            }
+        }
+    }
+
+    /// The samples of an IMU batch payload (layout in `IMUBatch`), with `IMUBatch`'s checks and
+    /// arithmetic; false, emitting nothing, when the payload does not match its layout.
+    private mutating func emitIMUBatch(_ p: UnsafeBufferPointer<UInt8>, hasQuaternion: Bool, micros: Int64,
+                                       emit: (DecoderOutput) -> Void) -> Bool {
+        guard p.count >= IMUBatch.headerSize else { return false }
+        let count = Int(p[0])
+        let hasMag = p[1] & 1 != 0
+        let interval = Int64(UInt16(p[2]) | UInt16(p[3]) << 8)
+        let accelRange = p[4]
+        let gyroRange = UInt16(p[6]) | UInt16(p[7]) << 8
+        let size = IMUBatch.sampleSize(magnetometer: hasMag, quaternion: hasQuaternion)
+        guard count > 0, accelRange > 0, gyroRange > 0, p.count - IMUBatch.headerSize >= count * size else { return false }
+        let a = Double(accelRange) / 32768
+        let g = Double(gyroRange) / 32768
+        @inline(__always) func value(_ offset: Int) -> Double {
+            Double(Int16(bitPattern: UInt16(p[offset]) | UInt16(p[offset + 1]) << 8))
+        }
+        var offset = IMUBatch.headerSize
+        for i in 0..<count {
+            let t = Double(micros + Int64(i) * interval) / 1_000_000
+            var sample = IMUSample(time: t,
+                                   accel: Vector3(value(offset) * a, value(offset + 2) * a, value(offset + 4) * a),
+                                   gyro: Vector3(value(offset + 6) * g, value(offset + 8) * g, value(offset + 10) * g))
+            offset += 12
+            if hasMag {
+                let m = IMUBatch.magnetometerScale
+                sample.mag = Vector3(value(offset) * m, value(offset + 2) * m, value(offset + 4) * m)
+                offset += 6
+            }
+            if hasQuaternion {
+                let q = IMUBatch.quaternionScale
+                sample.quaternion = Quaternion(w: value(offset) * q, x: value(offset + 2) * q,
+                                               y: value(offset + 4) * q, z: value(offset + 6) * q)
+                offset += 8
+            }
+            statistics.samples += 1
+            emit(.sample(.imu(sample)))
+        }
+        return true
+    }
+
+    /// The samples of a pressure batch payload (layout in `PressureBatch`); false, emitting
+    /// nothing, when the payload does not match its layout. Each sample's cells are the one
+    /// allocation: `PressureSample` owns them.
+    private mutating func emitPressureBatch(_ p: UnsafeBufferPointer<UInt8>, micros: Int64, emit: (DecoderOutput) -> Void) -> Bool {
+        guard p.count >= PressureBatch.headerSize else { return false }
+        let count = Int(p[0])
+        let cells = Int(p[1])
+        let interval = Int64(UInt16(p[2]) | UInt16(p[3]) << 8)
+        guard count > 0, cells > 0, p.count - PressureBatch.headerSize >= count * cells * 2 else { return false }
+        var offset = PressureBatch.headerSize
+        for i in 0..<count {
+            let t = Double(micros + Int64(i) * interval) / 1_000_000
+            let loads = [Double](unsafeUninitializedCapacity: cells) { buffer, initialized in
+                for cell in 0..<cells {
+                    buffer[cell] = Double(UInt16(p[offset + 2 * cell]) | UInt16(p[offset + 2 * cell + 1]) << 8)
+                }
+                initialized = cells
+            }
+            offset += 2 * cells
+            statistics.samples += 1
+            emit(.sample(.pressure(PressureSample(time: t, cells: loads))))
+        }
+        return true
     }
 
     private mutating func report(_ anomaly: DecoderAnomaly, _ emit: (DecoderOutput) -> Void) {

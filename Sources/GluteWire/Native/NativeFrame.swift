@@ -64,6 +64,26 @@ public struct NativeFrame: Sendable, Equatable {
 
     /// Parses a body with its CRC (serial) or without it (BLE notification).
     public init(body: ArraySlice<UInt8>, hasCRC: Bool = true) throws(ParseError) {
+        let contentEnd = try NativeFrame.check(body: body, hasCRC: hasCRC)
+        self.init(checkedContent: body[body.startIndex..<contentEnd])
+    }
+
+    /// Header and payload of a body that `check` accepted.
+    init(checkedContent content: ArraySlice<UInt8>) {
+        var r = ByteReader(content)
+        // Lengths were checked, so the header reads cannot fail.
+        version = r.u8()!
+        type = r.u8()!
+        sequence = r.u16()!
+        timeMicros = r.u32()!
+        payload = Array(r.rest())
+    }
+
+    /// Checks a body's length and, with `hasCRC`, its CRC; returns where its content (header and
+    /// payload) ends. Shared by `init(body:hasCRC:)` and the decoder's path that reads frames in
+    /// place, so both reject exactly the same bodies.
+    @inline(__always)
+    static func check(body: ArraySlice<UInt8>, hasCRC: Bool) throws(ParseError) -> Int {
         let trailer = hasCRC ? NativeFrame.crcSize : 0
         guard body.count >= NativeFrame.headerSize + trailer else { throw .tooShort(body.count) }
         guard body.count <= NativeFrame.maxFrame else { throw .tooLong(body.count) }
@@ -73,12 +93,6 @@ public struct NativeFrame: Sendable, Equatable {
             let expected = CRC16.checksum(body[body.startIndex..<contentEnd])
             guard found == expected else { throw .crcMismatch(expected: expected, found: found) }
         }
-        var r = ByteReader(body[body.startIndex..<contentEnd])
-        // Lengths were checked above, so the header reads cannot fail.
-        version = r.u8()!
-        type = r.u8()!
-        sequence = r.u16()!
-        timeMicros = r.u32()!
-        payload = Array(r.rest())
+        return contentEnd
     }
 }

@@ -59,19 +59,33 @@ struct DecodeCommand: ParsableCommand {
             counts.count(output)
             if !quiet { Output.line(output.json) }
         }
-        if let hex {
-            let bytes = try parseHex(hex)
-            decoder.feed(bytes[...], hostTime: 0, emit: printOutput)
-        } else if let input, input.hasPrefix("/dev/") {
-            try decodeDevice(input, decoder: &decoder, emit: printOutput)
-        } else if let input {
-            try decodeFile(input, decoder: &decoder, emit: printOutput)
+        // A file or --hex: lines gather in blocks of about a megabyte (one write per block); a
+        // device's lines go out as they come.
+        var lines = JSONLineBlocks(quiet: quiet)
+        let fromDevice = input?.hasPrefix("/dev/") == true
+        do {
+            if let hex {
+                let bytes = try parseHex(hex)
+                decoder.feed(bytes[...], hostTime: 0) { lines.add($0) }
+            } else if let input, fromDevice {
+                try decodeDevice(input, decoder: &decoder, emit: printOutput)
+            } else if let input {
+                try decodeFile(input, decoder: &decoder) { lines.add($0) }
+            }
+        } catch {
+            lines.flush()  // what was decoded before the failure
+            throw error
         }
-        decoder.finish(hostTime: 0, emit: printOutput)
+        if fromDevice {
+            decoder.finish(hostTime: 0, emit: printOutput)
+        } else {
+            decoder.finish(hostTime: 0) { lines.add($0) }
+        }
+        lines.flush()
         // The summary adds the per-kind sample counts to the decoder's own counters.
         var summary = decoder.statistics.json
         summary.removeLast()
-        Output.line(summary + ",\"imu_samples\":\(counts.imu),\"pressure_samples\":\(counts.pressure)}")
+        Output.line(summary + ",\"imu_samples\":\(counts.imu + lines.imu),\"pressure_samples\":\(counts.pressure + lines.pressure)}")
     }
 
     private func parseHex(_ text: String) throws -> [UInt8] {
@@ -126,6 +140,34 @@ struct DecodeCommand: ParsableCommand {
         reader.stop()
         try? port.close()
         decoder = box.take()
+    }
+}
+
+/// Decoder outputs as JSON lines on standard output, written in blocks of about a megabyte, with
+/// the samples counted by kind.
+private struct JSONLineBlocks {
+    let quiet: Bool
+    private var text = TextBuffer(capacity: Output.blockSize + 65536)
+    private(set) var imu = 0
+    private(set) var pressure = 0
+
+    init(quiet: Bool) { self.quiet = quiet }
+
+    mutating func add(_ output: DecoderOutput) {
+        switch output {
+        case .sample(.imu): imu += 1
+        case .sample(.pressure): pressure += 1
+        default: break
+        }
+        guard !quiet else { return }
+        output.appendJSON(to: &text)
+        text.row(maxBytes: 1) { $0.byte(0x0A) }
+        if text.count >= Output.blockSize { flush() }
+    }
+
+    mutating func flush() {
+        _ = Output.raw(text.bytes)
+        text.removeAll()
     }
 }
 

@@ -70,41 +70,72 @@ struct ExportCommand: ParsableCommand {
         } else {
             sink = nil
         }
-        var pending = ""
-        func emit(_ line: String) throws {
-            guard let sink else { Output.line(line); return }
-            pending += line + "\n"
-            if pending.utf8.count > 65536 { try sink.append(pending); pending = "" }
-        }
         var ahrs = preset == "fusion-6axis" ? AHRSSettings.fusionSimple6Axis : AHRSSettings()
         if let gain { ahrs.gain = gain }
-        var exporter = OrientationExporter(settings: ahrs, fixedRate: sampleRate,
-                                           useMagnetometer: !(noMagnetometer || preset == "fusion-6axis"))
-        var writer: CSVSampleWriter?
-        var failure: Error?
-        var rows = 0
-        _ = try ReplayRunner.run(input, settings: PipelineSettings(), options: ReplayOptions(columns: columns), onSample: { sample in
-            guard failure == nil else { return }
-            do {
-                if orientation {
-                    guard case .imu(let s) = sample else { return }
-                    if rows == 0 { try emit(OrientationExporter.header) }
-                    try emit(exporter.row(for: s))
-                } else {
-                    if writer == nil {
-                        writer = CSVSampleWriter(layout: .fitting(sample))
-                        try emit(String(writer!.header.dropLast()))
-                    }
-                    guard let line = writer!.line(for: sample) else { return }
-                    try emit(String(line.dropLast()))
-                }
-                rows += 1
-            } catch {
-                failure = error
+        var rows = ExportRows(orientation: orientation, sink: sink,
+                              exporter: OrientationExporter(settings: ahrs, fixedRate: sampleRate,
+                                                            useMagnetometer: !(noMagnetometer || preset == "fusion-6axis")))
+        // Samples straight from the decoder: the detectors' work would be thrown away. Link
+        // drops reset the decoder, as in a replay.
+        var decoder = try input.decoderChoice.makeDecoder(columns: columns)
+        try input.forEachChunk { chunk in
+            switch chunk.kind {
+            case .data: decoder.feed(chunk.bytes, hostTime: chunk.monotonic) { rows.add($0) }
+            case .disconnected: decoder.resetLink()
+            case .connected: break
             }
-        }) { _ in }
-        if let failure { throw CLIError("\(failure)") }
-        if let sink { try sink.append(pending); try sink.close() }
-        if rows == 0 { throw CLIError("\(file): no \(orientation ? "IMU " : "")samples to export") }
+            return true
+        }
+        decoder.finish(hostTime: 0) { rows.add($0) }
+        if let failure = rows.failure { throw CLIError("\(failure)") }
+        if rows.count > 0 { try rows.flush() }
+        if let sink { try sink.close() }
+        if rows.count == 0 { throw CLIError("\(file): no \(orientation ? "IMU " : "")samples to export") }
+    }
+}
+
+/// The rows of an export, gathered in blocks of about a megabyte: one write per block, not one
+/// per row.
+private struct ExportRows {
+    let orientation: Bool
+    let sink: AppendOnlyFile?
+    var exporter: OrientationExporter
+    /// The CSV layout, fitted to the first sample.
+    private var writer: CSVSampleWriter?
+    private var text = TextBuffer(capacity: Output.blockSize + 65536)
+    private(set) var count = 0
+    /// The first write that failed; rows after it are dropped.
+    private(set) var failure: Error?
+
+    init(orientation: Bool, sink: AppendOnlyFile?, exporter: OrientationExporter) {
+        self.orientation = orientation
+        self.sink = sink
+        self.exporter = exporter
+    }
+
+    /// A decoder output: a sample becomes a row (a NaN time is left out, as in a replay).
+    mutating func add(_ output: DecoderOutput) {
+        guard case .sample(let sample) = output, failure == nil, !sample.time.isNaN else { return }
+        if orientation {
+            guard case .imu(let s) = sample else { return }
+            if count == 0 { text.append(OrientationExporter.header + "\n") }
+            exporter.appendRow(for: s, to: &text)
+            text.row(maxBytes: 1) { $0.byte(0x0A) }
+        } else {
+            if writer == nil {
+                writer = CSVSampleWriter(layout: .fitting(sample))
+                text.append(writer!.header)  // ends with its newline
+            }
+            guard writer!.append(sample, to: &text) else { return }
+        }
+        count += 1
+        if text.count >= Output.blockSize {
+            do { try flush() } catch { failure = error }
+        }
+    }
+
+    mutating func flush() throws {
+        if let sink { try sink.append(Array(text.bytes)) } else { _ = Output.raw(text.bytes) }
+        text.removeAll()
     }
 }

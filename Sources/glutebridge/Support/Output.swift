@@ -3,6 +3,9 @@ import GluteDevices
 /// Standard output and error, line by line and unbuffered where it matters: lines reach a pipe
 /// as they are produced (a script reading our JSONL must not wait for a buffer to fill).
 enum Output {
+    /// Bulk outputs (`decode` of a file, `export`) write in blocks of this many bytes or so.
+    static let blockSize = 1 << 20
+
     static func line(_ text: String) {
         write(1, text + "\n")
     }
@@ -27,6 +30,10 @@ enum Output {
     }
 
     static func raw(_ bytes: [UInt8], to fd: Int32 = 1) -> Bool {
+        raw(bytes[...], to: fd)
+    }
+
+    static func raw(_ bytes: ArraySlice<UInt8>, to fd: Int32 = 1) -> Bool {
         (try? StandardStreams.writeAll(bytes, to: fd)) != nil
     }
 

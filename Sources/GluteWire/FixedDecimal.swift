@@ -1,0 +1,131 @@
+/// The one fixed-decimal number formatter of every text output (JSON and CSV samples, events,
+/// orientation rows): `-0.012300` for 6 places, rounded half away from zero, without Foundation,
+/// identical on every platform so that outputs are byte-for-byte reproducible.
+///
+/// It writes ASCII digits straight to memory (no `String` per number): `decode` and `export`
+/// print millions of numbers a second through it, by way of `TextBuffer`.
+public enum FixedDecimal {
+    /// What a NaN or an infinity becomes.
+    public enum NonFinite: Sendable {
+        /// `null`, for JSON.
+        case null
+        /// Swift's own text (`nan`, `inf`, `-inf`), for CSV.
+        case description
+    }
+
+    /// The most decimal places; 10^places must stay below 2^64 with room for the whole part.
+    public static let maxDecimals = 9
+    /// The most bytes one number takes: 19 digits, a point and a sign, or Swift's shortest
+    /// representation of a Double (at most 24 characters, `-1.7976931348623157e+308`).
+    public static let maxLength = 32
+
+    /// 10^places for 0...9, exact in a Double.
+    @inlinable
+    static func scale(_ places: Int) -> Double {
+        switch places {
+        case 0: return 1
+        case 1: return 1e1
+        case 2: return 1e2
+        case 3: return 1e3
+        case 4: return 1e4
+        case 5: return 1e5
+        case 6: return 1e6
+        case 7: return 1e7
+        case 8: return 1e8
+        default: return 1e9
+        }
+    }
+
+    /// Writes `value` with exactly `decimals` places (clamped to 0...`maxDecimals`) at `out`,
+    /// which has room for `maxLength` bytes; returns the bytes written. Values too large for the
+    /// integer route (|value| * 10^decimals rounds to 9e18 or more) are written as Swift's
+    /// shortest representation, as are non-finite ones unless `nonFinite` is `.null`.
+    @inlinable
+    public static func write(_ value: Double, decimals: Int, nonFinite: NonFinite = .description,
+                             to out: UnsafeMutablePointer<UInt8>) -> Int {
+        let places = min(max(decimals, 0), maxDecimals)
+        let scaled = abs(value) * scale(places)
+        // Half away from zero by integer truncation: `scaled - units` is exact, and the same
+        // as `rounded(.toNearestOrAwayFromZero)` without a libm call. NaN and infinities fail
+        // the comparison and take the slow route.
+        guard scaled < 9.0e18 else { return writeSlowly(value, nonFinite: nonFinite, to: out) }
+        var units = UInt64(scaled)
+        if scaled - Double(units) >= 0.5 { units &+= 1 }
+        guard units < 9_000_000_000_000_000_000 else { return writeSlowly(value, nonFinite: nonFinite, to: out) }
+        return writeDigits(units: units, places: places, negative: value < 0, to: out)
+    }
+
+    /// The digits of `units / 10^places`, written from the last one back, two at a time.
+    @inlinable
+    static func writeDigits(units: UInt64, places: Int, negative: Bool, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        // At least one digit before the point: 0.05 has three digits for two places.
+        let digits = max(digitCount(units), places &+ 1)
+        let sign = negative && units != 0 ? 1 : 0
+        let length = sign &+ digits &+ (places > 0 ? 1 : 0)
+        if sign == 1 { out[0] = 0x2D }  // "-"
+        var position = length
+        var rest = units
+        var fraction = places
+        while fraction >= 2 {
+            writePair(rest % 100, at: out + (position &- 2))
+            rest /= 100
+            position &-= 2
+            fraction &-= 2
+        }
+        if fraction == 1 {
+            position &-= 1
+            out[position] = 0x30 &+ UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        }
+        if places > 0 {
+            position &-= 1
+            out[position] = 0x2E  // "."
+        }
+        while position &- sign >= 2 {
+            writePair(rest % 100, at: out + (position &- 2))
+            rest /= 100
+            position &-= 2
+        }
+        if position > sign {
+            out[sign] = 0x30 &+ UInt8(truncatingIfNeeded: rest)
+        }
+        return length
+    }
+
+    /// Two ASCII digits of `pair` (0...99).
+    @inlinable @inline(__always)
+    static func writePair(_ pair: UInt64, at out: UnsafeMutablePointer<UInt8>) {
+        let tens = pair / 10
+        out[0] = 0x30 &+ UInt8(truncatingIfNeeded: tens)
+        out[1] = 0x30 &+ UInt8(truncatingIfNeeded: pair &- tens &* 10)
+    }
+
+    /// Decimal digits of `value` (1 for 0).
+    @inlinable
+    static func digitCount(_ value: UInt64) -> Int {
+        var count = 1
+        var rest = value
+        while rest >= 10_000 { rest /= 10_000; count &+= 4 }
+        while rest >= 10 { rest /= 10; count &+= 1 }
+        return count
+    }
+
+    @usableFromInline
+    static func writeSlowly(_ value: Double, nonFinite: NonFinite, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        let text = !value.isFinite && nonFinite == .null ? "null" : value.description
+        var length = 0
+        for byte in text.utf8.prefix(maxLength) {
+            out[length] = byte
+            length += 1
+        }
+        return length
+    }
+
+    /// `value` as a string, formatted as `write` does.
+    public static func string(_ value: Double, decimals: Int, nonFinite: NonFinite = .description) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { buffer in
+            let length = write(value, decimals: decimals, nonFinite: nonFinite, to: buffer.baseAddress!)
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<length]), as: UTF8.self)
+        }
+    }
+}
