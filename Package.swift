@@ -29,7 +29,7 @@ let package = Package(
         // reader threads, udev, Bluetooth sockets, files, processes, signals, the terminal, the
         // simulated sensor's runners and the doctor's probes.
         .target(name: "GluteDevices", dependencies: ["GluteWire", "GluteSim", "CUdev", "CBlueZ"]),
-        // Capture files and event encoders.
+        // What GluteBridge keeps: capture files, event formats and their inverse (JSONL read back).
         .target(name: "GluteLog", dependencies: ["GluteWire", "GluteCore", "GluteDevices"]),
         // What an event sets off: bell, notification, commands; rate limits and quiet hours.
         .target(name: "GluteAlerts", dependencies: ["GluteCore", "GluteLog", "GluteDevices"]),
@@ -37,20 +37,19 @@ let package = Package(
         .target(name: "GluteSettings", dependencies: ["GluteWire", "GluteCore", "GluteLog", "GluteAlerts", "GluteDevices"]),
         // The live view: state and rendering to styled text. Pure; the terminal itself is GluteDevices'.
         .target(name: "GluteLiveView", dependencies: ["GluteWire", "GluteCore", "GluteLog"]),
-        // Guided sessions: the self-tests, the exercise coach, the calibration procedure.
+        // Guided sessions: the self-tests, the exercise coach, the calibration procedure, one prompt sink.
         .target(name: "GluteGuided", dependencies: ["GluteWire", "GluteCore", "GluteLog", "GluteSettings", "GluteDevices", "GluteSession"]),
         // Days kept apart: event logs sorted into local days, the history table and its JSON. Pure
         // but for reading the logs through GluteLog; time-zone rules are passed in.
         .target(name: "GluteHistory", dependencies: ["GluteCore", "GluteLog"]),
-        // A day at a glance: the HTML report with its SVG charts; a week of days.
-        .target(name: "GluteReport", dependencies: ["GluteWire", "GluteCore", "GluteLog", "GluteLiveView", "GluteSession", "GluteDevices",
-                                                    "GluteHistory"]),
+        // A day at a glance: report inputs on one timeline, the HTML report with its SVG charts; a week of days.
+        .target(name: "GluteReport", dependencies: ["GluteCore", "GluteLog", "GluteLiveView", "GluteSession", "GluteDevices", "GluteHistory"]),
         // Sessions: a source through decoder and pipeline into sinks, live or replayed.
         .target(name: "GluteSession", dependencies: ["GluteWire", "GluteCore", "GluteSim", "GluteDevices", "GluteLog",
                                                      "GluteAlerts", "GluteSettings", "GluteLiveView"]),
         .executableTarget(name: "glutebridge", dependencies: [
             "GluteWire", "GluteCore", "GluteSim", "GluteDevices", "GluteLog", "GluteSession",
-            "GluteAlerts", "GluteSettings", "GluteLiveView", "GluteGuided", "GluteReport", "GluteHistory",
+            "GluteAlerts", "GluteSettings", "GluteGuided", "GluteReport", "GluteHistory",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // `make bench`: figures for the README, never run by `make test`.
@@ -63,7 +62,7 @@ let package = Package(
         .testTarget(name: "GluteCoreTests", dependencies: ["GluteCore", "GluteWire", "GluteSim"]),
         .testTarget(name: "GluteSimTests", dependencies: ["GluteSim", "GluteWire"]),
         .testTarget(name: "GluteDevicesTests", dependencies: ["GluteDevices", "GluteWire", "GluteSim"]),
-        .testTarget(name: "GluteLogTests", dependencies: ["GluteLog", "GluteCore"]),
+        .testTarget(name: "GluteLogTests", dependencies: ["GluteLog", "GluteCore", "GluteDevices"]),
         .testTarget(name: "GluteHistoryTests", dependencies: ["GluteHistory", "GluteLog", "GluteCore"]),
         .testTarget(name: "GluteSessionTests", dependencies: ["GluteSession", "GluteSim", "GluteCore", "GluteWire", "GluteDevices", "GluteLog",
                                                              "GluteAlerts", "GluteSettings", "GluteLiveView", "GluteGuided", "GluteReport"]),

@@ -63,12 +63,14 @@ build_module() {
   local name=$1 mode=$2; shift 2
   local lib=$BIN/lib$name.a stamp flags=("${SANITIZE[@]}")
   [ "$mode" = fuzzed ] || flags=(-Onone -swift-version 6)
+  # A package dependency: optimized, uninstrumented, in the language mode it is written for.
+  [ "$mode" = dependency ] && flags=(-O -swift-version 5)
   stamp=$(stamp_of "$@" <(echo "${flags[*]}"))
   if up_to_date "$lib" "$stamp"; then return; fi
   echo "fuzz: compiling $name ($# files, $mode)"
   # ar adds to an existing archive: a renamed source would leave its old object behind.
   rm -f "$lib"
-  "$SWIFTC" "${flags[@]}" -parse-as-library -module-name "$name" -I "$BIN/modules" \
+  "$SWIFTC" "${flags[@]}" -parse-as-library -module-name "$name" -I "$BIN/modules" "${NUMERICS_INCLUDE[@]}" \
     -emit-module -emit-module-path "$BIN/modules/$name.swiftmodule" \
     -emit-library -static -o "$lib" "$@" >"$LOGS/build-$name.log" 2>&1 \
     || { cat "$LOGS/build-$name.log" >&2; exit 1; }
@@ -78,22 +80,32 @@ build_module() {
 # link_target NAME ENTRY MODULE: the libFuzzer binary (link warnings from gold go to the log).
 # Every target links GluteWire too: the support code uses its decoder types.
 link_target() {
-  local name=$1 entry=$FUZZ/Targets/$2 module=$3 exe=$BIN/fuzz-$1 stamp libs=(-lGluteWire)
-  [ "$module" = GluteWire ] || libs=(-l"$module" -lGluteWire)
+  local name=$1 entry=$FUZZ/Targets/$2 module=$3 exe=$BIN/fuzz-$1 stamp libs=(-lGluteWire -lRealModule)
+  [ "$module" = GluteWire ] || libs=(-l"$module" -lGluteWire -lRealModule)
   stamp=$(stamp_of "$entry" "$FUZZ/Support/FuzzSupport.swift" "$BIN/lib$module.a.stamp" "$BIN/libGluteWire.a.stamp")
   if up_to_date "$exe" "$stamp"; then return; fi
   echo "fuzz: linking fuzz-$name"
-  "$SWIFTC" "${SANITIZE[@]}" -parse-as-library -module-name "Fuzz_$name" -I "$BIN/modules" \
+  "$SWIFTC" "${SANITIZE[@]}" -parse-as-library -module-name "Fuzz_$name" -I "$BIN/modules" "${NUMERICS_INCLUDE[@]}" \
     "$entry" "$FUZZ/Support/FuzzSupport.swift" -L "$BIN" "${libs[@]}" -o "$exe" >"$LOGS/build-fuzz-$name.log" 2>&1 \
     || { cat "$LOGS/build-fuzz-$name.log" >&2; exit 1; }
   echo "$stamp" >"$exe.stamp"
 }
 
+# swift-numerics' RealModule (the pure modules' maths), from the checkout SwiftPM resolved; its C
+# shims are header-only, so their include folder is all the compiles need.
+NUMERICS=$(find "$ROOT/.build/checkouts" -maxdepth 1 -name 'swift-numerics*' 2>/dev/null | head -1)
+if [ -z "$NUMERICS" ]; then
+  swift package resolve >/dev/null
+  NUMERICS=$(find "$ROOT/.build/checkouts" -maxdepth 1 -name 'swift-numerics*' | head -1)
+fi
+NUMERICS_INCLUDE=(-I "$NUMERICS/Sources/_NumericsShims/include")
+mapfile -t REAL_SOURCES < <(find "$NUMERICS/Sources/RealModule" -name '*.swift' | sort)
 mapfile -t WIRE_SOURCES < <(find Sources/GluteWire -name '*.swift' | sort)
 mapfile -t SIM_SOURCES < <(find Sources/GluteSim -name '*.swift' | sort)
 # The capture format without the file I/O (AppendOnlyFile, FileError, the writer need Glibc files).
 mapfile -t CAPTURE_SOURCES < <(grep -L 'AppendOnlyFile\|FileError\|^import Glibc' Sources/GluteLog/Capture/*.swift | sort)
 
+build_module RealModule dependency "${REAL_SOURCES[@]}"
 build_module GluteWire fuzzed "${WIRE_SOURCES[@]}"
 build_module GluteLog fuzzed "${CAPTURE_SOURCES[@]}"
 build_module GluteSim plain "${SIM_SOURCES[@]}"
@@ -105,11 +117,11 @@ done
 # Seeds. The seed generator links the instrumented modules without libFuzzer's main (ASan's
 # runtime provides the coverage hooks), so it needs no second compile of the sources.
 seedgen=$BIN/seedgen
-seed_stamp=$(stamp_of "$FUZZ/SeedGen/main.swift" "$BIN/libGluteWire.a.stamp" "$BIN/libGluteSim.a.stamp" "$BIN/libGluteLog.a.stamp")
+seed_stamp=$(stamp_of "$FUZZ/SeedGen/main.swift" "$BIN/libRealModule.a.stamp" "$BIN/libGluteWire.a.stamp" "$BIN/libGluteSim.a.stamp" "$BIN/libGluteLog.a.stamp")
 if ! up_to_date "$seedgen" "$seed_stamp"; then
   echo "fuzz: linking seedgen"
-  "$SWIFTC" -sanitize=address -O -g -swift-version 6 -I "$BIN/modules" "$FUZZ/SeedGen/main.swift" \
-    -L "$BIN" -lGluteSim -lGluteLog -lGluteWire -o "$seedgen" >"$LOGS/build-seedgen.log" 2>&1 \
+  "$SWIFTC" -sanitize=address -O -g -swift-version 6 -I "$BIN/modules" "${NUMERICS_INCLUDE[@]}" "$FUZZ/SeedGen/main.swift" \
+    -L "$BIN" -lGluteSim -lGluteLog -lGluteWire -lRealModule -o "$seedgen" >"$LOGS/build-seedgen.log" 2>&1 \
     || { cat "$LOGS/build-seedgen.log" >&2; exit 1; }
   echo "$seed_stamp" >"$seedgen.stamp"
 fi

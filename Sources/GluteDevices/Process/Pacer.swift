@@ -1,4 +1,3 @@
-import GluteDevices
 
 /// Maps stream time to real time at `speed` (stream seconds per real second) and waits for it,
 /// interruptibly. `speed == nil` means as fast as possible.

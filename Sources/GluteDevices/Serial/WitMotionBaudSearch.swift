@@ -1,5 +1,4 @@
 import Glibc
-import GluteDevices
 import GluteWire
 
 /// Finds the baud rate of a WitMotion sensor: opens the port at each standard rate (9600 and

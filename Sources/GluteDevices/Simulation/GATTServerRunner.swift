@@ -1,5 +1,4 @@
 import Foundation
-import GluteDevices
 import GluteSim
 import GluteWire
 import Synchronization

@@ -1,4 +1,3 @@
-import GluteDevices
 
 /// Why the GATT server simulator could not listen at its path.
 public enum GATTServerRunnerError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,5 +1,4 @@
 import GluteCore
-import GluteLog
 
 /// Totals of a session, accumulated from its events: what `replay --summary` and the end of
 /// `monitor` print.
