@@ -13,6 +13,9 @@ public struct DayBucketer: Sendable {
     private var last: Double?
     private var sittingSince: Double?
     private var tiltSince: Double?
+    /// The day of the last counted event and its bounds: most events fall on the same day as the
+    /// one before, and asking the zone rule (localtime_r) for each would cost more than the parse.
+    private var cachedDay: (day: Int, start: Double, end: Double)?
 
     public init(localDays: LocalDays) {
         host = localDays
@@ -28,6 +31,7 @@ public struct DayBucketer: Sendable {
             closeSession()
             // A log written in another zone is placed by the offset its session line carries.
             if let z = line.zoneOffset, z != host.utcOffset(wall) { zone = .fixed(z) } else { zone = host }
+            cachedDay = nil
             sessionStart = wall
             if line.continues, line.posture == .sitting { sittingSince = wall }
         case "session.end":
@@ -57,6 +61,7 @@ public struct DayBucketer: Sendable {
     public mutating func endFile() {
         closeSession()
         zone = host
+        cachedDay = nil
     }
 
     private mutating func closeSession() {
@@ -76,7 +81,13 @@ public struct DayBucketer: Sendable {
     }
 
     private mutating func count(_ wall: Double, _ change: (inout DayFigures) -> Void) {
-        let day = zone.day(wall)
+        let day: Int
+        if let c = cachedDay, wall >= c.start, wall < c.end {
+            day = c.day
+        } else {
+            day = zone.day(wall)
+            cachedDay = (day, zone.midnight(day), zone.midnight(day + 1))
+        }
         change(&days[day, default: DayFigures(day: day)])
         days[day]!.hasData = true
     }

@@ -63,8 +63,6 @@ public final class DailyEventLog {
             try file.close()
         }
         try open(wall: wall, stream: stream, continues: true)
-        let oldest = LocalDayText.date(ofDay: LocalDayText.day(wall, utcOffset: utcOffset(wall)) - keepDays + 1)
-        DailyLogFiles.prune(directory, before: oldest)
     }
 
     private func open(wall: Double, stream: Double, continues: Bool) throws(FileError) {
@@ -81,6 +79,8 @@ public final class DailyEventLog {
         }
         try file.append(line + "}\n")
         self.file = file
+        // Whenever a day's file opens, the days past keeping go.
+        DailyLogFiles.prune(directory, before: LocalDayText.date(ofDay: day - keepDays + 1))
     }
 
     private func endLine(wall: Double, stream: Double, reason: String, to file: AppendOnlyFile) throws(FileError) {

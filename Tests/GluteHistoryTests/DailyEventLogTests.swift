@@ -1,0 +1,49 @@
+import Foundation
+import GluteCore
+import GluteHistory
+import GluteLog
+import Testing
+
+@Suite("daily event logs: one file per local day")
+struct DailyEventLogTests {
+    let start = Double(CivilDate.days(year: 2026, month: 3, day: 2) * 86_400 + 23 * 3600)  // 2 March 23:00 UTC
+
+    func timed(_ t: Double, _ kind: EventKind) -> TimedEvent { TimedEvent(event: Event(time: t, kind: kind), wall: start + t) }
+
+    @Test("rotates at local midnight: each file starts with its session line, 0600; a bout across midnight is split; old days pruned")
+    func rotation() throws {
+        let dir = NSTemporaryDirectory() + "daily-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        FileManager.default.createFile(atPath: dir + "/events-2025-01-01.jsonl", contents: Data())
+        FileManager.default.createFile(atPath: dir + "/notes.txt", contents: Data())
+        let log = try DailyEventLog(directory: dir, source: "sim", tool: "test", startWall: start, keepDays: 365, utcOffset: { _ in 0 })
+        try log.append(timed(10, .posture(.sitting, since: 10, previous: .standing)))
+        try log.append(timed(7200, .squeeze(start: 7195, duration: 5, side: .both, strength: 0.5, source: .imu)))
+        try log.finish(lastStreamTime: 7300)
+
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        #expect(names == ["events-2026-03-02.jsonl", "events-2026-03-03.jsonl", "notes.txt"])
+        for name in names where name.hasSuffix(".jsonl") {
+            let mode = (try FileManager.default.attributesOfItem(atPath: dir + "/" + name)[.posixPermissions] as? NSNumber)?.intValue
+            #expect(mode == 0o600)
+        }
+        let second = try String(contentsOfFile: dir + "/events-2026-03-03.jsonl", encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(second.first == "{\"schema\":1,\"type\":\"session\",\"t\":3600,\"time\":\"2026-03-03T00:00:00.000Z\",\"source\":\"sim\",\"tool\":\"test\","
+                + "\"continues\":true,\"posture\":\"sitting\",\"posture_since\":10}")
+        #expect(second.last == "{\"type\":\"session.end\",\"t\":7300,\"time\":\"2026-03-03T01:01:40.000Z\",\"reason\":\"stop\"}")
+
+        let days = try HistoryLoader.load([dir], localDays: .fixed(0)) { Issue.record("warning: \($0)") }
+        let d2 = try #require(days[CivilDate.days(year: 2026, month: 3, day: 2)])
+        let d3 = try #require(days[CivilDate.days(year: 2026, month: 3, day: 3)])
+        #expect(d2.wornSeconds == 3600 && d2.sittingSeconds == 3590 && d2.boutCount == 1 && d2.squeezes == 0)
+        #expect(d3.wornSeconds == 3700 && d3.sittingSeconds == 3700 && d3.boutCount == 1 && d3.squeezes == 1)
+    }
+
+    @Test("the session line carries the writer's offset")
+    func offsetInSessionLine() {
+        #expect(LocalClockText.iso8601(0, utcOffset: 7200) == "1970-01-01T02:00:00.000+02:00")
+        #expect(LocalClockText.iso8601(0, utcOffset: -5 * 3600 - 1800) == "1969-12-31T18:30:00.000-05:30")
+        #expect(LocalClockText.iso8601(0, utcOffset: 0) == "1970-01-01T00:00:00.000Z")
+    }
+}
