@@ -37,7 +37,7 @@ public enum WeekReportRenderer {
         """
         page += "<div class=\"period\">" + ReportRenderer.escape(first) + " to " + ReportRenderer.escape(last)
             + " &middot; daily sitting limit " + ReportRenderer.escape(DurationText.format(report.dailyLimit)) + "</div>\n"
-        page += svg(report) + "\n" + legend
+        page += svg(report) + "\n" + legend(report)
         for day in report.days { page += section(day, report) }
         return page + "</body>\n</html>\n"
     }
@@ -61,8 +61,8 @@ public enum WeekReportRenderer {
         }
         let limitY = y(report.dailyLimit)
         out += "<line class=\"limit\" x1=\"\(n(ReportRenderer.plotLeft))\" x2=\"\(n(ReportRenderer.plotRight))\" y1=\"\(n(limitY))\" y2=\"\(n(limitY))\" "
-            + "stroke=\"#c92a2a\" stroke-width=\"2\" stroke-dasharray=\"8 5\"/>"
-            + ReportRenderer.label(ReportRenderer.plotRight, limitY - 6, "daily limit " + DurationText.format(report.dailyLimit), anchor: "end", colour: "#c92a2a", halo: true)
+            + "stroke=\"#c92a2a\" stroke-width=\"2\" stroke-dasharray=\"8 5\"><title>daily limit "
+            + DurationText.format(report.dailyLimit) + "</title></line>"
         return out + "\n</svg>"
     }
 
@@ -94,15 +94,17 @@ public enum WeekReportRenderer {
         return out + "</a>\n"
     }
 
-    private static let legend = """
+    /// The colour key under the bars (the limit line's label lives here, clear of the bars).
+    private static func legend(_ report: WeekReport) -> String { """
         <div class="legend">
         <span><i class="swatch" style="background:\(ReportRenderer.boutColour(0))"></i>sitting in bouts &lt; 30 min</span>
         <span><i class="swatch" style="background:\(ReportRenderer.boutColour(DayReportBuilder.mediumBout))"></i>bouts 30&ndash;60 min</span>
         <span><i class="swatch" style="background:\(ReportRenderer.boutColour(DayReportBuilder.longBout + 1))"></i>bouts &gt; 60 min</span>
-        <span><i class="swatch" style="background:#c92a2a"></i>daily limit</span>
+        <span><i class="swatch" style="background:#c92a2a"></i>daily limit (dashed line): \(DurationText.format(report.dailyLimit))</span>
         </div>
 
         """
+    }
 
     static func n(_ v: Double) -> String { NumberText.fixed(v, decimals: 1) }
 }

@@ -68,7 +68,7 @@ struct HistoryCLITests {
         #expect(count("<a href=\"#day-", in: html) == 7)
         #expect(html.contains("<a href=\"#day-\(logs.date)\"") && html.contains("<section id=\"day-\(logs.date)\">"))
         #expect(count("No data: no event log covers this day.", in: html) == 6)
-        #expect(html.contains("class=\"limit\"") && html.contains("daily limit 30m"))
+        #expect(html.contains("class=\"limit\"") && html.contains("daily limit (dashed line): 30m"))
         #expect(!html.lowercased().contains("<script"))
         #expect(!html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "").contains("http"))
     }
