@@ -25,23 +25,30 @@ public struct LogLine: Sendable, Equatable {
         var line = LogLine()
         var scanner = FlatJSONScanner(bytes)
         let ok = scanner.scanObject { key, value in
-            switch (key, value) {
-            case ("type", .string(let s)): line.type = s
-            case ("t", .number(let v)): line.t = v
-            case ("time", .string(let s)):
-                guard let (wall, zone) = ISOTimeText.parse(s) else { return }
+            // Keys compared as bytes: most lines carry fields the history does not read.
+            switch key.count {
+            case 1 where key[0] == 0x74: line.t = value.number
+            case 4 where matches(key, "type"): line.type = value.text ?? ""
+            case 4 where matches(key, "time"):
+                guard case let .string(raw, false) = value, let (wall, zone) = ISOTimeText.parse(raw) else { return }
                 line.wall = wall
                 line.zoneOffset = zone
-            case ("since", .number(let v)): line.since = v
-            case ("duration_s", .number(let v)): line.duration = v
-            case ("delay_s", .number(let v)): line.delay = v
-            case ("posture", .string(let s)): line.posture = Posture(rawValue: s)
-            case ("continues", .bool(let b)): line.continues = b
-            case ("posture_since", .number(let v)): line.postureSince = v
+            case 5 where matches(key, "since"): line.since = value.number
+            case 7 where matches(key, "delay_s"): line.delay = value.number
+            case 7 where matches(key, "posture"): line.posture = value.text.flatMap(Posture.init(rawValue:))
+            case 9 where matches(key, "continues"): if case .bool(let b) = value { line.continues = b }
+            case 10 where matches(key, "duration_s"): line.duration = value.number
+            case 13 where matches(key, "posture_since"): line.postureSince = value.number
             default: break
             }
         }
         return ok ? line : nil
+    }
+
+    private static func matches(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+        guard key.count == name.utf8CodeUnitCount else { return false }
+        for k in 0..<key.count where key[k] != name.utf8Start[k] { return false }
+        return true
     }
 }
 
@@ -49,7 +56,11 @@ public struct LogLine: Sendable, Equatable {
 /// text gives one other than Z.
 public enum ISOTimeText {
     public static func parse(_ text: String) -> (Double, Int?)? {
-        let b = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { parse($0) }
+    }
+
+    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> (Double, Int?)? {
         guard b.count >= 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A else { return nil }
         func num(_ from: Int, _ count: Int) -> Int? {
             var v = 0

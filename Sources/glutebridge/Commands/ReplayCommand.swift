@@ -92,7 +92,7 @@ struct ReplayCommand: ParsableCommand {
         let chosen = format.flatMap(EventFormat.init(rawValue:)) ?? (StandardStreams.isTerminal(1) ? .pretty : .jsonl)
         let printer = try EventPrinter(format: chosen, source: input.sourceLabel, wallTime: input.startWall, tool: GlutebridgeVersion.tool,
                                        logPath: output, write: Output.line)
-        let dailyLog = try daily.open(source: input.sourceLabel, startWall: input.startWall)
+        let dailyLog = try daily.open(source: input.sourceLabel, startWall: input.startWall, configuredKeepDays: resolved.keepDays)
         let trap = SignalTrap.install()
         let showProgress = speed == "max" && StandardStreams.isTerminal(2) && chosen != .pretty
         var totals = SessionSummary()

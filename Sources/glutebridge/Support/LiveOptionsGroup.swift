@@ -84,7 +84,7 @@ enum LiveRun {
         let printer = try EventPrinter(format: format, source: spec.label, wallTime: HostClock.now().wall,
                                        tool: GlutebridgeVersion.tool, logPath: log, write: write)
         sinks.append(PrinterSink(printer))
-        if let dailyLog = try daily?.open(source: spec.label, startWall: HostClock.now().wall) {
+        if let dailyLog = try daily?.open(source: spec.label, startWall: HostClock.now().wall, configuredKeepDays: resolved.keepDays) {
             sinks.append(DailyLogSink(dailyLog, report: { Output.error("glutebridge: \($0)") }))
         }
         if let screen {
