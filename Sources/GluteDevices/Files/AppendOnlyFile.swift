@@ -39,16 +39,8 @@ public final class AppendOnlyFile {
 
     public func append(_ bytes: [UInt8]) throws(FileError) {
         guard fd >= 0 else { throw FileError(path: path, operation: "write", errno: EBADF) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { raw in
-                Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-            }
-            if n < 0 {
-                if Glibc.errno == EINTR { continue }
-                throw FileError(path: path, operation: "write", errno: Glibc.errno)
-            }
-            offset += n
+        do { try StandardStreams.writeAll(bytes, to: fd) } catch {
+            throw FileError(path: path, operation: "write", errno: error.code)
         }
     }
 

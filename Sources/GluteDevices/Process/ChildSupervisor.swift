@@ -115,12 +115,11 @@ package final class ChildSupervisor: @unchecked Sendable {
         var info = siginfo_t()
         // WNOWAIT: learn that it exited but leave the zombie, so the pid stays ours until reaped
         // below, under the lock.
-        while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) != 0 && errno == EINTR {}
+        _ = try? Posix.restarting("waitid") { waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) }
         condition.lock()
         let child = running.removeValue(forKey: pid)
         var status: Int32 = 0
-        var reaped = waitpid(pid, &status, 0)
-        while reaped < 0 && errno == EINTR { reaped = waitpid(pid, &status, 0) }
+        let reaped = (try? Posix.restarting("waitpid") { waitpid(pid, &status, 0) }) ?? -1
         let problem = child.flatMap { reaped == pid ? ChildSupervisor.problem(status: status, child: $0, timeoutText: timeoutText) : nil }
         if problem != nil {
             failed += 1
