@@ -68,11 +68,7 @@ public struct DayBucketer: Sendable {
         guard let start = sessionStart, let end = last else { return }
         if let s = sittingSince { addBout(from: s, to: end) }
         if let t = tiltSince { addTilt(from: t, to: end) }
-        let zone = self.zone
-        zone.split(from: start, to: max(start, end)) { day, _, length in
-            days[day, default: DayFigures(day: day)].wornSeconds += length
-            days[day]!.hasData = true
-        }
+        spread(from: start, to: max(start, end)) { day, _, length in day.wornSeconds += length }
         count(start) { _ in }
         sittingSince = nil
         tiltSince = nil
@@ -81,31 +77,44 @@ public struct DayBucketer: Sendable {
     }
 
     private mutating func count(_ wall: Double, _ change: (inout DayFigures) -> Void) {
-        let day: Int
-        if let c = cachedDay, wall >= c.start, wall < c.end {
-            day = c.day
-        } else {
-            day = zone.day(wall)
-            cachedDay = (day, zone.midnight(day), zone.midnight(day + 1))
-        }
+        let day = bounds(wall).day
         change(&days[day, default: DayFigures(day: day)])
         days[day]!.hasData = true
     }
 
     private mutating func addBout(from: Double, to: Double) {
-        let zone = self.zone
-        zone.split(from: from, to: to) { day, start, length in
-            days[day, default: DayFigures(day: day)].bouts.append(.init(start: start, length: length))
-            days[day]!.sittingSeconds += length
-            days[day]!.hasData = true
+        spread(from: from, to: to) { day, start, length in
+            day.bouts.append(.init(start: start, length: length))
+            day.sittingSeconds += length
         }
     }
 
     private mutating func addTilt(from: Double, to: Double) {
-        let zone = self.zone
-        zone.split(from: from, to: to) { day, _, length in
-            days[day, default: DayFigures(day: day)].tiltSeconds += length
-            days[day]!.hasData = true
+        spread(from: from, to: to) { day, _, length in day.tiltSeconds += length }
+    }
+
+    /// Gives each day its share (start, length) of the wall-clock interval `from..<to`.
+    private mutating func spread(from: Double, to: Double, _ body: (inout DayFigures, Double, Double) -> Void) {
+        guard from.isFinite, to.isFinite else { return }
+        var start = from
+        while start < to {
+            let day = bounds(start)
+            let end = min(to, day.end)
+            guard end > start else { return }
+            body(&days[day.day, default: DayFigures(day: day.day)], start, end - start)
+            days[day.day]!.hasData = true
+            start = end
         }
+    }
+
+    /// The local day of `wall` and where it begins and ends, remembered: most lines fall on the
+    /// same day as the one before, and asking the zone rule (localtime_r) each time would cost more
+    /// than reading the line.
+    private mutating func bounds(_ wall: Double) -> (day: Int, start: Double, end: Double) {
+        if let c = cachedDay, wall >= c.start, wall < c.end { return c }
+        let day = zone.day(wall)
+        let found = (day: day, start: zone.midnight(day), end: zone.midnight(day + 1))
+        cachedDay = found
+        return found
     }
 }

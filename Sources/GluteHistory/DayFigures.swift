@@ -52,18 +52,4 @@ public struct LocalDays: Sendable {
     public func day(_ wall: Double) -> Int { LocalDayText.day(wall, utcOffset: utcOffset(wall)) }
 
     public func midnight(_ day: Int) -> Double { LocalDayText.midnight(ofDay: day, utcOffset: utcOffset) }
-
-    /// Calls `body` with each day's share of the wall-clock interval `from..<to`.
-    public func split(from: Double, to: Double, _ body: (Int, Double, Double) -> Void) {
-        guard to > from, from.isFinite, to.isFinite else { return }
-        var day = self.day(from)
-        var start = from
-        while start < to {
-            let end = min(to, midnight(day + 1))
-            if end > start { body(day, start, end - start) }
-            start = max(end, start)
-            day += 1
-            if end >= to { break }
-        }
-    }
 }

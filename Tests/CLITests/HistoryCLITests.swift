@@ -73,6 +73,23 @@ struct HistoryCLITests {
         #expect(!html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "").contains("http"))
     }
 
+    @Test("monitor --output-dir writes the day's file, 0600, from its session line to its session.end")
+    func monitorWritesDailyFile() throws {
+        let dir = temporaryDirectory()
+        let result = try CLI.run(["monitor", "sim:desk-day", "--speed", "200", "--duration", "3s", "--format", "jsonl", "--output-dir", dir.path],
+                                 environment: ["TZ": "UTC0"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("events-") }
+        #expect((1...2).contains(names.count))
+        let first = try #require(names.sorted().first)
+        let lines = try String(contentsOf: dir.appendingPathComponent(first), encoding: .utf8).split(separator: "\n")
+        #expect(lines.first?.hasPrefix("{\"schema\":1,\"type\":\"session\"") == true)
+        let last = try #require(names.sorted().last)
+        #expect(try String(contentsOf: dir.appendingPathComponent(last), encoding: .utf8).split(separator: "\n").last?.contains("\"type\":\"session.end\"") == true)
+        let mode = (try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent(first).path)[.posixPermissions] as? NSNumber)?.intValue
+        #expect(mode == 0o600)
+    }
+
     @Test("bad input: one line, non-zero exit, no trap")
     func badInput() throws {
         let dir = temporaryDirectory()

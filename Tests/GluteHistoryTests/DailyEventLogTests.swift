@@ -46,4 +46,27 @@ struct DailyEventLogTests {
         #expect(LocalClockText.iso8601(0, utcOffset: -5 * 3600 - 1800) == "1969-12-31T18:30:00.000-05:30")
         #expect(LocalClockText.iso8601(0, utcOffset: 0) == "1970-01-01T00:00:00.000Z")
     }
+
+    @Test("across the spring-forward night: files cut at local midnights, each session line with its day's offset")
+    func rotationAcrossDST() throws {
+        let spring = Double(CivilDate.days(year: 2026, month: 3, day: 29) * 86_400 + 3600)
+        let rule: (Double) -> Int = { $0 >= spring ? 7200 : 3600 }
+        let dir = NSTemporaryDirectory() + "daily-dst-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // 28 March 23:30 local (22:30 UTC) to 30 March 00:30 local (29 March 22:30 UTC): 24 hours.
+        let begin = Double(CivilDate.days(year: 2026, month: 3, day: 28) * 86_400 + 22 * 3600 + 1800)
+        let log = try DailyEventLog(directory: dir, source: "sim", tool: "test", startWall: begin, keepDays: 365, utcOffset: rule)
+        try log.append(TimedEvent(event: Event(time: 86_400, kind: .sittingBreak(bout: 60, breakLength: 60)), wall: begin + 86_400))
+        try log.finish(lastStreamTime: 86_400)
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        #expect(names == ["events-2026-03-28.jsonl", "events-2026-03-29.jsonl", "events-2026-03-30.jsonl"])
+        let heads = try names.map { try String(contentsOfFile: dir + "/" + $0, encoding: .utf8).split(separator: "\n").map(String.init) }
+        #expect(heads[0][0].contains("\"t\":0,\"time\":\"2026-03-28T23:30:00.000+01:00\""))
+        #expect(heads[1][0].contains("\"t\":1800,\"time\":\"2026-03-29T00:00:00.000+01:00\""))
+        #expect(heads[2][0].contains("\"t\":84600,\"time\":\"2026-03-30T00:00:00.000+02:00\""))
+        let days = try HistoryLoader.load([dir], localDays: LocalDays { $0 >= spring ? 7200 : 3600 }) { Issue.record("warning: \($0)") }
+        #expect(days[CivilDate.days(year: 2026, month: 3, day: 29)]?.wornSeconds == 82_800)
+        #expect(days[CivilDate.days(year: 2026, month: 3, day: 30)]?.breaks == 1)
+    }
 }
