@@ -79,7 +79,7 @@ public enum WeekReportRenderer {
                     + DurationText.format(seconds) + " in " + ReportRenderer.boutClass(length) + " bouts</title></rect>"
                 base += seconds
             }
-            out += ReportRenderer.label(centre, y(base) - 6, DurationText.format(day.sittingSeconds), anchor: "middle")
+            out += ReportRenderer.label(centre, y(base) - 6, DurationText.format(day.sittingSeconds), anchor: "middle", halo: true)
         } else {
             out += "<rect class=\"nodata\" x=\"\(n(barX))\" y=\"\(n(top))\" width=\"\(n(barWidth))\" height=\"\(n(bottom - top))\" fill=\"none\" "
                 + "stroke=\"#bbb\" stroke-dasharray=\"4 4\"/>" + ReportRenderer.label(centre, (top + bottom) / 2, "no data", anchor: "middle", colour: "#888")
