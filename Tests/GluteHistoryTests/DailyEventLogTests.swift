@@ -69,4 +69,17 @@ struct DailyEventLogTests {
         #expect(days[CivilDate.days(year: 2026, month: 3, day: 29)]?.wornSeconds == 82_800)
         #expect(days[CivilDate.days(year: 2026, month: 3, day: 30)]?.breaks == 1)
     }
+
+    @Test("a clock jumping years ahead starts one new file, not one per day in between")
+    func clockJump() throws {
+        let dir = NSTemporaryDirectory() + "daily-jump-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let log = try DailyEventLog(directory: dir, source: "sim", tool: "test", startWall: 0, keepDays: 36_500, utcOffset: { _ in 0 })
+        let later = Double(CivilDate.days(year: 2026, month: 3, day: 2) * 86_400 + 3600)
+        try log.append(TimedEvent(event: Event(time: 10, kind: .sittingBreak(bout: 60, breakLength: 60)), wall: later))
+        try log.finish(lastStreamTime: 11)
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        #expect(names == ["events-1970-01-01.jsonl", "events-1970-01-02.jsonl", "events-1970-01-03.jsonl", "events-2026-03-02.jsonl"])
+    }
 }

@@ -35,9 +35,13 @@ public final class DailyEventLog {
     /// Appends one event, starting the next day's file first when the event lies past midnight.
     public func append(_ event: TimedEvent) throws(FileError) {
         wallMinusStream = event.wall - event.event.time
+        var rotations = 0
         while event.wall >= nextMidnight {
-            let midnight = nextMidnight
-            try rotate(wall: midnight, stream: midnight - wallMinusStream)
+            rotations += 1
+            // A clock that jumps ahead (a board without a real-time clock setting its time) must not
+            // leave a file for every day in between: after two midnights, the next file starts here.
+            let at = rotations > 2 ? event.wall : nextMidnight
+            try rotate(wall: at, stream: at - wallMinusStream)
         }
         try file?.append(EventFormat.json(event.event, wallTime: event.wall) + "\n")
         if case let .posture(p, since, _) = event.event.kind {
