@@ -9,7 +9,7 @@ SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN          = .build/debug/glutebridge
 RELEASE_BIN  = .build/release/glutebridge
 
-.PHONY: deps build release test demo bench check-speed fuzz fuzz-smoke install-completions install-user-service evaluate clean firmware firmware-test
+.PHONY: deps build release test demo bench bench-history check-speed fuzz fuzz-smoke install-completions install-user-service evaluate clean firmware firmware-test
 
 # Installs only what is missing, so a machine that has everything never touches apt.
 deps:
@@ -57,6 +57,11 @@ bench: release
 check-speed: release
 	scripts/callgrind-budget.sh $(RELEASE_BIN)
 	$(SWIFT) run -c release glutebridge-bench --check-allocations
+
+# A year of daily event logs (365 files, ~1,000 events a day) read by `history`: the README's figure.
+bench-history: release
+	@rm -rf .build/history-year && scripts/history-year.py .build/history-year
+	@for i in 1 2 3; do /usr/bin/time -f "history, 365 days: %e s elapsed, %U s user, %M KB" $(RELEASE_BIN) history .build/history-year --days 365 --json >/dev/null; done
 
 fuzz: deps
 	@scripts/fuzz.sh 300

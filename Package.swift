@@ -39,14 +39,17 @@ let package = Package(
         .target(name: "GluteLiveView", dependencies: ["GluteWire", "GluteCore", "GluteLog"]),
         // Guided sessions: the self-tests, the exercise coach, the calibration procedure, one prompt sink.
         .target(name: "GluteGuided", dependencies: ["GluteWire", "GluteCore", "GluteLog", "GluteSettings", "GluteDevices", "GluteSession"]),
-        // A day at a glance: report inputs on one timeline, the HTML report with its SVG charts.
-        .target(name: "GluteReport", dependencies: ["GluteCore", "GluteLog", "GluteLiveView", "GluteSession", "GluteDevices"]),
+        // Days kept apart: event logs sorted into local days, the history table and its JSON. Pure
+        // but for reading the logs through GluteLog; time-zone rules are passed in.
+        .target(name: "GluteHistory", dependencies: ["GluteCore", "GluteLog"]),
+        // A day at a glance: report inputs on one timeline, the HTML report with its SVG charts; a week of days.
+        .target(name: "GluteReport", dependencies: ["GluteCore", "GluteLog", "GluteLiveView", "GluteSession", "GluteDevices", "GluteHistory"]),
         // Sessions: a source through decoder and pipeline into sinks, live or replayed.
         .target(name: "GluteSession", dependencies: ["GluteWire", "GluteCore", "GluteSim", "GluteDevices", "GluteLog",
                                                      "GluteAlerts", "GluteSettings", "GluteLiveView"]),
         .executableTarget(name: "glutebridge", dependencies: [
             "GluteWire", "GluteCore", "GluteSim", "GluteDevices", "GluteLog", "GluteSession",
-            "GluteAlerts", "GluteSettings", "GluteGuided", "GluteReport",
+            "GluteAlerts", "GluteSettings", "GluteGuided", "GluteReport", "GluteHistory",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // `make bench`: figures for the README, never run by `make test`.
@@ -60,6 +63,7 @@ let package = Package(
         .testTarget(name: "GluteSimTests", dependencies: ["GluteSim", "GluteWire"]),
         .testTarget(name: "GluteDevicesTests", dependencies: ["GluteDevices", "GluteWire", "GluteSim"]),
         .testTarget(name: "GluteLogTests", dependencies: ["GluteLog", "GluteCore", "GluteDevices"]),
+        .testTarget(name: "GluteHistoryTests", dependencies: ["GluteHistory", "GluteLog", "GluteCore"]),
         .testTarget(name: "GluteSessionTests", dependencies: ["GluteSession", "GluteSim", "GluteCore", "GluteWire", "GluteDevices", "GluteLog",
                                                              "GluteAlerts", "GluteSettings", "GluteLiveView", "GluteGuided", "GluteReport"]),
         // Detectors against the virtual sensor's scripted ground truth.

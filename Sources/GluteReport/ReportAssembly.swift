@@ -46,7 +46,7 @@ public enum ReportAssembly {
             case .log(let log):
                 builder.beginSource(log.label, offset: wallClock ? log.wallOffset : nil)
                 for event in log.events { builder.observe(event) }
-                builder.endSource(lastSampleTime: log.events.last?.time)
+                builder.endSource(lastSampleTime: log.lastTime ?? log.events.last?.time)
             case .recording(let input):
                 try replay(input, settings: try settings(input), options: options, wallClock: wallClock, into: &builder)
             }

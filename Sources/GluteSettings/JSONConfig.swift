@@ -1,7 +1,7 @@
 import Foundation
 
 /// A config file in JSON: one object whose members are keys as in the TOML form, optionally grouped
-/// in nested `"detection"` and `"alerts"` objects. Values are strings, numbers, booleans or arrays
+/// in nested `"detection"`, `"alerts"` and `"log"` objects. Values are strings, numbers, booleans or arrays
 /// of strings.
 package enum JSONConfig {
     package static func parse(_ data: [UInt8], path: String) throws(SettingsError) -> [ConfigEntry] {
@@ -47,7 +47,7 @@ package enum JSONConfig {
             return .strings(items)
         }
         if any is NSNull { throw SettingsError(origin: origin, problem: "null is not a value; leave the key out instead") }
-        throw SettingsError(origin: origin, problem: "nested objects are allowed only as \"detection\" and \"alerts\"")
+        throw SettingsError(origin: origin, problem: "nested objects are allowed only as \"detection\", \"alerts\" and \"log\"")
     }
 
     private static func firstLine(of error: Error) -> String {

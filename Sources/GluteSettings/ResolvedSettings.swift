@@ -31,6 +31,8 @@ public struct ResolvedSettings: Sendable, Equatable {
     /// The calibration profile applied to `pipeline` (mount and neutral), if any: recorded in a
     /// capture's header so that its replay calibrates the same way.
     public var calibration: CalibrationProfile?
+    /// Days to keep daily event logs (`keep-days` in the file's `[log]` table); nil: the default.
+    public var keepDays: Int?
 
     public init(pipeline: PipelineSettings = PipelineSettings(), alerts: AlertSettings = AlertSettings(),
                 quietHours: QuietHours? = nil, sources: [SettingKey: SettingSource] = [:]) {
@@ -66,7 +68,8 @@ public struct ResolvedSettings: Sendable, Equatable {
             var table: ConfigTable?
             if let name = entry.table {
                 guard let known = ConfigTable(rawValue: name) else {
-                    throw SettingsError(origin: place, problem: "unknown table [\(name)] (known: [detection], [alerts])")
+                    throw SettingsError(origin: place, problem: "unknown table [\(name)] (known: "
+                        + ConfigTable.allCases.map { "[\($0.rawValue)]" }.joined(separator: ", ") + ")")
                 }
                 table = known
             }
@@ -158,6 +161,8 @@ public struct ResolvedSettings: Sendable, Equatable {
                 resolved.alerts.types = try value.eventTypes()
             case .alertInterval:
                 resolved.alerts.minInterval = try value.duration(allowZero: true)
+            case .keepDays:
+                resolved.keepDays = try value.wholeNumber(in: 1...36_500)
             }
         }
         return resolved

@@ -16,6 +16,8 @@ public enum SettingKey: String, Sendable, CaseIterable, Comparable {
     case exec
     case alertOn = "alert-on"
     case alertInterval = "alert-interval"
+    /// Days a daily event log is kept (`--keep-days` of `monitor --output-dir`).
+    case keepDays = "keep-days"
 
     /// The config file table the key may also appear in (besides the top level).
     public var table: ConfigTable {
@@ -24,6 +26,8 @@ public enum SettingKey: String, Sendable, CaseIterable, Comparable {
             return .detection
         case .quietHours, .bell, .notify, .exec, .alertOn, .alertInterval:
             return .alerts
+        case .keepDays:
+            return .log
         }
     }
 
@@ -41,4 +45,5 @@ public enum SettingKey: String, Sendable, CaseIterable, Comparable {
 public enum ConfigTable: String, Sendable, CaseIterable {
     case detection
     case alerts
+    case log
 }

@@ -40,6 +40,22 @@ package struct SettingValue {
         return degrees
     }
 
+    /// A whole number within `range` (a count of days), from a number or its text.
+    package func wholeNumber(in range: ClosedRange<Int>) throws(SettingsError) -> Int {
+        let number: Double
+        switch value {
+        case .number(let v): number = v
+        case .string(let text):
+            guard let v = Double(text.trimmingWhitespace()) else { throw failure("\(SettingValue.quoted(text)) is not a whole number") }
+            number = v
+        default: throw failure("expected a whole number, got \(value.kindName)")
+        }
+        guard number.isFinite, number == number.rounded(), number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
+            throw failure("\(EventFormat.number(number)) is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return Int(number)
+    }
+
     /// Seconds, from duration text (`45m`) or a bare number of seconds.
     package func duration(allowZero: Bool = false) throws(SettingsError) -> Double {
         let seconds: Double

@@ -57,7 +57,8 @@ struct DoctorSystemdUnitTests {
         #expect(options.contains("--notify"))
         for option in options { #expect(help.stdout.contains(option), "\(verb) has no \(option)") }
         #expect(words.contains("${GLUTEBRIDGE_SOURCE}"))
-        #expect(words.contains("%h/.local/state/glutebridge/events.jsonl"))
+        #expect(words.contains("%h/.local/state/glutebridge"))
+        #expect(words[words.firstIndex(of: "%h/.local/state/glutebridge")! - 1] == "--output-dir")
     }
 
     /// systemd's own parser, where the machine has it: the unit verifies clean with the binary

@@ -9,6 +9,9 @@ public struct EventLog: Sendable {
     public var events: [Event]
     /// Wall time minus stream time, from the lines' `time` fields (nil when none had one).
     public var wallOffset: Double?
+    /// The latest stream time of any line, events or not: a daily log's `session.end` line says
+    /// where the stream stopped (so an open bout ends there, as in `replay --summary`).
+    public var lastTime: Double?
 
     /// The log at `path`, or nil when the file is not an event log (its first line is no JSON
     /// session line with a schema).
@@ -32,12 +35,21 @@ public struct EventLog: Sendable {
                 throw InputError("\(path):\(number): not a JSON object")
             }
             guard let t = object["t"] as? Double else { continue }
+            log.lastTime = max(log.lastTime ?? t, t)
+            if let held = continuedPosture(object) { log.events.append(Event(time: t, kind: .posture(held, since: t, previous: nil))) }
             if log.wallOffset == nil, let text = object["time"] as? String, let date = iso.date(from: text) {
                 log.wallOffset = date.timeIntervalSince1970 - t
             }
             if let event = event(object, time: t) { log.events.append(event) }
         }
         return log
+    }
+
+    /// The posture a daily log's file begun at midnight says was held then (its session line has
+    /// `"continues":true`): the day's part of a bout that began the day before starts at midnight.
+    static func continuedPosture(_ o: [String: Any]) -> Posture? {
+        guard o["type"] as? String == "session", o["continues"] as? Bool == true, let name = o["posture"] as? String else { return nil }
+        return Posture(rawValue: name)
     }
 
     /// The event a JSONL line describes; nil for types the report does not know (session lines,

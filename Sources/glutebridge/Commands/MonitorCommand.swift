@@ -16,16 +16,18 @@ struct MonitorCommand: ParsableCommand {
           glutebridge monitor 'serial:/dev/ttyUSB0?protocol=witmotion&baud=9600' --format jsonl --output today.jsonl
           glutebridge monitor ble:C0:FF:EE:00:00:01    # a Bluetooth LE sensor; `glutebridge scan` finds it
           glutebridge monitor sim:sitting --speed 600 --format jsonl --exit-on sitting.prolonged
+          glutebridge monitor /dev/ttyACM0 --output-dir ~/.local/state/glutebridge --keep-days 90
         """
     )
 
     @OptionGroup var live: LiveSourceOptions
     @Option(help: ArgumentHelp("Also append events as JSONL to FILE (created 0600).", valueName: "FILE"))
     var output: String?
+    @OptionGroup(title: "Daily event logs") var daily: DailyLogOptions
     @OptionGroup(title: "Detection and alerts") var detection: DetectionOptions
 
     func run() throws {
-        try LiveRun.run(live, detection: detection, capture: nil, log: output)
+        try LiveRun.run(live, detection: detection, capture: nil, log: output, daily: daily)
     }
 }
 

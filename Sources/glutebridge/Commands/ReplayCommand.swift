@@ -53,6 +53,9 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Columns of a header-less CSV, e.g. time_us,acc_x_mps2,acc_y_mps2,acc_z_mps2.", valueName: "LIST"))
     var columns: String?
 
+    @OptionGroup(title: "Daily event logs")
+    var daily: DailyLogOptions
+
     @OptionGroup(title: "Detection and alerts")
     var detection: DetectionOptions
 
@@ -61,6 +64,7 @@ struct ReplayCommand: ParsableCommand {
         if let format { guard EventFormat(rawValue: format) != nil else { throw ValidationError("--format: '\(format)' is not jsonl, csv or pretty") } }
         if let wireProtocol { guard DecoderChoice(rawValue: wireProtocol) != nil else { throw ValidationError("--protocol: '\(wireProtocol)' is not one of \(DecoderChoice.allCases.map(\.rawValue).joined(separator: ", "))") } }
         _ = try window()
+        if loop, daily.outputDir != nil { throw ValidationError("--output-dir cannot be used with --loop") }
     }
 
     private func window() throws -> ClosedRange<Double>? {
@@ -88,9 +92,11 @@ struct ReplayCommand: ParsableCommand {
         let chosen = format.flatMap(EventFormat.init(rawValue:)) ?? (StandardStreams.isTerminal(1) ? .pretty : .jsonl)
         let printer = try EventPrinter(format: chosen, source: input.sourceLabel, wallTime: input.startWall, tool: GlutebridgeVersion.tool,
                                        logPath: output, write: Output.line)
+        let dailyLog = try daily.open(source: input.sourceLabel, startWall: input.startWall, configuredKeepDays: resolved.keepDays)
         let trap = SignalTrap.install()
         let showProgress = speed == "max" && StandardStreams.isTerminal(2) && chosen != .pretty
         var totals = SessionSummary()
+        var dailyLogError: String?
         var result: ReplayResult
         repeat {
             result = try ReplayRunner.run(
@@ -101,6 +107,7 @@ struct ReplayCommand: ParsableCommand {
             ) { event in
                 totals.observe(event.event)
                 printer.print(event)
+                do { try dailyLog?.append(event) } catch { dailyLogError = dailyLogError ?? "\(error)" }
                 alerts?.handle(event)
             }
             if showProgress { ProgressBar.clear() }
@@ -109,6 +116,8 @@ struct ReplayCommand: ParsableCommand {
         totals.finish(at: result.lastSampleTime)
         if summary { printer.printExtra(json: totals.json, text: totals.lines) }
         try printer.close()
+        do { try dailyLog?.finish(lastStreamTime: result.lastSampleTime) } catch { dailyLogError = dailyLogError ?? "\(error)" }
+        if let dailyLogError { throw CLIError(dailyLogError) }
         if input.damagedTailBytes > 0 {
             Output.error("replay: \(file): the last \(input.damagedTailBytes) bytes are an incomplete record (recording cut short); replayed everything before them")
         }

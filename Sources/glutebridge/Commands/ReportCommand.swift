@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GluteCore
 import GluteDevices
+import GluteHistory
 import GluteLog
 import GluteReport
 import GluteSession
@@ -22,11 +23,22 @@ struct ReportCommand: ParsableCommand {
           glutebridge report monday.gbcap -o monday.html
           glutebridge report morning.gbcap afternoon.jsonl -o day.html
           glutebridge report session.csv --svg -o timeline.svg
+          glutebridge report --week -o week.html    # the daily logs in ~/.local/state/glutebridge
+          glutebridge report --week logs/ --to 2026-03-08 -o week.html
         """
     )
 
-    @Argument(help: ArgumentHelp("Capture, CSV or JSONL event log files.", valueName: "FILE"))
-    var files: [String]
+    @Argument(help: ArgumentHelp("Capture, CSV or JSONL event log files (with --week: event logs or directories of them).", valueName: "FILE"))
+    var files: [String] = []
+
+    @Flag(help: "A week of days from event logs: a bar per day, the daily limit, alerts and squeezes, a section per day.")
+    var week = false
+
+    @Option(help: ArgumentHelp("With --week: the week's last day (default: the last day with data).", valueName: "YYYY-MM-DD"))
+    var to: String?
+
+    @Option(help: ArgumentHelp("With --week: the daily sitting limit drawn across the bars (default 6h).", valueName: "DURATION"))
+    var dailyLimit: DurationArgument?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE (created 0600, never overwritten), or - for standard output.", valueName: "FILE"))
     var output: String
@@ -43,10 +55,18 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var detection: DetectionOptions
 
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("give at least one FILE") }
+        guard week || !files.isEmpty else { throw ValidationError("give at least one FILE") }
+        if !week, to != nil || dailyLimit != nil { throw ValidationError("--to and --daily-limit go with --week") }
+        if let dailyLimit { guard dailyLimit.seconds > 0, dailyLimit.seconds <= 86_400 else { throw ValidationError("--daily-limit must be between 1s and 24h") } }
     }
 
     func run() throws {
+        if week {
+            let query = try HistoryRun.query(paths: files, days: 7, from: nil, to: to)
+            let report = WeekReport(days: query.rows, dailyLimit: dailyLimit?.seconds ?? WeekReport.defaultDailyLimit,
+                                    localDays: LocalDays { LocalTime.utcOffset(at: $0) })
+            return try write(svg ? WeekReportRenderer.svg(report) : WeekReportRenderer.html(report))
+        }
         let settings = try detection.resolved().pipeline
         var sources: [ReportSource] = []
         for file in files {
@@ -60,7 +80,10 @@ struct ReportCommand: ParsableCommand {
             input.recordedCalibration == nil ? settings
                 : try detection.resolved(announcingProfile: false, recorded: input.recordedCalibration).pipeline
         }
-        let text = svg ? ReportRenderer.svg(report) : ReportRenderer.html(report)
+        try write(svg ? ReportRenderer.svg(report) : ReportRenderer.html(report))
+    }
+
+    private func write(_ text: String) throws {
         if output == "-" {
             _ = Output.raw(Array(text.utf8), to: 1)
             return

@@ -42,7 +42,8 @@ struct LiveSourceOptions: ParsableArguments {
 
 /// The shared body of `monitor` and `record`.
 enum LiveRun {
-    static func run(_ options: LiveSourceOptions, detection: DetectionOptions, capture: String?, log: String?) throws {
+    static func run(_ options: LiveSourceOptions, detection: DetectionOptions, capture: String?, log: String?,
+                    daily: DailyLogOptions? = nil) throws {
         let spec = try SourceSpec(parsing: options.source)
         let resolved = try detection.resolved()
         var live = LiveOptions(source: spec, pipeline: resolved.pipeline)
@@ -64,7 +65,7 @@ enum LiveRun {
         do {
             end = try session.run(interrupts: trap.map { [$0.pollDescriptor] } ?? [], tickInterval: screen == nil ? nil : 0.25) {
                 try makeSinks(session: session, spec: spec, options: options, resolved: resolved, screen: screen,
-                              format: format, log: log, summaryToStdout: summaryToStdout)
+                              format: format, log: log, daily: daily, summaryToStdout: summaryToStdout)
             }
         } catch {
             screen?.leave()
@@ -75,13 +76,17 @@ enum LiveRun {
     }
 
     private static func makeSinks(session: LiveSession, spec: SourceSpec, options: LiveSourceOptions, resolved: ResolvedSettings,
-                                  screen: TerminalScreen?, format: EventFormat, log: String?, summaryToStdout: Bool) throws -> [any SessionSink] {
+                                  screen: TerminalScreen?, format: EventFormat, log: String?, daily: DailyLogOptions?,
+                                  summaryToStdout: Bool) throws -> [any SessionSink] {
         var sinks: [any SessionSink] = []
         // Under the live view, events still go to the --output log, not to the screen.
         let write: (String) -> Void = screen == nil ? { Output.line($0) } : { _ in }
         let printer = try EventPrinter(format: format, source: spec.label, wallTime: HostClock.now().wall,
                                        tool: GlutebridgeVersion.tool, logPath: log, write: write)
         sinks.append(PrinterSink(printer))
+        if let dailyLog = try daily?.open(source: spec.label, startWall: HostClock.now().wall, configuredKeepDays: resolved.keepDays) {
+            sinks.append(DailyLogSink(dailyLog, report: { Output.error("glutebridge: \($0)") }))
+        }
         if let screen {
             sinks.append(LiveViewSink(screen: screen, capabilities: TerminalCapabilities.current(fd: 1),
                                       settings: resolved.pipeline, source: spec.label,
