@@ -12,30 +12,12 @@ public enum ReportRenderer {
 
     /// The whole page.
     public static func html(_ report: DayReport) -> String {
-        var page = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>GluteBridge day report</title>
-        <style>
-        body { font-family: sans-serif; margin: 24px; color: #222; background: #fff; }
-        h1 { font-size: 1.5em; margin: 0 0 4px 0; }
-        .sources { color: #555; font-size: 0.9em; margin-bottom: 16px; }
-        .callout { background: #fff4e5; border-left: 6px solid #d9480f; padding: 10px 14px; margin: 12px 0; font-size: 1.1em; }
-        table.totals { border-collapse: collapse; margin: 12px 0; }
-        table.totals td { padding: 4px 14px 4px 0; border-bottom: 1px solid #eee; }
-        table.totals td.value { font-weight: bold; text-align: right; }
-        .legend span { display: inline-block; margin-right: 16px; font-size: 0.9em; }
-        .swatch { display: inline-block; width: 14px; height: 14px; vertical-align: middle; margin-right: 4px; }
-        svg { max-width: 100%; height: auto; }
-        </style>
-        </head>
-        <body>
-        <h1>A day at a glance</h1>
-
-        """
+        var page = ReportPage.head(title: "GluteBridge day report", heading: "A day at a glance", style: """
+            .sources { color: #555; font-size: 0.9em; margin-bottom: 16px; }
+            .callout { background: #fff4e5; border-left: 6px solid #d9480f; padding: 10px 14px; margin: 12px 0; font-size: 1.1em; }
+            table.totals { margin: 12px 0; }
+            table.totals td { padding: 4px 14px 4px 0; border-bottom: 1px solid #eee; }
+            """)
         page += "<div class=\"sources\">" + (report.sources.isEmpty ? "no sources" : report.sources.map(escape).joined(separator: ", "))
             + " &middot; " + escape(axisText(report.start, report)) + " to " + escape(axisText(report.end, report))
             + (report.wallClock ? " local time" : " stream time") + "</div>\n"

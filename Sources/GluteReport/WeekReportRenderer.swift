@@ -10,31 +10,13 @@ public enum WeekReportRenderer {
 
     public static func html(_ report: WeekReport) -> String {
         let first = report.days.first?.date ?? "", last = report.days.last?.date ?? ""
-        var page = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>GluteBridge week report</title>
-        <style>
-        body { font-family: sans-serif; margin: 24px; color: #222; background: #fff; }
-        h1 { font-size: 1.5em; margin: 0 0 4px 0; }
-        h2 { font-size: 1.15em; margin: 24px 0 4px 0; }
-        .period { color: #555; font-size: 0.9em; margin-bottom: 16px; }
-        table.totals { border-collapse: collapse; margin: 8px 0; }
-        table.totals td { padding: 3px 14px 3px 0; border-bottom: 1px solid #eee; }
-        table.totals td.value { font-weight: bold; text-align: right; }
-        .legend span { display: inline-block; margin-right: 16px; font-size: 0.9em; }
-        .swatch { display: inline-block; width: 14px; height: 14px; vertical-align: middle; margin-right: 4px; }
-        .nodata { color: #888; }
-        svg { max-width: 100%; height: auto; }
-        </style>
-        </head>
-        <body>
-        <h1>Your week</h1>
-
-        """
+        var page = ReportPage.head(title: "GluteBridge week report", heading: "Your week", style: """
+            h2 { font-size: 1.15em; margin: 24px 0 4px 0; }
+            .period { color: #555; font-size: 0.9em; margin-bottom: 16px; }
+            table.totals { margin: 8px 0; }
+            table.totals td { padding: 3px 14px 3px 0; border-bottom: 1px solid #eee; }
+            .nodata { color: #888; }
+            """)
         page += "<div class=\"period\">" + ReportRenderer.escape(first) + " to " + ReportRenderer.escape(last)
             + " &middot; daily sitting limit " + ReportRenderer.escape(DurationText.format(report.dailyLimit)) + "</div>\n"
         page += svg(report) + "\n" + legend(report)
