@@ -211,9 +211,9 @@ struct ImuPostureClassifier: Sendable {
             return
         }
         guard quiet else { return }
-        let toLearned = sittingReference.learnedUp.map { angleBetween(up, $0) }
+        let learnedUp = sittingReference.learnedUp
         let evidence = AngleEvidence.posture(angle: angle, current: current, learnedSitting: sittingReference.learned,
-                                             toLearned: toLearned, boutAngle: sittingReference.bout, separation: s.sittingSeparation,
+                                             toLearned: learnedUp.map { angleBetween(up, $0) }, boutAngle: sittingReference.bout, separation: s.sittingSeparation,
                                              fallback: s.sittingAngle)
         guard let evidence, evidence != current else {
             evidenceCrossing = nil
