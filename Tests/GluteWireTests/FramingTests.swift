@@ -63,3 +63,23 @@ struct FramingTests {
         #expect(s.lost(before: 2) == 0)
     }
 }
+
+@Suite struct CRC16SlicingTests {
+    /// The eight-bytes-at-a-time loop over raw memory gives the byte-wise register for every
+    /// length (whole blocks, tails) and running value.
+    @Test func slicedEqualsByteWise() {
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<40 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            for start: UInt16 in [0xFFFF, 0, 0x1234] {
+                var expected = start
+                for byte in bytes {
+                    // CRC-16/CCITT bit by bit, independent of the tables.
+                    expected ^= UInt16(byte) << 8
+                    for _ in 0..<8 { expected = expected & 0x8000 != 0 ? (expected << 1) ^ 0x1021 : expected << 1 }
+                }
+                #expect(CRC16.update(start, bytes) == expected, "length \(length)")
+            }
+        }
+    }
+}

@@ -32,3 +32,28 @@ func rotate(_ v: Vector3, by rotation: Vector3) -> Vector3 {
     let c = Double.cos(angle), s = Double.sin(angle)
     return v * c + Vector3.cross(k, v) * s + k * (Vector3.dot(k, v) * (1 - c))
 }
+
+/// `smoothingWeight(dt:tau:)` remembered for the last two steps seen. A stream's steps take very
+/// few distinct values (timestamps in whole microseconds, differenced as doubles, alternate
+/// between two roundings of the nominal period), so the exponential is computed a handful of
+/// times per stream instead of once per sample; the weights are exactly the same numbers.
+struct SmoothingWeightCache: Sendable {
+    // NaN matches no step, so an empty entry is never read.
+    private var dt0 = Double.nan, weight0 = 0.0
+    private var dt1 = Double.nan, weight1 = 0.0
+    private var tau = Double.nan
+
+    @inline(__always)
+    mutating func weight(dt: Double, tau: Double) -> Double {
+        if tau == self.tau {
+            if dt == dt0 { return weight0 }
+            if dt == dt1 { swap(&dt0, &dt1); swap(&weight0, &weight1); return weight0 }
+        } else {
+            self.tau = tau
+            dt0 = .nan
+        }
+        dt1 = dt0; weight1 = weight0
+        dt0 = dt; weight0 = smoothingWeight(dt: dt, tau: tau)
+        return weight0
+    }
+}

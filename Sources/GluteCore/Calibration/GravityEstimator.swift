@@ -13,6 +13,7 @@ struct GravityEstimator: Sendable {
     private(set) var up: Vector3 = Vector3(0, 0, 1)
     private(set) var initialized = false
     private var lowPassed = Vector3.zero
+    private var weights = SmoothingWeightCache()
 
     init(gyroCorrectionTau: Double = 1.0, accelOnlyTau: Double = 0.3) {
         self.gyroCorrectionTau = gyroCorrectionTau
@@ -35,10 +36,10 @@ struct GravityEstimator: Sendable {
             up = rotate(up, by: rotation)
             // Trust the accelerometer less while it sees more than gravity.
             let trust = max(0, 1 - abs(norm - 1) * 2)
-            let w = smoothingWeight(dt: dt, tau: gyroCorrectionTau) * trust
+            let w = weights.weight(dt: dt, tau: gyroCorrectionTau) * trust
             up = up + (measured - up) * w
         } else {
-            let w = smoothingWeight(dt: dt, tau: accelOnlyTau)
+            let w = weights.weight(dt: dt, tau: accelOnlyTau)
             lowPassed = lowPassed + (accel - lowPassed) * w
             up = lowPassed
         }

@@ -87,8 +87,14 @@ public struct Mount: Sendable, Equatable, CustomStringConvertible {
 
     /// The sample with accel, gyro and mag remapped into the body frame. An on-chip quaternion is
     /// dropped: it describes the sensor frame, and the pipeline does not use it.
+    /// The standard mount passes vectors through unchanged (a component times +1 is itself), so
+    /// it skips the per-axis remapping.
+    @inline(__always)
     public func bodySample(_ sample: IMUSample) -> IMUSample {
-        IMUSample(time: sample.time, accel: bodyVector(sample.accel), gyro: bodyVector(sample.gyro),
+        if self == .standard {
+            return IMUSample(time: sample.time, accel: sample.accel, gyro: sample.gyro, mag: sample.mag, quaternion: nil)
+        }
+        return IMUSample(time: sample.time, accel: bodyVector(sample.accel), gyro: bodyVector(sample.gyro),
                   mag: sample.mag.map(bodyVector), quaternion: nil)
     }
 

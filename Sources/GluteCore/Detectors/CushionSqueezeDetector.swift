@@ -10,6 +10,7 @@ public struct CushionSqueezeDetector: Sendable {
     private var baseRight = 0.0
     private var hasBaseline = false
     private var lastTime: Double?
+    private var weights = SmoothingWeightCache()
     private var start: Double?
     private var peakLeft = 0.0
     private var peakRight = 0.0
@@ -71,7 +72,7 @@ public struct CushionSqueezeDetector: Sendable {
             peakRight = riseRight
             return nil
         }
-        let w = smoothingWeight(dt: dt, tau: settings.cushionBaselineTau)
+        let w = weights.weight(dt: dt, tau: settings.cushionBaselineTau)
         baseLeft += (left - baseLeft) * w
         baseRight += (right - baseRight) * w
         return nil

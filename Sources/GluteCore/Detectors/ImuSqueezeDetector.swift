@@ -10,6 +10,7 @@ public struct ImuSqueezeDetector: Sendable {
     public let settings: SqueezeSettings
     private var level: Double?
     private var lastTime: Double?
+    private var weights = SmoothingWeightCache()
     private var start: Double?
     private var peak = 0.0
 
@@ -53,7 +54,7 @@ public struct ImuSqueezeDetector: Sendable {
             peak = drop
             return nil
         }
-        level = recent + (tilt - recent) * smoothingWeight(dt: dt, tau: settings.imuBaselineTau)
+        level = recent + (tilt - recent) * weights.weight(dt: dt, tau: settings.imuBaselineTau)
         return nil
     }
 }

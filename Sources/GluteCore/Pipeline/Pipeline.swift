@@ -30,8 +30,10 @@ public struct Pipeline: Sendable {
     /// An IMU sample has arrived: the stream can see standing squeezes (see `ExerciseSettings`).
     private var hasIMU = false
     private var lastTime = 0.0
-    private var tilt: Double?
-    private var obliquity: Double?
+    /// The neutral and up direction of the last IMU sample: the snapshot's tilt and obliquity are
+    /// computed from them when asked for, not per sample (an arctangent each).
+    private var anglePose: NeutralPose?
+    private var angleUp = Vector3(0, 0, 1)
     private var squeezeCount = 0
 
     public init(settings: PipelineSettings) {
@@ -70,7 +72,7 @@ public struct Pipeline: Sendable {
 
     public var snapshot: PipelineSnapshot {
         PipelineSnapshot(time: lastTime, posture: debouncer.confirmed, postureSince: debouncer.confirmedSince,
-                         tilt: tilt, obliquity: obliquity, neutral: calibrator.neutral, tilted: tiltDetector.isActive,
+                         tilt: anglePose?.tilt(of: angleUp), obliquity: anglePose?.obliquity(of: angleUp), neutral: calibrator.neutral, tilted: tiltDetector.isActive,
                          squeezeCount: squeezeCount, setReps: coach.reps, totalReps: coach.totalReps,
                          sittingBout: sitting.boutLength(at: lastTime), imuRate: imuRate.rate,
                          pressureRate: pressureRate.rate, cushionLoad: occupancy.occupied == nil ? nil : occupancy.load)
@@ -109,21 +111,23 @@ public struct Pipeline: Sendable {
             }
         }
         let neutral = calibrator.neutral
-        tilt = neutral.map { $0.tilt(of: up) }
-        obliquity = neutral.map { $0.obliquity(of: up) }
+        anglePose = neutral
+        angleUp = up
         imuPosture.update(time: time, dt: dt, accel: sample.accel, up: up, quiet: quiet,
                           angle: neutral.map { $0.angleFromNeutral(of: up) }, onTransition: onTransition)
         stepEnergy.update(vertical: imuPosture.verticalAcceleration, dt: dt)
 
         updatePosture(time: time, emit: emit)
         let rawPosture = imuPosture.posture
-        tiltDetector.update(time: time, tilt: rawPosture == nil || rawPosture == .lying ? nil : tilt, emit: emit)
+        // Tilt and the stance obliquity only where a detector reads them.
+        let tilt = rawPosture == nil || rawPosture == .lying ? nil : neutral?.tilt(of: up)
+        tiltDetector.update(time: time, tilt: tilt, emit: emit)
         if let hold = imuSqueeze.update(time: time, tilt: rawPosture == .standing ? tilt : nil) {
             squeezed(hold, emit: emit)
         }
         // Single-leg stance is a standing posture; walking's side-to-side rocking is not a drop.
-        let stanceObliquity = neutral.map { $0.obliquity(of: stillUp) }
-        drop.update(time: time, obliquity: rawPosture == .standing ? stanceObliquity : nil, stepEnergy: stepEnergy.rms, emit: emit)
+        let stanceObliquity = rawPosture == .standing ? neutral?.obliquity(of: stillUp) : nil
+        drop.update(time: time, obliquity: stanceObliquity, stepEnergy: stepEnergy.rms, emit: emit)
         coach.update(time: time, emit: emit)
     }
 

@@ -11,13 +11,14 @@
 /// - standing: only from within a sitting bout that settled at least `separation` from upright,
 ///   when the pelvis has come back to within a quarter of that angle (the user stood up).
 enum AngleEvidence {
-    static func posture(angle: Double, current: Posture, learnedSitting: Double?, toLearned: Double?,
+    static func posture(angle: Double, current: Posture, learnedSitting: Double?, toLearned: @autoclosure () -> Double?,
                         boutAngle: Double?, separation: Double, fallback: Double) -> Posture? {
         switch current {
         case .standing:
             if angle > fallback { return .sitting }
-            if let learnedSitting, let toLearned, learnedSitting >= separation,
-               angle > max(learnedSitting * 0.75, separation), toLearned < angle {
+            // `toLearned` (an arctangent) only once the angle alone has not decided.
+            if let learnedSitting, learnedSitting >= separation, angle > max(learnedSitting * 0.75, separation),
+               let toLearned = toLearned(), toLearned < angle {
                 return .sitting
             }
             return nil

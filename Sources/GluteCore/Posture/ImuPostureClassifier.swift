@@ -27,6 +27,8 @@ struct ImuPostureClassifier: Sendable {
     private var vertical = 0.0
     private var previousUp = Vector3(0, 0, 1)
     private var turnRate = 0.0
+    private var baselineWeights = SmoothingWeightCache(), verticalWeights = SmoothingWeightCache()
+    private var turnWeights = SmoothingWeightCache()
     private var episode: TransitionEpisode?
     private var abandonedUntilQuiet = false
     private var lyingCrossing: Double?
@@ -78,11 +80,11 @@ struct ImuPostureClassifier: Sendable {
         }
         // The resting level of |a| differs a few percent between orientations on uncalibrated
         // sensors; track it while no movement is under way so that it cancels out.
-        if episode == nil { verticalBaseline += (along - verticalBaseline) * smoothingWeight(dt: dt, tau: 1) }
-        vertical += (along - verticalBaseline - vertical) * smoothingWeight(dt: dt, tau: 0.08)
+        if episode == nil { verticalBaseline += (along - verticalBaseline) * baselineWeights.weight(dt: dt, tau: 1) }
+        vertical += (along - verticalBaseline - vertical) * verticalWeights.weight(dt: dt, tau: 0.08)
         if dt > 0 {
             let rate = angleBetween(up, previousUp) / dt
-            turnRate += (rate - turnRate) * smoothingWeight(dt: dt, tau: 0.1)
+            turnRate += (rate - turnRate) * turnWeights.weight(dt: dt, tau: 0.1)
         }
         previousUp = up
         let stepped = steps.update(time: time, vertical: vertical, threshold: s.stepThreshold,
@@ -209,9 +211,9 @@ struct ImuPostureClassifier: Sendable {
             return
         }
         guard quiet else { return }
-        let toLearned = sittingReference.learnedUp.map { angleBetween(up, $0) }
+        let learnedUp = sittingReference.learnedUp
         let evidence = AngleEvidence.posture(angle: angle, current: current, learnedSitting: sittingReference.learned,
-                                             toLearned: toLearned, boutAngle: sittingReference.bout, separation: s.sittingSeparation,
+                                             toLearned: learnedUp.map { angleBetween(up, $0) }, boutAngle: sittingReference.bout, separation: s.sittingSeparation,
                                              fallback: s.sittingAngle)
         guard let evidence, evidence != current else {
             evidenceCrossing = nil

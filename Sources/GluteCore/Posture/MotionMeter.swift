@@ -8,6 +8,7 @@ struct MotionMeter: Sendable {
     private var accelPower = 0.0
     private var gyroPower = 0.0
     private var started = false
+    private var weights = SmoothingWeightCache()
 
     var accelRMS: Double { accelPower.squareRoot() }
     var gyroRMS: Double { gyroPower.squareRoot() }
@@ -18,7 +19,7 @@ struct MotionMeter: Sendable {
             started = true
             return
         }
-        let w = smoothingWeight(dt: dt, tau: tau)
+        let w = weights.weight(dt: dt, tau: tau)
         accelMean = accelMean + (accel - accelMean) * w
         let d = accel - accelMean
         accelPower += (Vector3.dot(d, d) - accelPower) * w

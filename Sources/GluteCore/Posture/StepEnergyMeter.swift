@@ -4,11 +4,12 @@
 struct StepEnergyMeter: Sendable {
     var tau: Double = 1
     private var power = 0.0
+    private var weights = SmoothingWeightCache()
 
     /// The RMS vertical acceleration, g.
     var rms: Double { power.squareRoot() }
 
     mutating func update(vertical: Double, dt: Double) {
-        power += (vertical * vertical - power) * smoothingWeight(dt: dt, tau: tau)
+        power += (vertical * vertical - power) * weights.weight(dt: dt, tau: tau)
     }
 }

@@ -13,6 +13,8 @@ public struct NativeDecoder: StreamDecoder {
     private var reader = NativeFrameReader()
     private var clock = DeviceClock()
     private var sequence = SequenceTracker()
+    /// The cells of the pressure sample last emitted (see `emitPressureBatch`).
+    private var cellBuffer: [Double] = []
 
     public init() {}
 
@@ -184,8 +186,8 @@ public struct NativeDecoder: StreamDecoder {
     }
 
     /// The samples of a pressure batch payload (layout in `PressureBatch`); false, emitting
-    /// nothing, when the payload does not match its layout. Each sample's cells are the one
-    /// allocation: `PressureSample` owns them.
+    /// nothing, when the payload does not match its layout. The cells are written into one buffer
+    /// that each sample shares: no allocation per sample unless a receiver keeps the cells.
     private mutating func emitPressureBatch(_ p: UnsafeBufferPointer<UInt8>, micros: Int64, emit: (DecoderOutput) -> Void) -> Bool {
         guard p.count >= PressureBatch.headerSize else { return false }
         let count = Int(p[0])
@@ -195,15 +197,17 @@ public struct NativeDecoder: StreamDecoder {
         var offset = PressureBatch.headerSize
         for i in 0..<count {
             let t = Double(micros + Int64(i) * interval) / 1_000_000
-            let loads = [Double](unsafeUninitializedCapacity: cells) { buffer, initialized in
+            if cellBuffer.count != cells { cellBuffer = [Double](repeating: 0, count: cells) }
+            // Written in place when the previous sample's cells were let go (copied otherwise).
+            let start = offset
+            cellBuffer.withUnsafeMutableBufferPointer { buffer in
                 for cell in 0..<cells {
-                    buffer[cell] = Double(UInt16(p[offset + 2 * cell]) | UInt16(p[offset + 2 * cell + 1]) << 8)
+                    buffer[cell] = Double(UInt16(p[start + 2 * cell]) | UInt16(p[start + 2 * cell + 1]) << 8)
                 }
-                initialized = cells
             }
             offset += 2 * cells
             statistics.samples += 1
-            emit(.sample(.pressure(PressureSample(time: t, cells: loads))))
+            emit(.sample(.pressure(PressureSample(time: t, cells: cellBuffer))))
         }
         return true
     }
