@@ -88,7 +88,9 @@ struct ImuPostureClassifier: Sendable {
     }
 
     /// The movement signals: smoothed vertical acceleration, turn rate, steps and the walking run
-    /// they make. Runs before calibration too. True when this sample is a step.
+    /// they make. Runs before calibration too. True when this sample is a step. Inlined: it runs
+    /// for every sample, and a call of its own cost instructions the undivided `update` did not.
+    @inline(__always)
     private mutating func trackMovement(time: Double, dt: Double, accel: Vector3, up: Vector3) -> Bool {
         let s = settings
         let along = Vector3.dot(accel, up)
