@@ -29,10 +29,10 @@ struct DecimalParser: Sendable {
             i += 1
         }
         var digits = SignificantDigits()
-        digits.scanInteger(bytes, &i, end)
+        digits.scan(bytes, &i, end, afterPoint: false)
         if i < end, bytes[i] == UInt8(ascii: ".") {
             i += 1
-            digits.scanFraction(bytes, &i, end)
+            digits.scan(bytes, &i, end, afterPoint: true)
         }
         guard digits.sawDigit else { return nil }
         if i < end, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
@@ -59,9 +59,10 @@ struct DecimalParser: Sendable {
         var droppedNonZero = false
         var sawDigit = false
 
-        /// The digits before the point; advances `i` past them.
+        /// A run of digits, before the point or after it; advances `i` past them. A kept digit
+        /// after the point divides by ten; a dropped one before it multiplies by ten.
         @inline(__always)
-        mutating func scanInteger(_ bytes: [UInt8], _ i: inout Int, _ end: Int) {
+        mutating func scan(_ bytes: [UInt8], _ i: inout Int, _ end: Int, afterPoint: Bool) {
             while i < end, let d = DecimalParser.digit(bytes[i]) {
                 sawDigit = true
                 if significantDigits < 19 {
@@ -69,27 +70,10 @@ struct DecimalParser: Sendable {
                         mantissa = mantissa &* 10 &+ UInt64(d)
                         significantDigits += 1
                     }
+                    if afterPoint { decimalExponent -= 1 }
                 } else {
-                    decimalExponent += 1
+                    if !afterPoint { decimalExponent += 1 }
                     if d != 0 { droppedNonZero = true }
-                }
-                i += 1
-            }
-        }
-
-        /// The digits after the point; advances `i` past them.
-        @inline(__always)
-        mutating func scanFraction(_ bytes: [UInt8], _ i: inout Int, _ end: Int) {
-            while i < end, let d = DecimalParser.digit(bytes[i]) {
-                sawDigit = true
-                if significantDigits < 19 {
-                    if mantissa != 0 || d != 0 {
-                        mantissa = mantissa &* 10 &+ UInt64(d)
-                        significantDigits += 1
-                    }
-                    decimalExponent -= 1
-                } else if d != 0 {
-                    droppedNonZero = true
                 }
                 i += 1
             }
