@@ -24,18 +24,11 @@ extension ScriptBuilder {
 
     fileprivate mutating func writeTilt() {
         stand(20, label: "neutral (calibration)")
-        tiltSpell(15, 20)
-        stand(20, label: "neutral")
-        tiltSpell(15, 3)
-        stand(20, label: "neutral")
-        tiltSpell(20, 30)
-        stand(20, label: "neutral")
-        tiltSpell(15, 4)
-        stand(20, label: "neutral")
-        tiltSpell(5, 20)
-        stand(20, label: "neutral")
-        tiltSpell(12, 60)
-        stand(20, label: "neutral")
+        // (degrees, seconds): long and short spells, small and large tilts, each back to neutral.
+        for (degrees, seconds) in [(15.0, 20.0), (15, 3), (20, 30), (15, 4), (5, 20), (12, 60)] {
+            tiltSpell(degrees, seconds)
+            stand(20, label: "neutral")
+        }
     }
 
     fileprivate mutating func writeSitting() {
