@@ -46,9 +46,41 @@ struct BodyModel: Sendable {
         return (low, t - phases[low].start, passStart)
     }
 
+    /// The script's ramped pose fields at one instant, each with its time derivatives, before sway
+    /// and gait are added.
+    struct RampedPose {
+        var pose: BodyPose
+        var tilt: Motion3, obliquity: Motion3, heading: Motion3
+        var height: Motion3, lateral: Motion3, gait: Motion3, speed: Motion3, swayGain: Motion3
+    }
+
     func state(at time: Double) -> State {
         let (index, local, _) = locate(time)
-        let phase = phases[index]
+        let base = rampedPose(phases[index], local: local)
+        let gait = base.gait
+
+        // Quiet sway (degrees), scaled by the pose's sway amplitude.
+        let tilt = base.tilt + sway.tilt.scaled(by: base.swayGain, at: time)
+            + Gait.tilt.motion(at: time, stepRateHz: stepRateHz, envelope: gait)
+        let obliquity = base.obliquity + sway.obliquity.scaled(by: base.swayGain, at: time)
+            + Gait.obliquity.motion(at: time, stepRateHz: stepRateHz, envelope: gait)
+        let heading = base.heading + sway.heading.scaled(by: base.swayGain, at: time)
+            + Gait.heading.motion(at: time, stepRateHz: stepRateHz, envelope: gait)
+        let earth = earthAcceleration(base, at: time)
+
+        // Sensor orientation: Rz(heading) Ry(tilt) Rx(-obliquity).
+        let theta = radians(tilt.value), phi = -radians(obliquity.value), yaw = radians(heading.value)
+        let rotation = Rotation(heading: yaw, tilt: theta, roll: phi)
+        let specific = rotation.toSensor(earth.x / standardGravity, earth.y / standardGravity,
+                                         1 + earth.z / standardGravity)
+        let gyro = Self.bodyRates(theta: theta, phi: phi,
+                                  thetaRate: tilt.rate, phiRate: -obliquity.rate, yawRate: heading.rate)
+        return State(pose: base.pose, tiltDeg: tilt.value, obliquityDeg: obliquity.value, headingDeg: heading.value,
+                     rotation: rotation, gyro: gyro, accel: (specific.0, specific.1, specific.2))
+    }
+
+    /// Moves every pose field of the phase from `from` to `to` along its minimum-jerk ramp.
+    func rampedPose(_ phase: ScriptPhase, local: Double) -> RampedPose {
         let jerk = phase.ramp > 0 ? MinimumJerk(progress: local / phase.ramp) : MinimumJerk(progress: 1)
         let inverseRamp = phase.ramp > 0 ? 1 / phase.ramp : 0
         // A pose field moving from `from` to `to` along the ramp, with its time derivatives.
@@ -59,57 +91,46 @@ struct BodyModel: Sendable {
                            acceleration: delta * jerk.acceleration * inverseRamp * inverseRamp)
         }
         let a = phase.from, b = phase.to
-        var pose = b
-        let tiltBase = ramped(a.tiltDeg, b.tiltDeg)
-        let obliquityBase = ramped(a.obliquityDeg, b.obliquityDeg)
-        let headingBase = ramped(a.headingDeg, b.headingDeg)
-        let height = ramped(a.heightM, b.heightM)
-        let lateral = ramped(a.lateralM, b.lateralM)
-        let gait = ramped(a.gait, b.gait)
-        let speed = ramped(a.speed, b.speed)
-        let swayGain = ramped(a.swayDeg, b.swayDeg)
-        pose.tiltDeg = tiltBase.value; pose.obliquityDeg = obliquityBase.value
-        pose.headingDeg = headingBase.value; pose.heightM = height.value; pose.lateralM = lateral.value
-        pose.gait = gait.value; pose.speed = speed.value; pose.swayDeg = swayGain.value
-        pose.seatLoad = ramped(a.seatLoad, b.seatLoad).value
-        pose.squeezeLeft = ramped(a.squeezeLeft, b.squeezeLeft).value
-        pose.squeezeRight = ramped(a.squeezeRight, b.squeezeRight).value
+        var r = RampedPose(pose: b,
+                           tilt: ramped(a.tiltDeg, b.tiltDeg), obliquity: ramped(a.obliquityDeg, b.obliquityDeg),
+                           heading: ramped(a.headingDeg, b.headingDeg), height: ramped(a.heightM, b.heightM),
+                           lateral: ramped(a.lateralM, b.lateralM), gait: ramped(a.gait, b.gait),
+                           speed: ramped(a.speed, b.speed), swayGain: ramped(a.swayDeg, b.swayDeg))
+        r.pose.tiltDeg = r.tilt.value; r.pose.obliquityDeg = r.obliquity.value
+        r.pose.headingDeg = r.heading.value; r.pose.heightM = r.height.value; r.pose.lateralM = r.lateral.value
+        r.pose.gait = r.gait.value; r.pose.speed = r.speed.value; r.pose.swayDeg = r.swayGain.value
+        r.pose.seatLoad = ramped(a.seatLoad, b.seatLoad).value
+        r.pose.squeezeLeft = ramped(a.squeezeLeft, b.squeezeLeft).value
+        r.pose.squeezeRight = ramped(a.squeezeRight, b.squeezeRight).value
+        return r
+    }
 
-        // Quiet sway (degrees), scaled by the pose's sway amplitude.
-        let tilt = tiltBase + sway.tilt.scaled(by: swayGain, at: time)
-            + Gait.tilt.motion(at: time, stepRateHz: stepRateHz, envelope: gait)
-        let obliquity = obliquityBase + sway.obliquity.scaled(by: swayGain, at: time)
-            + Gait.obliquity.motion(at: time, stepRateHz: stepRateHz, envelope: gait)
-        let heading = headingBase + sway.heading.scaled(by: swayGain, at: time)
-            + Gait.heading.motion(at: time, stepRateHz: stepRateHz, envelope: gait)
-
-        // Linear acceleration in the earth frame, m/s^2: travel along the heading (with the
-        // centripetal part in turns), gait oscillations in the walking direction, weight shifts
-        // and the vertical motion of sitting down and standing up.
-        let psi = radians(headingBase.value)
-        let psiRate = radians(headingBase.rate)
+    /// Linear acceleration in the earth frame, m/s^2: travel along the heading (with the
+    /// centripetal part in turns), gait oscillations in the walking direction, weight shifts
+    /// and the vertical motion of sitting down and standing up.
+    func earthAcceleration(_ base: RampedPose, at time: Double) -> (x: Double, y: Double, z: Double) {
+        let gait = base.gait
+        let psi = radians(base.heading.value)
+        let psiRate = radians(base.heading.rate)
         let cosPsi = cosine(psi), sinPsi = sine(psi)
         let forwardOscillation = Gait.forward.motion(at: time, stepRateHz: stepRateHz, envelope: gait).acceleration
         let lateralOscillation = Gait.lateral.motion(at: time, stepRateHz: stepRateHz, envelope: gait).acceleration
-        let forwardAccel = speed.rate + forwardOscillation
-        let leftAccel = speed.value * psiRate + lateralOscillation + lateral.acceleration
+        let forwardAccel = base.speed.rate + forwardOscillation
+        let leftAccel = base.speed.value * psiRate + lateralOscillation + base.lateral.acceleration
         let earthX = forwardAccel * cosPsi - leftAccel * sinPsi
         let earthY = forwardAccel * sinPsi + leftAccel * cosPsi
-        let earthZ = height.acceleration + Gait.vertical.motion(at: time, stepRateHz: stepRateHz, envelope: gait).acceleration
+        let earthZ = base.height.acceleration
+            + Gait.vertical.motion(at: time, stepRateHz: stepRateHz, envelope: gait).acceleration
+        return (earthX, earthY, earthZ)
+    }
 
-        // Sensor orientation: Rz(heading) Ry(tilt) Rx(-obliquity).
-        let theta = radians(tilt.value), phi = -radians(obliquity.value), yaw = radians(heading.value)
-        let rotation = Rotation(heading: yaw, tilt: theta, roll: phi)
-        let specific = rotation.toSensor(earthX / standardGravity, earthY / standardGravity,
-                                         1 + earthZ / standardGravity)
-        // Body rates from the Z-Y-X Euler angle rates.
-        let thetaRate = tilt.rate, phiRate = -obliquity.rate, yawRate = heading.rate
+    /// Body rates (sensor frame, deg/s) from the Z-Y-X Euler angles and their rates.
+    static func bodyRates(theta: Double, phi: Double, thetaRate: Double, phiRate: Double,
+                          yawRate: Double) -> (x: Double, y: Double, z: Double) {
         let sinTheta = sine(theta), cosTheta = cosine(theta), sinPhi = sine(phi), cosPhi = cosine(phi)
-        let gyro = (x: phiRate - yawRate * sinTheta,
-                    y: thetaRate * cosPhi + yawRate * sinPhi * cosTheta,
-                    z: -thetaRate * sinPhi + yawRate * cosPhi * cosTheta)
-        return State(pose: pose, tiltDeg: tilt.value, obliquityDeg: obliquity.value, headingDeg: heading.value,
-                     rotation: rotation, gyro: gyro, accel: (specific.0, specific.1, specific.2))
+        return (x: phiRate - yawRate * sinTheta,
+                y: thetaRate * cosPhi + yawRate * sinPhi * cosTheta,
+                z: -thetaRate * sinPhi + yawRate * cosPhi * cosTheta)
     }
 }
 

@@ -53,74 +53,96 @@ struct NeutralCalibrator: Sendable {
         case .fixed:
             return nil
         case let .window(start, end):
-            if time >= start && time <= end {
-                if count == 0 { stretchStart = time }
-                sum = sum + up
-                forceSum = forceSum + force
-                count += 1
-            }
-            if time >= end && count > 0 {
-                neutral = NeutralPose(up: forceSum, forwardHint: forwardHint)
-                return neutral
-            }
-            return nil
+            return followWindow(time: time, up: up, force: force, start: start, end: end)
         case .automatic:
-            var upright = true
-            if let tolerance = settings.uprightTolerance {
-                upright = angleBetween(up, Vector3(0, 0, 1)) <= tolerance
+            if let found = followWalking(time: time, up: up, force: force, walkingSince: walkingSince) {
+                return found
             }
-            if let since = walkingSince {
-                if walkStart == nil { walkStart = since; walkSum = .zero; walkForceSum = .zero; walkCount = 0 }
-                walkSum = walkSum + up
-                walkForceSum = walkForceSum + force
-                walkCount += 1
-                if let start = walkStart, time - start >= settings.quietDuration {
-                    // Walking keeps the pelvis' mean direction steady; handling the sensor (putting
-                    // it on) also makes step-like peaks but turns it around: start over then.
-                    let mean = walkSum * (1 / Double(walkCount))
-                    var walkUpright = true
-                    if let tolerance = settings.uprightTolerance {
-                        walkUpright = angleBetween(mean, Vector3(0, 0, 1)) <= tolerance
-                    }
-                    if mean.norm >= settings.walkingCoherence && walkUpright {
-                        stretchStart = start
-                        fromWalking = true
-                        neutral = NeutralPose(up: walkForceSum, forwardHint: forwardHint)
-                        return neutral
-                    }
-                    walkStart = time
-                    walkSum = .zero
-                    walkForceSum = .zero
-                    walkCount = 0
-                }
-            } else {
-                walkStart = nil
-            }
-            // Steady, not still: a phone on a belt sways a few milli-g even in quiet standing, but
-            // the orientation a reference needs holds within `steadyAngle`.
-            let steady = count == 0 || angleBetween(up, sum) <= settings.steadyAngle
-            guard steady && upright && walkingSince == nil && settings.uprightTolerance != nil else {
-                count = 0
-                sum = .zero
-                forceSum = .zero
-                if walkingSince == nil && upright && settings.uprightTolerance != nil {
-                    // This sample starts the next stretch.
-                    stretchStart = time
-                    sum = up
-                    forceSum = force
-                    count = 1
-                }
-                return nil
-            }
+            return followQuietStretch(time: time, up: up, force: force, walking: walkingSince != nil)
+        }
+    }
+
+    /// `.window`: sums the samples inside the window, calibrates at its end.
+    private mutating func followWindow(time: Double, up: Vector3, force: Vector3,
+                                       start: Double, end: Double) -> NeutralPose? {
+        if time >= start && time <= end {
             if count == 0 { stretchStart = time }
             sum = sum + up
             forceSum = forceSum + force
             count += 1
-            if time - stretchStart >= settings.quietDuration {
-                neutral = NeutralPose(up: forceSum, forwardHint: forwardHint)
+        }
+        if time >= end && count > 0 {
+            neutral = NeutralPose(up: forceSum, forwardHint: forwardHint)
+            return neutral
+        }
+        return nil
+    }
+
+    /// `.automatic`, walking: sums the current walking run; calibrates once it has lasted
+    /// `quietDuration` with a coherent, upright mean direction, else starts the run over.
+    private mutating func followWalking(time: Double, up: Vector3, force: Vector3,
+                                        walkingSince: Double?) -> NeutralPose? {
+        guard let since = walkingSince else {
+            walkStart = nil
+            return nil
+        }
+        if walkStart == nil { walkStart = since; walkSum = .zero; walkForceSum = .zero; walkCount = 0 }
+        walkSum = walkSum + up
+        walkForceSum = walkForceSum + force
+        walkCount += 1
+        if let start = walkStart, time - start >= settings.quietDuration {
+            // Walking keeps the pelvis' mean direction steady; handling the sensor (putting
+            // it on) also makes step-like peaks but turns it around: start over then.
+            let mean = walkSum * (1 / Double(walkCount))
+            var walkUpright = true
+            if let tolerance = settings.uprightTolerance {
+                walkUpright = angleBetween(mean, Vector3(0, 0, 1)) <= tolerance
+            }
+            if mean.norm >= settings.walkingCoherence && walkUpright {
+                stretchStart = start
+                fromWalking = true
+                neutral = NeutralPose(up: walkForceSum, forwardHint: forwardHint)
                 return neutral
+            }
+            walkStart = time
+            walkSum = .zero
+            walkForceSum = .zero
+            walkCount = 0
+        }
+        return nil
+    }
+
+    /// `.automatic`, standing still: sums a steady, upright, non-walking stretch; calibrates once
+    /// it has lasted `quietDuration`. Only with a known mount (`uprightTolerance`).
+    private mutating func followQuietStretch(time: Double, up: Vector3, force: Vector3, walking: Bool) -> NeutralPose? {
+        var upright = true
+        if let tolerance = settings.uprightTolerance {
+            upright = angleBetween(up, Vector3(0, 0, 1)) <= tolerance
+        }
+        // Steady, not still: a phone on a belt sways a few milli-g even in quiet standing, but
+        // the orientation a reference needs holds within `steadyAngle`.
+        let steady = count == 0 || angleBetween(up, sum) <= settings.steadyAngle
+        guard steady && upright && !walking && settings.uprightTolerance != nil else {
+            count = 0
+            sum = .zero
+            forceSum = .zero
+            if !walking && upright && settings.uprightTolerance != nil {
+                // This sample starts the next stretch.
+                stretchStart = time
+                sum = up
+                forceSum = force
+                count = 1
             }
             return nil
         }
+        if count == 0 { stretchStart = time }
+        sum = sum + up
+        forceSum = forceSum + force
+        count += 1
+        if time - stretchStart >= settings.quietDuration {
+            neutral = NeutralPose(up: forceSum, forwardHint: forwardHint)
+            return neutral
+        }
+        return nil
     }
 }

@@ -72,6 +72,29 @@ struct ImuPostureClassifier: Sendable {
                          onTransition: (PostureTransition) -> Void) {
         let s = settings
         now = time
+        let stepped = trackMovement(time: time, dt: dt, accel: accel, up: up)
+
+        guard let angle, let current = posture else { return }
+        let upright = angle < s.lyingAngle
+
+        // The user's own sitting angle, from the quiet part of bouts that have lasted.
+        if current == .sitting && quiet && episode == nil {
+            sittingReference.update(angle: angle, up: up, time: time, boutStart: changedAt, dt: dt, confirmed: time - since >= s.minDuration)
+        }
+        guard !followWalking(time: time, stepped: stepped, upright: upright, current: current,
+                             onTransition: onTransition) else { return }
+
+        updateLying(time: time, angle: angle, quiet: quiet)
+        updateEpisode(time: time, up: up, angle: angle, quiet: quiet, onTransition: onTransition)
+        updateEvidence(time: time, up: up, angle: angle, quiet: quiet)
+    }
+
+    /// The movement signals: smoothed vertical acceleration, turn rate, steps and the walking run
+    /// they make. Runs before calibration too. True when this sample is a step. Inlined: it runs
+    /// for every sample, and a call of its own cost instructions the undivided `update` did not.
+    @inline(__always)
+    private mutating func trackMovement(time: Double, dt: Double, accel: Vector3, up: Vector3) -> Bool {
+        let s = settings
         let along = Vector3.dot(accel, up)
         if !initialized {
             verticalBaseline = along
@@ -95,16 +118,15 @@ struct ImuPostureClassifier: Sendable {
             if recent.count >= s.walkingSteps { walkingRunStart = recent.first }
         }
         if time - steps.lastStep >= s.walkingStop { walkingRunStart = nil }
+        return stepped
+    }
 
-        guard let angle, let current = posture else { return }
-        let upright = angle < s.lyingAngle
-
-        // The user's own sitting angle, from the quiet part of bouts that have lasted.
-        if current == .sitting && quiet && episode == nil {
-            sittingReference.update(angle: angle, up: up, time: time, boutStart: changedAt, dt: dt, confirmed: time - since >= s.minDuration)
-        }
-
-        // Walking.
+    /// Walking: enough recent steps while upright start it; `walkingStop` without a step (or
+    /// leaving upright) ends it as standing. True while walking goes on, which overrides every
+    /// other kind of evidence.
+    private mutating func followWalking(time: Double, stepped: Bool, upright: Bool, current: Posture,
+                                        onTransition: (PostureTransition) -> Void) -> Bool {
+        let s = settings
         if stepped && upright && current != .walking {
             let recent = steps.recentSteps(before: time, window: s.walkingWindow)
             if recent.count >= s.walkingSteps {
@@ -123,13 +145,10 @@ struct ImuPostureClassifier: Sendable {
             if time - steps.lastStep >= s.walkingStop || !upright {
                 change(to: .standing, since: steps.lastStep)
             } else {
-                return
+                return true
             }
         }
-
-        updateLying(time: time, angle: angle, quiet: quiet)
-        updateEpisode(time: time, up: up, angle: angle, quiet: quiet, onTransition: onTransition)
-        updateEvidence(time: time, up: up, angle: angle, quiet: quiet)
+        return false
     }
 
     /// Lying: near horizontal and quiet for `lyingHold`; leaving it: back within

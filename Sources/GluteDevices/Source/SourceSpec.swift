@@ -49,26 +49,7 @@ public enum SourceSpec: Sendable, Equatable {
         if text.hasPrefix("serial:") {
             let (path, query) = try SourceSpec.split(String(text.dropFirst(7)), source: text)
             guard !path.isEmpty else { throw ParseError(description: "serial: needs a device path, e.g. serial:/dev/ttyACM0") }
-            var spec = SerialSpec(path: path, baud: nil, wireProtocol: .auto, columns: nil)
-            for (key, value) in query {
-                switch key {
-                case "baud":
-                    guard let baud = Int(value), baud > 0, baud <= 12_000_000 else {
-                        throw ParseError(description: "baud=\(value) is not a baud rate (e.g. 9600, 115200, 921600)")
-                    }
-                    spec.baud = baud
-                case "protocol":
-                    guard let p = WireProtocol(rawValue: value) else {
-                        throw ParseError(description: "protocol=\(value) is not one of \(WireProtocol.allCases.map(\.rawValue).joined(separator: ", "))")
-                    }
-                    spec.wireProtocol = p
-                case "columns":
-                    spec.columns = value
-                default:
-                    throw ParseError(description: "unknown serial option '\(key)' (baud, protocol, columns)")
-                }
-            }
-            self = .serial(spec)
+            self = .serial(try SourceSpec.serialSpec(path: path, options: query))
             return
         }
         if text.hasPrefix("ble:") {
@@ -76,28 +57,7 @@ public enum SourceSpec: Sendable, Equatable {
             guard SourceSpec.isBluetoothAddress(address) else {
                 throw ParseError(description: "'\(address)' is not a Bluetooth address (six hex pairs, e.g. ble:C0:FF:EE:00:00:01)")
             }
-            var spec = BLESpec(address: address.uppercased(), profile: "auto", randomAddress: false, security: "low", attSocket: nil)
-            for (key, value) in query {
-                switch key {
-                case "profile":
-                    guard ["auto", "native", "witmotion", "microbit"].contains(value) else {
-                        throw ParseError(description: "profile=\(value) is not one of auto, native, witmotion, microbit")
-                    }
-                    spec.profile = value
-                case "type":
-                    guard value == "public" || value == "random" else { throw ParseError(description: "type=\(value) must be public or random") }
-                    spec.randomAddress = value == "random"
-                case "security":
-                    guard ["low", "medium", "high"].contains(value) else { throw ParseError(description: "security=\(value) must be low, medium or high") }
-                    spec.security = value
-                case "att":
-                    guard value.hasPrefix("unix:"), value.count > 5 else { throw ParseError(description: "att=\(value) must be unix:PATH") }
-                    spec.attSocket = String(value.dropFirst(5))
-                default:
-                    throw ParseError(description: "unknown ble option '\(key)' (profile, type, security, att)")
-                }
-            }
-            self = .ble(spec)
+            self = .ble(try SourceSpec.bleSpec(address: address, options: query))
             return
         }
         guard !text.isEmpty else { throw ParseError(description: "empty source; give a device path, serial:, ble:, sim or a file") }
@@ -121,6 +81,56 @@ public enum SourceSpec: Sendable, Equatable {
         case .simulated(let scenario): return "sim:" + scenario
         case .file(let path): return path
         }
+    }
+
+    /// A `serial:` source from its path and its `?key=value` options.
+    private static func serialSpec(path: String, options query: [(String, String)]) throws(ParseError) -> SerialSpec {
+        var spec = SerialSpec(path: path, baud: nil, wireProtocol: .auto, columns: nil)
+        for (key, value) in query {
+            switch key {
+            case "baud":
+                guard let baud = Int(value), baud > 0, baud <= 12_000_000 else {
+                    throw ParseError(description: "baud=\(value) is not a baud rate (e.g. 9600, 115200, 921600)")
+                }
+                spec.baud = baud
+            case "protocol":
+                guard let p = WireProtocol(rawValue: value) else {
+                    throw ParseError(description: "protocol=\(value) is not one of \(WireProtocol.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                spec.wireProtocol = p
+            case "columns":
+                spec.columns = value
+            default:
+                throw ParseError(description: "unknown serial option '\(key)' (baud, protocol, columns)")
+            }
+        }
+        return spec
+    }
+
+    /// A `ble:` source from its address and its `?key=value` options.
+    private static func bleSpec(address: String, options query: [(String, String)]) throws(ParseError) -> BLESpec {
+        var spec = BLESpec(address: address.uppercased(), profile: "auto", randomAddress: false, security: "low", attSocket: nil)
+        for (key, value) in query {
+            switch key {
+            case "profile":
+                guard ["auto", "native", "witmotion", "microbit"].contains(value) else {
+                    throw ParseError(description: "profile=\(value) is not one of auto, native, witmotion, microbit")
+                }
+                spec.profile = value
+            case "type":
+                guard value == "public" || value == "random" else { throw ParseError(description: "type=\(value) must be public or random") }
+                spec.randomAddress = value == "random"
+            case "security":
+                guard ["low", "medium", "high"].contains(value) else { throw ParseError(description: "security=\(value) must be low, medium or high") }
+                spec.security = value
+            case "att":
+                guard value.hasPrefix("unix:"), value.count > 5 else { throw ParseError(description: "att=\(value) must be unix:PATH") }
+                spec.attSocket = String(value.dropFirst(5))
+            default:
+                throw ParseError(description: "unknown ble option '\(key)' (profile, type, security, att)")
+            }
+        }
+        return spec
     }
 
     private static func split(_ text: String, source: String) throws(ParseError) -> (String, [(String, String)]) {

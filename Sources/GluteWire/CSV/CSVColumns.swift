@@ -34,6 +34,26 @@ public struct CSVColumns: Sendable, Equatable {
     }
 
     init(names: [String], unknownIsError: Bool) throws(CSVError) {
+        let fields = try Self.assignFields(names, unknownIsError: unknownIsError)
+        let sensors = try Self.completeSensors(named: fields.seen)
+        let cells = try Self.pressureCellCount(fields.columns, named: fields.seen)
+        guard sensors.accelerometer || cells > 0 else { throw .noSensorColumns }
+
+        self.names = names
+        self.columns = fields.columns
+        self.timeField = fields.timeField
+        self.timeUnit = fields.timeUnit
+        self.hasAccelerometer = sensors.accelerometer
+        self.hasGyroscope = sensors.gyroscope
+        self.hasMagnetometer = sensors.magnetometer
+        self.hasQuaternion = sensors.quaternion
+        self.pressureCellCount = cells
+    }
+
+    /// What each name means, and the name each quantity was first given (`seen`, keyed by
+    /// `quantity(of:)`), so that later checks can name the column they complain about.
+    private static func assignFields(_ names: [String], unknownIsError: Bool) throws(CSVError)
+        -> (columns: [CSVColumn], seen: [CSVColumn: String], timeField: Int?, timeUnit: CSVColumn.TimeUnit?) {
         var columns: [CSVColumn] = []
         var seen: [CSVColumn: String] = [:]
         var timeField: Int?
@@ -61,7 +81,13 @@ public struct CSVColumns: Sendable, Equatable {
             }
             columns.append(column)
         }
+        return (columns, seen, timeField, timeUnit)
+    }
 
+    /// Which vector sensors the columns make: each all of its axes or none, and none of them
+    /// without the accelerometer.
+    private static func completeSensors(named seen: [CSVColumn: String]) throws(CSVError)
+        -> (accelerometer: Bool, gyroscope: Bool, magnetometer: Bool, quaternion: Bool) {
         func present(_ column: CSVColumn) -> String? { seen[Self.quantity(of: column)] }
         func complete(_ members: [CSVColumn], names missingNames: [String]) throws(CSVError) -> Bool {
             let found = members.map(present)
@@ -82,6 +108,11 @@ public struct CSVColumns: Sendable, Equatable {
                 if let name = present(vector) { throw .missingAccelerometer(present: name) }
             }
         }
+        return (hasAccelerometer, hasGyroscope, hasMagnetometer, hasQuaternion)
+    }
+
+    /// The number of pressure cells; they must be numbered 0, 1, ... without a gap.
+    private static func pressureCellCount(_ columns: [CSVColumn], named seen: [CSVColumn: String]) throws(CSVError) -> Int {
         var cells = 0
         var highest = -1
         for column in columns {
@@ -91,20 +122,10 @@ public struct CSVColumns: Sendable, Equatable {
             }
         }
         if cells != highest + 1 {
-            let missing = (0...highest).first { present(.pressure(cell: $0)) == nil } ?? 0
+            let missing = (0...highest).first { seen[Self.quantity(of: .pressure(cell: $0))] == nil } ?? 0
             throw .missingPressureCell(missing)
         }
-        guard hasAccelerometer || cells > 0 else { throw .noSensorColumns }
-
-        self.names = names
-        self.columns = columns
-        self.timeField = timeField
-        self.timeUnit = timeUnit
-        self.hasAccelerometer = hasAccelerometer
-        self.hasGyroscope = hasGyroscope
-        self.hasMagnetometer = hasMagnetometer
-        self.hasQuaternion = hasQuaternion
-        self.pressureCellCount = cells
+        return cells
     }
 
     /// The quantity a column measures, whatever its unit: two columns for one quantity clash.

@@ -28,80 +28,93 @@ struct DecimalParser: Sendable {
             negative = bytes[i] == UInt8(ascii: "-")
             i += 1
         }
+        var digits = SignificantDigits()
+        digits.scan(bytes, &i, end, afterPoint: false)
+        if i < end, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            digits.scan(bytes, &i, end, afterPoint: true)
+        }
+        guard digits.sawDigit else { return nil }
+        if i < end, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            i += 1
+            guard let exponent = Self.scanExponent(bytes, &i, end) else { return nil }
+            digits.decimalExponent += exponent
+        }
+        guard i == end else { return nil }
+
+        if digits.mantissa == 0 { return negative ? -0.0 : 0.0 }
+        if !digits.droppedNonZero, let value = Self.exactValue(digits.mantissa, timesTenTo: digits.decimalExponent) {
+            return negative ? -value : value
+        }
+        return slowParse(bytes, from: start, to: end)
+    }
+
+    /// The digits of a number as they are read: up to 19 significant ones exactly in `mantissa`,
+    /// the value being `mantissa * 10^decimalExponent`; further ones only move the exponent and
+    /// mark the value inexact (`droppedNonZero`).
+    private struct SignificantDigits {
         var mantissa: UInt64 = 0
         var significantDigits = 0
         var decimalExponent = 0
         var droppedNonZero = false
         var sawDigit = false
 
-        // Integer part.
-        while i < end, let d = Self.digit(bytes[i]) {
-            sawDigit = true
-            if significantDigits < 19 {
-                if mantissa != 0 || d != 0 {
-                    mantissa = mantissa &* 10 &+ UInt64(d)
-                    significantDigits += 1
-                }
-            } else {
-                decimalExponent += 1
-                if d != 0 { droppedNonZero = true }
-            }
-            i += 1
-        }
-        // Fraction part.
-        if i < end, bytes[i] == UInt8(ascii: ".") {
-            i += 1
-            while i < end, let d = Self.digit(bytes[i]) {
+        /// A run of digits, before the point or after it; advances `i` past them. A kept digit
+        /// after the point divides by ten; a dropped one before it multiplies by ten.
+        @inline(__always)
+        mutating func scan(_ bytes: [UInt8], _ i: inout Int, _ end: Int, afterPoint: Bool) {
+            while i < end, let d = DecimalParser.digit(bytes[i]) {
                 sawDigit = true
                 if significantDigits < 19 {
                     if mantissa != 0 || d != 0 {
                         mantissa = mantissa &* 10 &+ UInt64(d)
                         significantDigits += 1
                     }
-                    decimalExponent -= 1
-                } else if d != 0 {
-                    droppedNonZero = true
+                    if afterPoint { decimalExponent -= 1 }
+                } else {
+                    if !afterPoint { decimalExponent += 1 }
+                    if d != 0 { droppedNonZero = true }
                 }
                 i += 1
             }
         }
-        guard sawDigit else { return nil }
-        // Exponent part.
-        if i < end, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
-            i += 1
-            var exponentNegative = false
-            if i < end, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
-                exponentNegative = bytes[i] == UInt8(ascii: "-")
-                i += 1
-            }
-            var exponent = 0
-            var sawExponentDigit = false
-            while i < end, let d = Self.digit(bytes[i]) {
-                sawExponentDigit = true
-                // Saturate: anything this large is out of Double's range either way.
-                if exponent < 100_000 { exponent = exponent * 10 + d }
-                i += 1
-            }
-            guard sawExponentDigit else { return nil }
-            decimalExponent += exponentNegative ? -exponent : exponent
-        }
-        guard i == end else { return nil }
+    }
 
-        if mantissa == 0 { return negative ? -0.0 : 0.0 }
-        if !droppedNonZero {
-            while mantissa % 10 == 0 {
-                mantissa /= 10
-                decimalExponent += 1
-            }
-            if mantissa <= (1 << 53), decimalExponent >= -22, decimalExponent <= 22 {
-                let m = Double(mantissa)
-                let value = decimalExponent < 0
-                    ? m / Self.exactPowersOfTen[-decimalExponent]
-                    : m * Self.exactPowersOfTen[decimalExponent]
-                return negative ? -value : value
-            }
+    /// The signed exponent after an `e`/`E` (at `i`), advancing `i` past it; nil when it has no
+    /// digits.
+    @inline(__always)
+    private static func scanExponent(_ bytes: [UInt8], _ i: inout Int, _ end: Int) -> Int? {
+        var exponentNegative = false
+        if i < end, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+            exponentNegative = bytes[i] == UInt8(ascii: "-")
+            i += 1
         }
-        return slowParse(bytes, from: start, to: end)
+        var exponent = 0
+        var sawExponentDigit = false
+        while i < end, let d = digit(bytes[i]) {
+            sawExponentDigit = true
+            // Saturate: anything this large is out of Double's range either way.
+            if exponent < 100_000 { exponent = exponent * 10 + d }
+            i += 1
+        }
+        guard sawExponentDigit else { return nil }
+        return exponentNegative ? -exponent : exponent
+    }
+
+    /// Clinger's fast path: `mantissa * 10^exponent` when both factors are exact in `Double`, so
+    /// that one rounding gives the nearest value; nil otherwise. `mantissa` is not 0.
+    @inline(__always)
+    private static func exactValue(_ mantissa: UInt64, timesTenTo exponent: Int) -> Double? {
+        var mantissa = mantissa, decimalExponent = exponent
+        while mantissa % 10 == 0 {
+            mantissa /= 10
+            decimalExponent += 1
+        }
+        guard mantissa <= (1 << 53), decimalExponent >= -22, decimalExponent <= 22 else { return nil }
+        let m = Double(mantissa)
+        return decimalExponent < 0
+            ? m / exactPowersOfTen[-decimalExponent]
+            : m * exactPowersOfTen[decimalExponent]
     }
 
     /// The standard library's conversion; the grammar was already checked above.

@@ -162,6 +162,14 @@ public struct SerialPlotterDecoder: StreamDecoder {
 
     private mutating func decodeData(_ line: [UInt8], lineNumber: Int, hostTime: Double,
                                      emit: (DecoderOutput) -> Void) {
+        guard let positional = fillRow(line, lineNumber: lineNumber, emit: emit),
+              rowIsComplete(positional: positional, lineNumber: lineNumber, emit: emit) else { return }
+        emitRow(hostTime: hostTime, emit: emit)
+    }
+
+    /// Parses every token of the line into `row`: labelled ones by their label, bare ones by the
+    /// column list. The number of bare values, or nil once a token was reported.
+    private mutating func fillRow(_ line: [UInt8], lineNumber: Int, emit: (DecoderOutput) -> Void) -> Int? {
         row.reset()
         var positional = 0
         for k in 0..<tokenStarts.count {
@@ -183,32 +191,43 @@ public struct SerialPlotterDecoder: StreamDecoder {
             guard let value = parser.parse(line, from: valueStart, to: end) else {
                 let text = String(decoding: line[start..<end], as: UTF8.self)
                 report("line \(lineNumber): '\(text)' is not a number", emit)
-                return
+                return nil
             }
             guard row.set(column, value) else {
                 report("line \(lineNumber): \(column.canonicalName) given twice", emit)
-                return
+                return nil
             }
         }
+        return positional
+    }
+
+    /// Whether the filled row makes whole samples; reports why not.
+    private mutating func rowIsComplete(positional: Int, lineNumber: Int, emit: (DecoderOutput) -> Void) -> Bool {
         if positional > 0 {
             guard let columns = positionalColumns else {
                 report("line \(lineNumber): \(positional) unlabelled values and no column list "
                        + "(print label:value pairs, a legend line, or give --columns)", emit)
-                return
+                return false
             }
             guard positional == columns.fieldCount else {
                 report("line \(lineNumber): \(positional) values, expected \(columns.fieldCount)", emit)
-                return
+                return false
             }
         }
         if let sensor = row.incompleteSensor {
             report("line \(lineNumber): \(sensor) incomplete", emit)
-            return
+            return false
         }
         guard row.hasAccel || row.hasPressure else {
             report("line \(lineNumber): no accelerometer or pressure channel", emit)
-            return
+            return false
         }
+        return true
+    }
+
+    /// Stamps the complete row (its own clock, unwrapped and rebased, or the host's) and emits
+    /// its samples.
+    private mutating func emitRow(hostTime: Double, emit: (DecoderOutput) -> Void) {
         let time: Double
         if let unit = row.timeUnit {
             time = rebaser.seconds(raw: unwrapped(row.rawTime, unit), perSecond: unit.perSecond)
