@@ -8,9 +8,7 @@ public enum TextFormatting {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9.0e18 else { return String(value) }
-        let units = UInt64(scaled)
-        let divisor = UInt64(scale)
+        guard scaled < 9.0e18, let units = UInt64(checked: scaled), let divisor = UInt64(checked: scale) else { return String(value) }
         let whole = units / divisor
         var out = (value < 0 && units != 0) ? "-" : ""
         out += String(whole)

@@ -94,7 +94,7 @@ public struct LiveViewState: Sendable {
     public static func localUTCOffset(at wall: Double) -> Int {
         guard wall.isFinite else { return 0 }
         tzset()
-        var seconds = time_t(wall.rounded(.down))
+        var seconds = time_t(saturating: wall, rounding: .down)
         var parts = tm()
         guard localtime_r(&seconds, &parts) != nil else { return 0 }
         return Int(parts.tm_gmtoff)

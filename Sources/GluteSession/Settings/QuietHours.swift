@@ -1,4 +1,5 @@
 import Glibc
+import GluteWire
 
 /// A daily stretch of local time in which alerts stay silent (`--quiet-hours 22:00-07:30`).
 /// The start is inside, the end is not; a start later than the end wraps past midnight.
@@ -47,7 +48,7 @@ public struct QuietHours: Sendable, Equatable, CustomStringConvertible {
     /// The local time of day of a wall-clock time, in minutes after midnight (via localtime_r, so
     /// TZ and daylight saving time apply).
     public static func localMinuteOfDay(_ wall: Double) -> Int {
-        var seconds = time_t(wall.rounded(.down))
+        var seconds = time_t(saturating: wall, rounding: .down)
         var parts = tm()
         guard localtime_r(&seconds, &parts) != nil else {
             let utc = Int(seconds) % 86400

@@ -8,13 +8,12 @@ enum FixedDecimalFormatter {
     static func append(_ value: Double, decimals: Int, to text: inout String) {
         let places = min(max(decimals, 0), 9)
         let scaled = (abs(value) * powersOfTen[places]).rounded(.toNearestOrAwayFromZero)
-        guard value.isFinite, scaled < 9e18 else {
+        guard value.isFinite, scaled < 9e18, let units = UInt64(checked: scaled),
+              let divisor = UInt64(checked: powersOfTen[places]) else {
             text += value.description
             return
         }
-        let units = UInt64(scaled)
         if value < 0, units != 0 { text += "-" }
-        let divisor = UInt64(powersOfTen[places])
         text += String(units / divisor)
         guard places > 0 else { return }
         text += "."

@@ -40,16 +40,16 @@ struct CalibrateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Which sensor axes point forward, left and up, e.g. x,y,z (default) or -y,x,z.", valueName: "AXES"))
     var mount: String?
 
-    @Option(help: ArgumentHelp("Speed of the virtual sensor for sim sources (simulated seconds per second; default 1).", valueName: "FACTOR"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Speed of the virtual sensor for sim sources (simulated seconds per second; default 1).", valueName: "FACTOR"))
     var speed: Double = 1
 
-    @Option(help: "Seed of the virtual sensor (sim sources).")
+    @Option(parsing: .unconditional, help: "Seed of the virtual sensor (sim sources).")
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("How long to stand still in step 1 (default 5s).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How long to stand still in step 1 (default 5s).", valueName: "DURATION"))
     var still: DurationArgument?
 
-    @Option(help: ArgumentHelp("Give up on a step after this long (default 60s).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Give up on a step after this long (default 60s).", valueName: "DURATION"))
     var timeout: DurationArgument?
 
     @Flag(help: "Print the result as one JSON object on stdout (prompts still go to stderr).")
@@ -62,9 +62,9 @@ struct CalibrateCommand: ParsableCommand {
         }
         if let mount { do { _ = try Mount(parsing: mount) } catch { throw ValidationError("--mount: \(error)") } }
         do { try ProfileStore.validate(name: profile) } catch { throw ValidationError("--profile: \(error)") }
-        guard speed > 0, speed <= 10_000 else { throw ValidationError("--speed must be between 0 and 10000") }
+        try OptionRange.positive("--speed", speed, atMost: 10_000)
         if let still { guard still.seconds >= 1, still.seconds <= 60 else { throw ValidationError("--still must be between 1s and 1m") } }
-        if let timeout { guard timeout.seconds >= 5 else { throw ValidationError("--timeout must be at least 5s") } }
+        if let timeout { guard timeout.seconds >= 5, timeout.seconds <= 86_400 else { throw ValidationError("--timeout must be between 5s and 24h") } }
     }
 
     func run() throws {
@@ -178,9 +178,9 @@ final class CalibrationPromptSink: SessionSink {
 
 
     static func progressLine(_ p: CalibrationProgress, settings: CalibrationProcedureSettings) -> String {
-        let left = "(gives up in \(Int(p.remaining.rounded(.up))) s)"
+        let left = "(gives up in \(Int(saturating: p.remaining, rounding: .up)) s)"
         func bar(_ fraction: Double) -> String {
-            let filled = Int(fraction * 20)
+            let filled = min(max(Int(saturating: fraction * 20), 0), 20)
             return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 20 - filled) + "]"
         }
         switch p.step {
