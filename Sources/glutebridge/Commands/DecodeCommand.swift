@@ -36,10 +36,10 @@ struct DecodeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Column names for header-less CSV or plotter lines (time_s,acc_x_g,...).", valueName: "LIST"))
     var columns: String?
 
-    @Option(help: ArgumentHelp("Stop reading a device after this long.", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop reading a device after this long.", valueName: "DURATION"))
     var duration: DurationArgument?
 
-    @Option(help: ArgumentHelp("Baud rate when INPUT is a serial device.", valueName: "BAUD"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Baud rate when INPUT is a serial device.", valueName: "BAUD"))
     var baud: Int = 115_200
 
     @Flag(help: "Print only the summary.")
@@ -50,6 +50,8 @@ struct DecodeCommand: ParsableCommand {
         if let wireProtocol, DecoderChoice(rawValue: wireProtocol) == nil {
             throw ValidationError("unknown protocol '\(wireProtocol)'; one of \(DecoderChoice.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        try OptionRange.duration("--duration", duration)
+        try OptionRange.integer("--baud", baud, in: 1...12_000_000)
     }
 
     func run() throws {
@@ -98,6 +100,8 @@ struct DecodeCommand: ParsableCommand {
         var captureBytes: [UInt8]?
         while let chunk = try reader.next() {
             if first, CaptureParser.looksLikeCapture(chunk) { captureBytes = [] }
+            // A plain file without --protocol is sniffed as `replay` does (CSV, plotter lines or binary).
+            if first, captureBytes == nil, wireProtocol == nil { decoder = try DecoderChoice.detect(chunk).makeDecoder(columns: columns) }
             first = false
             if captureBytes != nil {
                 captureBytes!.append(contentsOf: chunk)

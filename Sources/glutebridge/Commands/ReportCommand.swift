@@ -103,6 +103,9 @@ struct ReportCommand: ParsableCommand {
         }) { timed in
             pending.append(timed.event)
         }
+        if let first = result.firstBadLine {
+            Output.error("report: \(input.path): skipped \(result.statistics.badLines) line\(result.statistics.badLines == 1 ? "" : "s") that \(result.statistics.badLines == 1 ? "is" : "are") not a sample; the first: \(first)")
+        }
         if result.samples == 0 {
             throw CLIError("\(input.path): no samples decoded (\(input.decoderChoice.rawValue) protocol; try --protocol or --columns)")
         }
@@ -163,6 +166,11 @@ private struct EventLogFile {
                 throw CLIError("\(path):\(number): not a JSON object")
             }
             guard let t = object["t"] as? Double else { continue }
+            for (field, value) in object.sorted(by: { $0.key < $1.key }) {
+                if let v = value as? Double, let problem = EventLogFieldRange.problem(field: field, value: v) {
+                    throw CLIError("\(path):\(number): \(problem)")
+                }
+            }
             if log.wallOffset == nil, let text = object["time"] as? String, let date = iso.date(from: text) {
                 log.wallOffset = date.timeIntervalSince1970 - t
             }
@@ -175,7 +183,7 @@ private struct EventLogFile {
     /// summaries, types from a newer schema).
     static func event(_ o: [String: Any], time t: Double) -> Event? {
         func num(_ k: String) -> Double { (o[k] as? Double) ?? 0 }
-        func int(_ k: String) -> Int { (o[k] as? Int) ?? Int(num(k)) }
+        func int(_ k: String) -> Int { (o[k] as? Int) ?? Int(checked: num(k)) ?? 0 }
         func str(_ k: String) -> String { (o[k] as? String) ?? "" }
         func side(_ k: String) -> Side { Side(rawValue: str(k)) ?? .unknown }
         let kind: EventKind
