@@ -37,6 +37,10 @@ struct EvaluateCommand: ParsableCommand {
         var missed: [String] = []
         let haptDir = root + "/hapt"
         let names = RecordingEvaluation.haptRecordings(in: haptDir)
+        // A check that finds no data evaluates nothing: that is a failure, not a pass.
+        if check && names.isEmpty && !FileManager.default.fileExists(atPath: root + "/sit2stand-lumbar/sample.csv") {
+            throw CLIError("evaluate --check: nothing evaluated (no recordings under \(root); pass --data DIR or set GLUTEBRIDGE_DATA)")
+        }
         if names.isEmpty {
             Output.line("hapt: no recordings in \(haptDir); skipped (pass --data DIR)")
         } else {
