@@ -53,6 +53,7 @@ import Testing
         #expect(ValueRanges.shortText(1e300) == "1e300")
         #expect(ValueRanges.shortText(2.5) == "2.5")
         #expect(ValueRanges.shortText(.nan) == "nan")
+        #expect(ValueRanges.shortText(-9_223_372_036_854_775_808) == "-9.223372036854776e18")
     }
 
     @Test func csvRejectsTimesAndSensorValuesOutOfRangeAsBadLines() {

@@ -25,7 +25,7 @@ public enum ValueRanges {
     /// A number as a message shows it: integers in plain digits up to 1e6, powers of ten as `1e10`,
     /// anything else in Swift's shortest form.
     public static func shortText(_ value: Double) -> String {
-        if let whole = Int(checked: value), Double(whole) == value, abs(whole) <= 1_000_000 { return String(whole) }
+        if let whole = Int(checked: value), Double(whole) == value, whole.magnitude <= 1_000_000 { return String(whole) }
         // Only error messages get here, so parsing up to 300 candidates is cheap enough.
         for exponent in 7...308 where Double("1e\(exponent)") == abs(value) {
             return (value < 0 ? "-" : "") + "1e\(exponent)"

@@ -117,17 +117,18 @@ struct ReplayCommand: ParsableCommand {
         if let first = result.firstBadLine {
             Output.error("replay: \(file): skipped \(result.statistics.badLines) line\(result.statistics.badLines == 1 ? "" : "s") that \(result.statistics.badLines == 1 ? "is" : "are") not a sample; the first: \(first)")
         }
-        if summary { printer.printExtra(json: totals.json, text: totals.lines) }
-        try printer.close()
         if input.damagedTailBytes > 0 {
             Output.error("replay: \(file): the last \(input.damagedTailBytes) bytes are an incomplete record (recording cut short); replayed everything before them")
         }
+        // Before the summary and the stream's header: a run that decoded nothing prints nothing on stdout.
         if result.samples == 0, let window = try window(), let last = result.lastSampleTime, last < window.lowerBound {
             throw CLIError("--from \(from ?? ""): past the end of \(file) (its last sample is at \(EventFormat.number(last)) s of stream time)")
         }
         if result.samples == 0 {
             throw CLIError("\(file): no samples decoded (\(input.decoderChoice.rawValue) protocol; try --protocol or --columns)")
         }
+        if summary { printer.printExtra(json: totals.json, text: totals.lines) }
+        try printer.close()
     }
 }
 
