@@ -100,8 +100,10 @@ struct DecodeCommand: ParsableCommand {
         var captureBytes: [UInt8]?
         while let chunk = try reader.next() {
             if first, CaptureParser.looksLikeCapture(chunk) { captureBytes = [] }
-            // A plain file without --protocol is sniffed as `replay` does (CSV, plotter lines or binary).
-            if first, captureBytes == nil, wireProtocol == nil { decoder = try DecoderChoice.detect(chunk).makeDecoder(columns: columns) }
+            // A text file without --protocol is sniffed as `replay` does (CSV or plotter lines); binary stays native.
+            if first, captureBytes == nil, wireProtocol == nil, case let text = DecoderChoice.detect(chunk), text == .csv || text == .plotter {
+                decoder = try text.makeDecoder(columns: columns)
+            }
             first = false
             if captureBytes != nil {
                 captureBytes!.append(contentsOf: chunk)
