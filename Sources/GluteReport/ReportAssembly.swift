@@ -33,7 +33,9 @@ public enum ReportSource {
 /// Puts the report's inputs on one timeline: event logs as they are, recordings replayed with the
 /// pipeline settings `settings(input)` gives each.
 public enum ReportAssembly {
+    /// `warn` hears what the report carries on past (lines of a recording that are not samples).
     public static func build(_ sources: [ReportSource], tiltThreshold: Double, utcOffset: Int, options: ReplayOptions,
+                             warn: (String) -> Void = { _ in },
                              settings: (RecordedInput) throws -> PipelineSettings) throws -> DayReport {
         // Wall times are known for captures and event logs; plain recordings only have the file's
         // modification time, which says nothing about when they were recorded.
@@ -48,7 +50,7 @@ public enum ReportAssembly {
                 for event in log.events { builder.observe(event) }
                 builder.endSource(lastSampleTime: log.lastTime ?? log.events.last?.time)
             case .recording(let input):
-                try replay(input, settings: try settings(input), options: options, wallClock: wallClock, into: &builder)
+                try replay(input, settings: try settings(input), options: options, wallClock: wallClock, warn: warn, into: &builder)
             }
         }
         return builder.build()
@@ -56,7 +58,7 @@ public enum ReportAssembly {
 
     /// Replays one recording: the engine's events, and the tilt its pipeline reached after each sample.
     private static func replay(_ input: RecordedInput, settings: PipelineSettings, options: ReplayOptions, wallClock: Bool,
-                               into builder: inout DayReportBuilder) throws {
+                               warn: (String) -> Void, into builder: inout DayReportBuilder) throws {
         var firstSampleTime: Double?
         var pending: [Event] = []
         var tilt: [(Double, Double)] = []
@@ -65,6 +67,10 @@ public enum ReportAssembly {
             if let degrees = snapshot.tilt { tilt.append((sample.time, degrees)) }
         }) { timed in
             pending.append(timed.event)
+        }
+        if let first = result.firstBadLine {
+            let n = result.statistics.badLines
+            warn("\(input.path): skipped \(n) line\(n == 1 ? "" : "s") that \(n == 1 ? "is" : "are") not a sample; the first: \(first)")
         }
         if result.samples == 0 {
             throw InputError("\(input.path): no samples decoded (\(input.decoderChoice.rawValue) protocol; try --protocol or --columns)")

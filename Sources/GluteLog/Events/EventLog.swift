@@ -1,6 +1,7 @@
 import Foundation
 import GluteCore
 import GluteDevices
+import GluteWire
 
 /// A JSONL event log (`EventFormat.jsonl`) read back into events: the inverse of the encoder, for
 /// the report.
@@ -35,6 +36,11 @@ public struct EventLog: Sendable {
                 throw InputError("\(path):\(number): not a JSON object")
             }
             guard let t = object["t"] as? Double else { continue }
+            for (field, value) in object.sorted(by: { $0.key < $1.key }) {
+                if let v = value as? Double, let problem = EventLogFieldRange.problem(field: field, value: v) {
+                    throw InputError("\(path):\(number): \(problem)")
+                }
+            }
             log.lastTime = max(log.lastTime ?? t, t)
             if let held = continuedPosture(object) { log.events.append(Event(time: t, kind: .posture(held, since: t, previous: nil))) }
             if log.wallOffset == nil, let text = object["time"] as? String, let date = iso.date(from: text) {
@@ -56,7 +62,7 @@ public struct EventLog: Sendable {
     /// summaries, types from a newer schema).
     public static func event(_ o: [String: Any], time t: Double) -> Event? {
         func num(_ k: String) -> Double { (o[k] as? Double) ?? 0 }
-        func int(_ k: String) -> Int { (o[k] as? Int) ?? Int(num(k)) }
+        func int(_ k: String) -> Int { (o[k] as? Int) ?? Int(checked: num(k)) ?? 0 }
         func str(_ k: String) -> String { (o[k] as? String) ?? "" }
         func side(_ k: String) -> Side { Side(rawValue: str(k)) ?? .unknown }
         let kind: EventKind
