@@ -36,13 +36,13 @@ struct CalibrateCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A tty (/dev/ttyACM0), serial:PATH?baud=N&protocol=..., ble:ADDR?profile=..., or sim[:SCENARIO].", valueName: "SOURCE"))
     var source: String
 
-    @Option(help: ArgumentHelp("Save the profile under this name (default: default).", valueName: "NAME"))
+    @Option(help: ArgumentHelp("Save the profile under this name.", valueName: "NAME"))
     var profile: String = ProfileStore.defaultName
 
     @Option(help: ArgumentHelp("Which sensor axes point forward, left and up, e.g. x,y,z (default) or -y,x,z.", valueName: "AXES"))
     var mount: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Speed of the virtual sensor for sim sources (simulated seconds per second; default 1).", valueName: "FACTOR"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Speed of the virtual sensor for sim sources (simulated seconds per second).", valueName: "FACTOR"))
     var speed: Double = 1
 
     @Option(parsing: .unconditional, help: "Seed of the virtual sensor (sim sources).")

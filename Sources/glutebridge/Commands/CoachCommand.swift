@@ -32,7 +32,7 @@ struct CoachCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A tty (/dev/ttyACM0), serial:PATH?baud=N&protocol=..., ble:ADDR?profile=..., or sim[:SCENARIO].", valueName: "SOURCE"))
     var source: String
 
-    @Option(parsing: .unconditional, help: "Repetitions in the set (default 10).")
+    @Option(parsing: .unconditional, help: "Repetitions in the set.")
     var reps: Int = 10
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Target hold per rep (default 5s).", valueName: "DURATION"))
@@ -47,7 +47,7 @@ struct CoachCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Stop after this long (wall clock).", valueName: "DURATION"))
     var duration: DurationArgument?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Speed of the virtual sensor for sim sources (simulated seconds per second; default 1).", valueName: "FACTOR"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Speed of the virtual sensor for sim sources (simulated seconds per second).", valueName: "FACTOR"))
     var speed: Double = 1
 
     @Option(parsing: .unconditional, help: "Seed of the virtual sensor (sim sources).")

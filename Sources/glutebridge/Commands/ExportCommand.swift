@@ -10,7 +10,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export the samples or the orientation of a recording as CSV.",
         discussion: """
-        --csv writes the decoded samples with DESIGN.md column names (time_s,
+        --csv writes the decoded samples with the README's column names (time_s,
         acc_x_g ..., gyro_x_dps ..., mag_x_ut ..., pressure_0 ...), ready for
         pandas.read_csv. --orientation runs the orientation filter and writes
         time_s,roll_deg,pitch_deg,yaw_deg,qw,qx,qy,qz in the sensor frame (Euler

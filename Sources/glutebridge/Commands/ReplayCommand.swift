@@ -13,7 +13,7 @@ struct ReplayCommand: ParsableCommand {
         discussion: """
         A capture made by `glutebridge record` replays with its recorded arrival
         times, so it gives the events of the live session, byte for byte. CSV files
-        (DESIGN.md columns: time_s, acc_x_g ... gyro_x_dps ... pressure_0 ...) and
+        (columns: time_s, acc_x_g ... gyro_x_dps ... pressure_0 ...) and
         Serial Plotter logs replay too; their events are dated from the file's
         modification time.
 
@@ -27,7 +27,7 @@ struct ReplayCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Capture file, CSV file, or - for stdin.", valueName: "FILE"))
     var file: String
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Stream seconds per real second, or max (default).", valueName: "1|10|max"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stream seconds per real second, or max.", valueName: "1|10|max"))
     var speed: String = "max"
 
     @Flag(help: "Start again at the end, until interrupted.")
