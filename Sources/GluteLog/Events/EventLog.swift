@@ -19,13 +19,17 @@ public struct EventLog: Sendable {
     public static func read(_ path: String) throws(InputError) -> EventLog? {
         guard path != "-", let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
-        guard let head = try? handle.read(upToCount: 4096), let firstByte = head.first(where: { !$0.isWhitespace }),
-              firstByte == UInt8(ascii: "{") else { return nil }
-        let firstLine = head.split(separator: UInt8(ascii: "\n"), maxSplits: 1).first ?? head[...]
-        guard let session = try? JSONSerialization.jsonObject(with: Data(firstLine)) as? [String: Any],
-              session["schema"] != nil else { return nil }
+        guard let head = try? handle.read(upToCount: 4096), sessionLine(head) != nil else { return nil }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch { throw InputError("\(path): \(error.localizedDescription)") }
+        return try parse(data, path: path)
+    }
+
+    /// The log in `data` (`path` names it in messages), or nil when it is not an event log. A line
+    /// that is not a JSON object, or a number out of its field's range, is an error naming
+    /// PATH:LINE (the fuzz target `event_log` feeds this).
+    public static func parse(_ data: Data, path: String) throws(InputError) -> EventLog? {
+        guard let session = sessionLine(data.prefix(4096)) else { return nil }
         var log = EventLog(label: (session["source"] as? String) ?? path, events: [], wallOffset: nil)
         let iso = ISO8601DateFormatter()
         iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
@@ -49,6 +53,15 @@ public struct EventLog: Sendable {
             if let event = event(object, time: t) { log.events.append(event) }
         }
         return log
+    }
+
+    /// The session line that opens an event log (a JSON object with a schema), or nil.
+    static func sessionLine(_ head: Data) -> [String: Any]? {
+        guard let firstByte = head.first(where: { !$0.isWhitespace }), firstByte == UInt8(ascii: "{") else { return nil }
+        let firstLine = head.split(separator: UInt8(ascii: "\n"), maxSplits: 1).first ?? head[...]
+        guard let session = try? JSONSerialization.jsonObject(with: Data(firstLine)) as? [String: Any],
+              session["schema"] != nil else { return nil }
+        return session
     }
 
     /// The posture a daily log's file begun at midnight says was held then (its session line has
