@@ -41,9 +41,9 @@ let package = Package(
         .target(name: "GluteGuided", dependencies: ["GluteWire", "GluteCore", "GluteLog", "GluteSettings", "GluteDevices", "GluteSession"]),
         // Days kept apart: event logs sorted into local days, the history table and its JSON. Pure
         // but for reading the logs through GluteLog; time-zone rules are passed in.
-        .target(name: "GluteHistory", dependencies: ["GluteCore", "GluteLog"]),
+        .target(name: "GluteHistory", dependencies: ["GluteWire", "GluteCore", "GluteLog"]),
         // A day at a glance: report inputs on one timeline, the HTML report with its SVG charts; a week of days.
-        .target(name: "GluteReport", dependencies: ["GluteCore", "GluteLog", "GluteLiveView", "GluteSession", "GluteDevices", "GluteHistory"]),
+        .target(name: "GluteReport", dependencies: ["GluteWire", "GluteCore", "GluteLog", "GluteLiveView", "GluteSession", "GluteDevices", "GluteHistory"]),
         // Sessions: a source through decoder and pipeline into sinks, live or replayed.
         .target(name: "GluteSession", dependencies: ["GluteWire", "GluteCore", "GluteSim", "GluteDevices", "GluteLog",
                                                      "GluteAlerts", "GluteSettings", "GluteLiveView"]),

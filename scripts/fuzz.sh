@@ -40,6 +40,7 @@ TARGETS=(
   "att_pdu ATTPDUTarget.swift GluteWire"
   "ble_notifications BLENotificationTarget.swift GluteWire"
   "hci_event HCIEventTarget.swift GluteWire"
+  "event_log EventLogTarget.swift GluteEventLog"
 )
 if [ $# -gt 0 ]; then
   wanted=" $* "
@@ -80,9 +81,12 @@ build_module() {
 # link_target NAME ENTRY MODULE: the libFuzzer binary (link warnings from gold go to the log).
 # Every target links GluteWire too: the support code uses its decoder types.
 link_target() {
-  local name=$1 entry=$FUZZ/Targets/$2 module=$3 exe=$BIN/fuzz-$1 stamp libs=(-lGluteWire -lRealModule)
+  local name=$1 entry=$FUZZ/Targets/$2 module=$3 exe=$BIN/fuzz-$1 stamp libs=(-lGluteWire -lRealModule) stamps=()
   [ "$module" = GluteWire ] || libs=(-l"$module" -lGluteWire -lRealModule)
-  stamp=$(stamp_of "$entry" "$FUZZ/Support/FuzzSupport.swift" "$BIN/lib$module.a.stamp" "$BIN/libGluteWire.a.stamp")
+  # The event log reader stands on GluteCore's events and GluteDevices' InputError.
+  [ "$module" = GluteEventLog ] && libs=(-lGluteEventLog -lGluteCore -lGluteDevices -lGluteWire -lRealModule) \
+    && stamps=("$BIN/libGluteCore.a.stamp" "$BIN/libGluteDevices.a.stamp")
+  stamp=$(stamp_of "$entry" "$FUZZ/Support/FuzzSupport.swift" "$BIN/lib$module.a.stamp" "$BIN/libGluteWire.a.stamp" "${stamps[@]}")
   if up_to_date "$exe" "$stamp"; then return; fi
   echo "fuzz: linking fuzz-$name"
   "$SWIFTC" "${SANITIZE[@]}" -parse-as-library -module-name "Fuzz_$name" -I "$BIN/modules" "${NUMERICS_INCLUDE[@]}" \
@@ -109,6 +113,12 @@ build_module RealModule dependency "${REAL_SOURCES[@]}"
 build_module GluteWire fuzzed "${WIRE_SOURCES[@]}"
 build_module GluteLog fuzzed "${CAPTURE_SOURCES[@]}"
 build_module GluteSim plain "${SIM_SOURCES[@]}"
+# The event log reader (GluteLog's EventLog) with what it needs: GluteCore, and of GluteDevices
+# only InputError (and the SystemError it may carry).
+mapfile -t CORE_SOURCES < <(find Sources/GluteCore -name '*.swift' | sort)
+build_module GluteCore fuzzed "${CORE_SOURCES[@]}"
+build_module GluteDevices fuzzed Sources/GluteDevices/Files/InputError.swift Sources/GluteDevices/Posix/SystemError.swift
+build_module GluteEventLog fuzzed Sources/GluteLog/Events/EventLog.swift Sources/GluteLog/Events/EventLogFieldRange.swift
 for t in "${TARGETS[@]}"; do
   read -r name entry module <<<"$t"
   link_target "$name" "$entry" "$module"
@@ -125,7 +135,7 @@ if ! up_to_date "$seedgen" "$seed_stamp"; then
     || { cat "$LOGS/build-seedgen.log" >&2; exit 1; }
   echo "$seed_stamp" >"$seedgen.stamp"
 fi
-mkdir -p "$CORPUS"/{native_decoder,native_frame,csv,plotter,witmotion,witmotion_ble,capture,att_pdu,ble_notifications,hci_event}
+mkdir -p "$CORPUS"/{native_decoder,native_frame,csv,plotter,witmotion,witmotion_ble,capture,att_pdu,ble_notifications,hci_event,event_log}
 ASAN_OPTIONS=detect_leaks=0 "$seedgen" "$CORPUS"
 
 # The protocol document's test vectors: `hex: ..` lines inside ```vector blocks.
@@ -160,6 +170,19 @@ hci_seeds=(040E04010B2000 040E04010B200C 040F0401010C20
   043E3C0D010100013322110""05ED401010204CE00000000000000000022020106""0C09476C7574654272696467651107104E2A1B3C9D0B9F2E4C6F5B01001E6A
   010B2007011200120000 02010603030F180C09476C7574654272696467650408424243)
 for i in "${!hci_seeds[@]}"; do hex_to_file "${hci_seeds[$i]}" "$CORPUS/hci_event/seed-$i"; done
+
+# Event logs as monitor and replay write them (README "Events"), and a daily file begun at midnight.
+session='{"schema":1,"type":"session","t":0,"time":"2026-03-02T08:00:00.000+01:00","source":"sim:desk-day","tool":"glutebridge"}'
+printf '%s\n' "$session" \
+  '{"type":"posture","t":12.5,"time":"2026-03-02T08:00:12.500+01:00","posture":"sitting","since":12.5,"previous":"standing"}' \
+  '{"type":"sitting.prolonged","t":1812.5,"time":"2026-03-02T08:30:12.500+01:00","since":12.5,"duration_s":1800,"limit_s":1800}' \
+  '{"type":"tilt.anterior.start","t":1900,"time":"2026-03-02T08:31:40.000+01:00","angle":14.2,"threshold":10,"delay_s":5}' \
+  '{"type":"squeeze","t":2000,"time":"2026-03-02T08:33:20.000+01:00","start":1998,"duration_s":2,"side":"left","strength":0.4,"source":"imu"}' \
+  '{"type":"exercise.set","t":2100,"time":"2026-03-02T08:35:00.000+01:00","reps":10,"target_reps":10,"short_reps":1,"mean_hold_s":5.1}' \
+  '{"type":"link.gap","t":2200,"time":"2026-03-02T08:36:40.000+01:00","duration_s":1.5,"lost_frames":3}' \
+  '{"type":"sitting.break","t":2400,"time":"2026-03-02T08:40:00.000+01:00","bout_s":2300,"break_s":87.5}' >"$CORPUS/event_log/seed-day"
+printf '%s\n' '{"schema":1,"type":"session","t":86400,"time":"2026-03-03T00:00:00.000+01:00","source":"sim","continues":true,"posture":"sitting"}' \
+  '{"type":"session.end","t":90000}' >"$CORPUS/event_log/seed-midnight"
 
 # Heads of real recordings, for the text decoders.
 if [ -d "$DATA" ]; then

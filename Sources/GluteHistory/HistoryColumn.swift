@@ -1,4 +1,5 @@
 import GluteCore
+import GluteWire
 
 /// The figures a history row shows, in order, with how each is written.
 public enum HistoryColumn: String, Sendable, CaseIterable {
@@ -38,7 +39,7 @@ public enum HistoryColumn: String, Sendable, CaseIterable {
     /// The value for people: "5h12m" for durations, "3" for counts, "2.5" for a mean count.
     public func text(_ value: Double) -> String {
         if isDuration { return DurationText.format(value) }
-        if value == value.rounded() { return String(Int(value)) }
-        return String(Double(Int((value * 10).rounded())) / 10)
+        if value == value.rounded(), let whole = Int(checked: value) { return String(whole) }
+        return String(Double(Int(saturating: value * 10, rounding: .toNearestOrAwayFromZero)) / 10)
     }
 }

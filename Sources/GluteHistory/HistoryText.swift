@@ -1,3 +1,5 @@
+import GluteWire
+
 /// The history for people: a compact table, one row per day, then per column a sparkline over the
 /// days and the trend against the period before.
 public enum HistoryText {
@@ -38,7 +40,7 @@ public enum Sparkline {
         return String(values.map { value -> Character in
             guard let value else { return " " }
             guard top > 0 else { return levels[0] }
-            return levels[min(7, Int((value / top * 7).rounded()))]
+            return levels[min(7, max(0, Int(saturating: value / top * 7, rounding: .toNearestOrAwayFromZero)))]
         })
     }
 }
@@ -57,7 +59,7 @@ public enum HistoryTrend {
         guard let before = mean(column, previous) else { return out + ", no data the \(previous.count) days before" }
         out += ", " + column.text(before) + "/day the \(previous.count) days before"
         if before > 0 {
-            let change = Int(((now - before) / before * 100).rounded())
+            let change = Int(saturating: (now - before) / before * 100, rounding: .toNearestOrAwayFromZero)
             out += " (" + (change > 0 ? "+" : "") + "\(change)%)"
         }
         return out

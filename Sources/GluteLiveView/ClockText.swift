@@ -1,4 +1,5 @@
 import GluteCore
+import GluteWire
 
 /// Wall-clock times and durations as the live view prints them.
 package enum ClockText {
@@ -6,7 +7,7 @@ package enum ClockText {
     /// by `utcOffset` seconds.
     package static func time(_ wall: Double, utcOffset: Int, seconds: Bool = true) -> String {
         guard wall.isFinite else { return seconds ? "--:--:--" : "--:--" }
-        let local = Int((wall + Double(utcOffset)).rounded(.down))
+        let local = Int(saturating: wall + Double(utcOffset), rounding: .down)
         var ofDay = local % 86_400
         if ofDay < 0 { ofDay += 86_400 }
         let text = pad(ofDay / 3600) + ":" + pad(ofDay / 60 % 60)
@@ -37,8 +38,9 @@ package enum NumberText {
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()
         let negative = value < 0 && scaled > 0
-        let whole = Int(scaled / scale)
-        let fraction = Int(scaled - Double(whole) * scale)
+        // Beyond Int's range (only corrupt input gets there) the plain description stands in.
+        guard let whole = Int(checked: scaled / scale),
+              let fraction = Int(checked: scaled - Double(whole) * scale) else { return String(value) }
         var text = String(whole)
         if decimals > 0 {
             let digits = String(fraction)

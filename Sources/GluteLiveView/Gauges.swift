@@ -1,3 +1,5 @@
+import GluteWire
+
 /// The two bars of the live view, drawn into a given number of columns.
 package enum Gauges {
     /// A progress bar `columns` wide, `fraction` full (clipped to 0...1). With Unicode glyphs a cell
@@ -6,7 +8,7 @@ package enum Gauges {
         let cells = max(0, columns)
         let f = fraction.isFinite ? min(max(fraction, 0), 1) : 0
         let steps = glyphs.barEighths.isEmpty ? 1 : 8
-        let filled = Int((f * Double(cells * steps)).rounded(.down))
+        let filled = Int(saturating: f * Double(cells * steps), rounding: .down)
         let full = filled / steps
         let partial = filled % steps
         var line = StyledLine()
@@ -32,7 +34,7 @@ package enum Gauges {
         let scale = tiltScale(limit: limit)
         guard columns > 1, degrees.isFinite else { return 0 }
         let position = (degrees - scale.lowerBound) / (scale.upperBound - scale.lowerBound)
-        let column = Int((position * Double(columns - 1)).rounded())
+        let column = Int(saturating: position * Double(columns - 1), rounding: .toNearestOrAwayFromZero)
         return min(max(column, 0), columns - 1)
     }
 

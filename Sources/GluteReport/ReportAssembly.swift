@@ -33,7 +33,11 @@ public enum ReportSource {
 /// Puts the report's inputs on one timeline: event logs as they are, recordings replayed with the
 /// pipeline settings `settings(input)` gives each.
 public enum ReportAssembly {
+    /// `warn` hears what the report carries on past: lines of a recording that are not samples, and
+    /// inputs that cover the same wall-clock time (a capture and its own event log): their events
+    /// are counted twice.
     public static func build(_ sources: [ReportSource], tiltThreshold: Double, utcOffset: Int, options: ReplayOptions,
+                             warn: (String) -> Void = { _ in },
                              settings: (RecordedInput) throws -> PipelineSettings) throws -> DayReport {
         // Wall times are known for captures and event logs; plain recordings only have the file's
         // modification time, which says nothing about when they were recorded.
@@ -41,22 +45,44 @@ public enum ReportAssembly {
         let wallClock = sources.allSatisfy(\.knowsWallTime)
         if wallClock { sources.sort { $0.startWall < $1.startWall } }
         var builder = DayReportBuilder(wallClock: wallClock, utcOffset: utcOffset, tiltThreshold: tiltThreshold)
+        var covered: [(label: String, span: ClosedRange<Double>)] = []
         for source in sources {
+            let label: String, span: ClosedRange<Double>?
             switch source {
             case .log(let log):
                 builder.beginSource(log.label, offset: wallClock ? log.wallOffset : nil)
                 for event in log.events { builder.observe(event) }
-                builder.endSource(lastSampleTime: log.lastTime ?? log.events.last?.time)
+                let last = log.lastTime ?? log.events.last?.time
+                builder.endSource(lastSampleTime: last)
+                label = log.label
+                span = wallSpan(offset: log.wallOffset, first: log.events.first?.time ?? last, last: last)
             case .recording(let input):
-                try replay(input, settings: try settings(input), options: options, wallClock: wallClock, into: &builder)
+                label = input.sourceLabel
+                span = try replay(input, settings: try settings(input), options: options, wallClock: wallClock, warn: warn, into: &builder)
             }
+            guard wallClock, let span else { continue }
+            if let earlier = covered.first(where: { overlap($0.span, span) >= 1 }) {
+                warn("\(label) covers \(EventFormat.number(overlap(earlier.span, span).rounded())) s of the same wall-clock time as \(earlier.label)"
+                    + " (the same session twice?): its events are counted twice")
+            }
+            covered.append((label, span))
         }
         return builder.build()
     }
 
+    /// Seconds two spans share (0 when they do not meet).
+    static func overlap(_ a: ClosedRange<Double>, _ b: ClosedRange<Double>) -> Double {
+        max(0, min(a.upperBound, b.upperBound) - max(a.lowerBound, b.lowerBound))
+    }
+
+    static func wallSpan(offset: Double?, first: Double?, last: Double?) -> ClosedRange<Double>? {
+        guard let offset, let first, let last, first <= last else { return nil }
+        return (offset + first)...(offset + last)
+    }
+
     /// Replays one recording: the engine's events, and the tilt its pipeline reached after each sample.
     private static func replay(_ input: RecordedInput, settings: PipelineSettings, options: ReplayOptions, wallClock: Bool,
-                               into builder: inout DayReportBuilder) throws {
+                               warn: (String) -> Void, into builder: inout DayReportBuilder) throws -> ClosedRange<Double>? {
         var firstSampleTime: Double?
         var pending: [Event] = []
         var tilt: [(Double, Double)] = []
@@ -66,6 +92,10 @@ public enum ReportAssembly {
         }) { timed in
             pending.append(timed.event)
         }
+        if let first = result.firstBadLine {
+            let n = result.statistics.badLines
+            warn("\(input.path): skipped \(n) line\(n == 1 ? "" : "s") that \(n == 1 ? "is" : "are") not a sample; the first: \(first)")
+        }
         if result.samples == 0 {
             throw InputError("\(input.path): no samples decoded (\(input.decoderChoice.rawValue) protocol; try --protocol or --columns)")
         }
@@ -74,5 +104,6 @@ public enum ReportAssembly {
         for (t, d) in tilt { builder.observeTilt(time: t, degrees: d) }
         for event in pending { builder.observe(event) }
         builder.endSource(lastSampleTime: result.lastSampleTime)
+        return wallSpan(offset: input.startWall - (firstSampleTime ?? 0), first: firstSampleTime, last: result.lastSampleTime)
     }
 }

@@ -1,5 +1,6 @@
 import GluteCore
 import GluteLiveView
+import GluteWire
 
 /// The day report as a self-contained HTML page or as the timeline SVG alone: inline CSS and SVG,
 /// no script, nothing fetched from the network, so the file can be mailed or opened offline.
@@ -80,8 +81,8 @@ public enum ReportRenderer {
     public static func svg(_ report: DayReport) -> String {
         let t = Timeline(report)
         let n = Timeline.n
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(Timeline.height))\" viewBox=\"0 0 \(Int(width)) \(Int(Timeline.height))\" font-family=\"sans-serif\" font-size=\"12\">\n"
-        out += "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(Timeline.height))\" fill=\"#ffffff\"/>\n"
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(saturating: width))\" height=\"\(Int(saturating: Timeline.height))\" viewBox=\"0 0 \(Int(saturating: width)) \(Int(saturating: Timeline.height))\" font-family=\"sans-serif\" font-size=\"12\">\n"
+        out += "<rect x=\"0\" y=\"0\" width=\"\(Int(saturating: width))\" height=\"\(Int(saturating: Timeline.height))\" fill=\"#ffffff\"/>\n"
         out += label(plotLeft - 8, Timeline.boutTop + Timeline.boutHeight / 2 + 4, "sitting", anchor: "end")
         out += label(plotLeft - 8, Timeline.markerY + 4, "alerts", anchor: "end")
         out += label(plotLeft - 8, Timeline.tickBottom - 8, "squeezes", anchor: "end")
@@ -251,7 +252,7 @@ public enum ReportRenderer {
     /// An axis time as text: local clock time, or stream time as h:mm(:ss).
     package static func axisText(_ t: Double, _ report: DayReport, seconds: Bool = true) -> String {
         if report.wallClock { return ClockText.time(t, utcOffset: report.utcOffset, seconds: seconds) }
-        let total = Int(max(0, t).rounded(.down))
+        let total = Int(saturating: max(0, t), rounding: .down)
         let mm = total / 60 % 60, ss = total % 60
         let text = "\(total / 3600):" + (mm < 10 ? "0" : "") + "\(mm)"
         return seconds ? text + ":" + (ss < 10 ? "0" : "") + "\(ss)" : text
@@ -262,7 +263,8 @@ public enum ReportRenderer {
         let span = report.end - report.start
         guard span > 0 else { return [report.start] }
         let steps: [Double] = [60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400]
-        let step = steps.first { span / $0 <= 12 } ?? 86400
+        // Beyond 12 days, whole days: never more than 12 ticks, however long a corrupt log claims to be.
+        let step = steps.first { span / $0 <= 12 } ?? (span / 12 / 86400).rounded(.up) * 86400
         let shift = report.wallClock ? Double(report.utcOffset) : 0
         var t = ((report.start + shift) / step).rounded(.up) * step - shift
         var out: [Double] = []

@@ -1,6 +1,7 @@
 import GluteCore
 import GluteHistory
 import GluteLiveView
+import GluteWire
 
 /// The week report: a self-contained HTML page (inline CSS and SVG, no script, nothing fetched)
 /// with a bar per day, sitting split by bout length as in the day report, the daily limit as a
@@ -35,7 +36,7 @@ public enum WeekReportRenderer {
         var hour = 0.0
         while hour * 3600 <= peak {
             out += "<line x1=\"\(n(ReportRenderer.plotLeft))\" x2=\"\(n(ReportRenderer.plotRight))\" y1=\"\(n(y(hour * 3600)))\" y2=\"\(n(y(hour * 3600)))\" stroke=\"#eee\"/>"
-                + ReportRenderer.label(ReportRenderer.plotLeft - 8, y(hour * 3600) + 4, "\(Int(hour))h", anchor: "end") + "\n"
+                + ReportRenderer.label(ReportRenderer.plotLeft - 8, y(hour * 3600) + 4, "\(Int(saturating: hour))h", anchor: "end") + "\n"
             hour += peak > 12 * 3600 ? 2 : 1
         }
         for (index, day) in report.days.enumerated() {

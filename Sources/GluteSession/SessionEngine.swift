@@ -12,6 +12,8 @@ public struct SessionEngine: Sendable {
     public var window: ClosedRange<Double> = -Double.infinity...Double.infinity
     public private(set) var lastSampleTime: Double?
     public private(set) var samplesProcessed = 0
+    /// The first text line the decoder skipped (`line 7: ...`), if any.
+    public private(set) var firstBadLine: String?
     private var lastGapTime: Double?
     private var pendingLostFrames = 0
     private var wall = 0.0
@@ -97,7 +99,10 @@ public struct SessionEngine: Sendable {
         case .anomaly(let anomaly) where anomaly.kind == .gap:
             // Reported once the next sample shows how much stream time the loss covered.
             pendingLostFrames += anomaly.count
-        case .anomaly, .message:
+        case .anomaly(let anomaly):
+            // Kept so that a replay can say which line of a text recording was skipped, not only how many.
+            if anomaly.kind == .badLine, firstBadLine == nil { firstBadLine = anomaly.detail }
+        case .message:
             break
         }
     }

@@ -9,7 +9,7 @@ package enum JSONConfig {
         do {
             object = try JSONSerialization.jsonObject(with: Data(data))
         } catch {
-            throw SettingsError(origin: path, problem: "not valid JSON (\(firstLine(of: error)))")
+            throw SettingsError(origin: path, problem: "not valid JSON: " + JSONSyntaxLocation.describe(data))
         }
         guard let top = object as? [String: Any] else {
             throw SettingsError(origin: path, problem: "the JSON must be an object of settings")
@@ -48,10 +48,5 @@ package enum JSONConfig {
         }
         if any is NSNull { throw SettingsError(origin: origin, problem: "null is not a value; leave the key out instead") }
         throw SettingsError(origin: origin, problem: "nested objects are allowed only as \"detection\", \"alerts\" and \"log\"")
-    }
-
-    private static func firstLine(of error: Error) -> String {
-        let text = "\(error)"
-        return String(text.split(separator: "\n").first ?? "parse error")
     }
 }

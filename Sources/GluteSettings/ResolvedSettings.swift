@@ -17,7 +17,7 @@ public enum SettingSource: String, Sendable, Equatable {
 /// Unknown keys, keys in the wrong table and bad values are errors, never ignored; every value in
 /// the file is checked, including one that an option overrides.
 ///
-/// Ranges: tilt limit 1..45 degrees, drop limit 1..30 degrees; durations longer than zero except
+/// Ranges: tilt limit 1..45 degrees, drop limit 1..30 degrees; durations longer than zero (at most 24h) except
 /// `alert-interval`, which may be 0 (no rate limit); `squeeze-min` shorter than the longest
 /// squeeze (30 s); the neutral window starts at or after 0 and before it ends. For limits smaller
 /// than twice the detector's hysteresis, the hysteresis shrinks to half the limit so that an episode

@@ -1,6 +1,7 @@
 import GluteAlerts
 import GluteCore
 import GluteLog
+import GluteWire
 
 /// One setting's raw value and where it came from, with the conversions the resolver needs. Every
 /// failure is a `SettingsError` naming the origin.
@@ -50,13 +51,16 @@ package struct SettingValue {
             number = v
         default: throw failure("expected a whole number, got \(value.kindName)")
         }
-        guard number.isFinite, number == number.rounded(), number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
+        guard number == number.rounded(), let whole = Int(checked: number), range.contains(whole) else {
             throw failure("\(EventFormat.number(number)) is not a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
-        return Int(number)
+        return whole
     }
 
-    /// Seconds, from duration text (`45m`) or a bare number of seconds.
+    /// The longest duration a detection or alert setting takes: a day.
+    package static let longestDuration: Double = 86_400
+
+    /// Seconds, from duration text (`45m`) or a bare number of seconds, at most `longestDuration`.
     package func duration(allowZero: Bool = false) throws(SettingsError) -> Double {
         let seconds: Double
         switch value {
@@ -73,6 +77,9 @@ package struct SettingValue {
             throw failure("expected a duration such as \"45m\", got \(value.kindName)")
         }
         guard allowZero || seconds > 0 else { throw failure("the duration must be longer than zero") }
+        guard seconds <= SettingValue.longestDuration else {
+            throw failure("\(ValueRanges.shortText(seconds)) s is out of range (\(allowZero ? "0s to 24h" : "longer than 0s, at most 24h"))")
+        }
         return seconds
     }
 
@@ -135,6 +142,9 @@ package struct SettingValue {
         }
         guard start >= 0 else { throw failure("the window starts before the stream (\(EventFormat.number(start)) s)") }
         guard start < end else { throw failure("the window \(SettingValue.quoted(text)) must start before it ends") }
+        guard end <= ValueRanges.streamSeconds.upperBound else {
+            throw failure("the window ends after \(ValueRanges.shortText(ValueRanges.streamSeconds.upperBound)) s of stream time (\(ValueRanges.shortText(end)) s)")
+        }
         return .window(start: start, end: end)
     }
 

@@ -1,3 +1,5 @@
+import GluteWire
+
 /// Appends segments to a script, tracking time and the pose reached so far. The scenario scripts in
 /// `Scenario+Scripts.swift` are written with these building blocks.
 struct ScriptBuilder {
@@ -27,7 +29,7 @@ struct ScriptBuilder {
         var target = pose
         change(&target)
         let start = time
-        milliseconds += Int((seconds * 1000).rounded())
+        milliseconds += Int(saturating: seconds * 1000, rounding: .toNearestOrAwayFromZero)
         let end = time
         phases.append(ScriptPhase(start: start, end: end, ramp: ramp, from: pose, to: target))
         segments.append(ScriptSegment(
@@ -53,12 +55,12 @@ struct ScriptBuilder {
     /// An anterior tilt spell: the segment lasts `seconds`; with a symmetric ramp in and out the
     /// angle is above half the spell's amplitude for the same `seconds`.
     mutating func tiltSpell(_ degrees: Double, _ seconds: Double) {
-        stand(seconds, tilt: degrees, ramp: 1.0, label: "tilt spell \(Int(degrees)) deg \(Int(seconds)) s")
+        stand(seconds, tilt: degrees, ramp: 1.0, label: "tilt spell \(Int(saturating: degrees)) deg \(Int(saturating: seconds)) s")
     }
 
     /// A standing bilateral squeeze of the exercise: tuck the tailbone (posterior tilt) and hold.
     mutating func standingSqueeze(_ seconds: Double, rep: Int?, tuckDeg: Double = -4) {
-        let label = rep.map { "exercise squeeze rep \($0), \(Int(seconds)) s" } ?? "standing squeeze"
+        let label = rep.map { "exercise squeeze rep \($0), \(Int(saturating: seconds)) s" } ?? "standing squeeze"
         add(seconds, .standing, .still, ramp: 0.4, label: label,
             squeeze: Squeeze(side: .both, strength: 1), exerciseRep: rep) {
             $0.tiltDeg = tuckDeg; $0.heightM = 0.003; $0.squeezeLeft = 1; $0.squeezeRight = 1; $0.swayDeg = 0.2

@@ -1,3 +1,5 @@
+import GluteWire
+
 /// What the body is doing, as the script intends it: the ground truth that detectors are tested
 /// against.
 public enum Posture: String, Sendable, CaseIterable {
@@ -83,8 +85,8 @@ public struct ScriptSegment: Sendable, Equatable, CustomStringConvertible {
 
 private func formatted(_ value: Double) -> String {
     let hundredths = (value * 100).rounded()
-    let whole = Int(hundredths / 100)
-    let fraction = Int(abs(hundredths).truncatingRemainder(dividingBy: 100))
+    let whole = Int(saturating: hundredths / 100)
+    let fraction = Int(saturating: abs(hundredths).truncatingRemainder(dividingBy: 100))
     let sign = value < 0 && whole == 0 ? "-" : ""
     return fraction == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
 }

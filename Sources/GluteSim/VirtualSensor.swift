@@ -74,7 +74,7 @@ public struct VirtualSensor: Sendable {
             guard rate > 0 else { return 0 }
             guard duration.isFinite else { return .max }
             // Samples at k / rate for k / rate < duration; the epsilon keeps 60 s * 100 Hz at 6000.
-            return max(0, Int((duration * rate - 1e-9).rounded(.up)))
+            return max(0, Int(saturating: duration * rate - 1e-9, rounding: .up))
         }
         self.imuCount = count(rate: settings.imuRate)
         self.pressureCount = self.hasCushion ? count(rate: settings.pressureRate) : 0
@@ -206,7 +206,7 @@ public struct VirtualSensor: Sendable {
         }
         if hasCushion { sensors.insert(.pressure) }
         func fit<T: FixedWidthInteger>(_ value: Double, _: T.Type) -> T {
-            T(clamping: Int(value.rounded()))
+            T(saturating: value, rounding: .toNearestOrAwayFromZero)
         }
         return DeviceInfo(firmwareMajor: 0, firmwareMinor: 1, firmwarePatch: 0, sensors: sensors,
                           accelRangeG: fit(settings.accelRangeG, UInt8.self),

@@ -95,6 +95,10 @@ struct ReportCLITests {
         // Two copies of the log on one timeline: twice the bouts.
         let both = try CLI.run(["report", log.path, log.path, "-o", "-"])
         #expect(count("class=\"bout ", in: both.stdout) == 2 * count("class=\"bout ", in: fromLog.stdout))
+        // ... and said so: the same wall-clock span twice (issue 12); one log alone is not.
+        #expect(both.stderr.contains("of the same wall-clock time as"), "\(both.stderr)")
+        #expect(both.stderr.contains("counted twice"))
+        #expect(!fromLog.stderr.contains("same wall-clock time"))
     }
 
     @Test("headless Chromium renders a page that is not blank",

@@ -1,3 +1,5 @@
+import GluteWire
+
 /// Durations as people type them: `90s`, `45m`, `1h30m`, `1.5h`, `250ms`, or a bare number of
 /// seconds.
 public enum DurationText {
@@ -49,7 +51,7 @@ public enum DurationText {
 
     /// A compact human form: `45s`, `12m30s`, `1h05m`.
     public static func format(_ seconds: Double) -> String {
-        let total = Int(seconds.rounded())
+        let total = Int(saturating: seconds, rounding: .toNearestOrAwayFromZero)
         if total < 60 { return "\(total)s" }
         let h = total / 3600, m = (total % 3600) / 60, s = total % 60
         if h > 0 { return "\(h)h" + (m < 10 ? "0" : "") + "\(m)m" }

@@ -1,4 +1,5 @@
 import Glibc
+import GluteWire
 
 /// The send and receive logic shared by every `ATTBearer`: a connected, non-blocking packet socket
 /// (`SOCK_SEQPACKET`) where each datagram is one PDU.
@@ -70,7 +71,7 @@ final class PacketSocket: Sendable {
         var entries = [pollfd(fd: descriptor.rawValue, events: events, revents: 0)]
         for interrupt in interrupts { entries.append(pollfd(fd: interrupt, events: Int16(POLLIN), revents: 0)) }
         var milliseconds: CInt = -1
-        if let timeout { milliseconds = CInt(min(max((timeout * 1000).rounded(.up), 0), Double(CInt.max))) }
+        if let timeout { milliseconds = max(0, CInt(saturating: timeout * 1000, rounding: .up)) }
         let ready: Int
         do { ready = try Posix.poll(&entries, timeoutMilliseconds: milliseconds) } catch { throw .system(error) }
         if ready == 0 { return false }

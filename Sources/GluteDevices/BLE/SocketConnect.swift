@@ -1,4 +1,5 @@
 import Glibc
+import GluteWire
 
 /// Calls `body` with `bytes` as a `sockaddr`; returns the error when it answered -1.
 func withSocketAddress(
@@ -38,7 +39,7 @@ func awaitConnect(_ raw: CInt, timeout: Double, interrupts: [Int32] = []) -> Con
         let left = deadline - HostClock.now().monotonic
         if left <= 0 { return .timedOut }
         do {
-            let milliseconds = CInt(min((left * 1000).rounded(.up), Double(CInt.max)))
+            let milliseconds = CInt(saturating: left * 1000, rounding: .up)
             if try Posix.poll(&entries, timeoutMilliseconds: milliseconds) > 0 {
                 if entries.dropFirst().contains(where: { $0.revents != 0 }) { return .interrupted }
                 break

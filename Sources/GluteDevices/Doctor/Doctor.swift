@@ -34,7 +34,8 @@ public struct Doctor {
     public func run() -> [DoctorCheck] {
         let kernel = kernelBluetooth()
         return [udevRules(), deviceAccess(), modemManager(), serialDevices(),
-                kernel, bluetoothAdapter(kernelHasBluetooth: kernel.status == .ok), bluetoothScan(), notifySend()]
+                kernel, bluetoothAdapter(kernelHasBluetooth: kernel.status == .ok),
+                bluetoothScan(kernelHasBluetooth: kernel.status == .ok), notifySend()]
     }
 
     /// True when any check failed: `glutebridge doctor` then exits with status 1.
@@ -211,7 +212,16 @@ public struct Doctor {
         return nil
     }
 
-    public func bluetoothScan() -> DoctorCheck {
+    /// The right to scan, and a kernel to scan with: CAP_NET_RAW without Bluetooth in the kernel
+    /// is no OK.
+    public func bluetoothScan(kernelHasBluetooth: Bool = true) -> DoctorCheck {
+        let permission = scanPermission()
+        guard !kernelHasBluetooth, permission.status == .ok else { return permission }
+        return DoctorCheck(name: permission.name, status: .warn, detail: "the kernel has no Bluetooth: cannot scan (the permission is there)",
+                           fix: "see kernel-bluetooth above")
+    }
+
+    func scanPermission() -> DoctorCheck {
         let name = "ble-scan"
         let root = probe.userID == 0
         let fix = "sudo setcap cap_net_raw,cap_net_admin+eip $(which glutebridge)"

@@ -201,7 +201,7 @@ public final class GATTClient: Sendable {
     /// interrupt descriptor became readable first.
     private func waitForIncoming(timeout: Double?) throws(GATTError) -> Bool {
         var entries = ([bearer.pollDescriptor] + interrupts).map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-        let milliseconds: Int32 = timeout.map { Int32(max(0, min($0 * 1000, 86_400_000)).rounded(.up)) } ?? -1
+        let milliseconds: Int32 = timeout.map { Int32(saturating: max(0, min($0 * 1000, 86_400_000)), rounding: .up) } ?? -1
         while true {
             let ready = poll(&entries, nfds_t(entries.count), milliseconds)
             if ready < 0 && errno == EINTR { continue }

@@ -44,6 +44,6 @@ func hex4(_ value: UInt16) -> String {
 
 enum DurationLabel {
     static func seconds(_ s: Double) -> String {
-        s == s.rounded() ? "\(Int(s)) s" : "\(s) s"
+        s == s.rounded() ? "\(Int(checked: s).map(String.init) ?? "\(s)") s" : "\(s) s"
     }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import GluteWire
 
 /// Writes every byte to a non-blocking descriptor, waiting in `poll(2)` for `POLLOUT` whenever the
 /// kernel buffer is full.
@@ -37,7 +38,7 @@ enum DescriptorWriter {
             if let deadline {
                 let left = deadline - HostClock.now().monotonic
                 if left <= 0 { throw .stalled(written: written, pending: pending, timeout: timeout ?? 0) }
-                milliseconds = CInt(min((left * 1000).rounded(.up), Double(CInt.max)))
+                milliseconds = CInt(saturating: left * 1000, rounding: .up)
             }
             let ready: Int
             do { ready = try Posix.poll(&entries, timeoutMilliseconds: milliseconds) } catch {

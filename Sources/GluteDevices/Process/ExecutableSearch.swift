@@ -20,6 +20,14 @@ public enum ExecutableSearch {
         return nil
     }
 
+    /// Where `name` would be run from with this process's PATH, if it is there and executable
+    /// (a name with a slash is used as given and must be executable itself).
+    public static func executable(_ name: String) -> String? {
+        let path = getenv("PATH").map { String(cString: $0) }
+        guard let found = find(name, path: path), access(found, X_OK) == 0 else { return nil }
+        return found
+    }
+
     /// PATH from `NAME=value` strings.
     package static func path(in environment: [String]) -> String? {
         environment.last { $0.hasPrefix("PATH=") }.map { String($0.dropFirst(5)) }

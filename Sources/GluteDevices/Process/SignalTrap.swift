@@ -1,4 +1,5 @@
 import Glibc
+import GluteWire
 import Synchronization
 
 // The signal handler can reach only globals; an atomic descriptor is async-signal-safe to read.
@@ -63,7 +64,7 @@ public final class SignalTrap: Sendable {
 /// sleeping loops.
 public func waitReadable(_ descriptors: [Int32], timeout: Double?) -> Int32? {
     var entries = descriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-    let milliseconds: Int32 = timeout.map { Int32(max(0, min($0 * 1000, 86_400_000)).rounded(.up)) } ?? -1
+    let milliseconds: Int32 = timeout.map { Int32(saturating: max(0, min($0 * 1000, 86_400_000)), rounding: .up) } ?? -1
     guard let n = try? Posix.poll(&entries, timeoutMilliseconds: milliseconds), n > 0 else { return nil }
     return entries.first { $0.revents != 0 }?.fd
 }

@@ -158,7 +158,7 @@ public final class GATTServerRunner<Source: SampleSource>: Sendable {
             var entries = [pollfd(fd: runner.stopper.pollDescriptor, events: Int16(POLLIN), revents: 0),
                            pollfd(fd: runner.listener.descriptor.rawValue, events: Int16(POLLIN), revents: 0)]
             if let connection { entries.append(pollfd(fd: connection.pollDescriptor, events: Int16(POLLIN), revents: 0)) }
-            let milliseconds = Int32(min(max(timeout * 1000, 0), 60_000).rounded(.up))
+            let milliseconds = Int32(saturating: min(max(timeout * 1000, 0), 60_000), rounding: .up)
             let ready = poll(&entries, nfds_t(entries.count), milliseconds)
             if ready < 0 { return errno == EINTR }
             if entries[0].revents != 0 { return false }

@@ -63,6 +63,10 @@ public enum SourceSpec: Sendable, Equatable {
         guard !text.isEmpty else { throw ParseError(description: "empty source; give a device path, serial:, ble:, sim or a file") }
         if text.hasPrefix("/dev/") {
             self = .serial(SerialSpec(path: text, baud: nil, wireProtocol: .auto, columns: nil))
+        } else if let colon = text.firstIndex(of: ":"), colon != text.startIndex, text[..<colon].allSatisfy({ $0.isLetter }) {
+            // `foo:bar` reads as a source scheme, not as a file name; say which schemes there are.
+            throw ParseError(description: "'\(text[..<colon]):' is not a known source scheme; use a tty path (/dev/ttyACM0), "
+                + "serial:PATH, ble:ADDRESS, sim[:SCENARIO] or a file (./\(text) for a file of that name)")
         } else {
             self = .file(path: text)
         }

@@ -1,5 +1,6 @@
 import CUdev
 import Glibc
+import GluteWire
 
 /// Reports serial devices being plugged in and pulled out, from udev's netlink broadcasts.
 ///
@@ -66,7 +67,7 @@ public final class HotplugMonitor {
         let deadline = timeoutSeconds.map { Posix.clock(CLOCK_MONOTONIC) + max(0, $0) }
         while true {
             let remaining = deadline.map { max(0, $0 - Posix.clock(CLOCK_MONOTONIC)) }
-            let milliseconds = remaining.map { CInt(min($0 * 1000, Double(CInt.max)).rounded(.up)) } ?? -1
+            let milliseconds = remaining.map { CInt(saturating: $0 * 1000, rounding: .up) } ?? -1
             if try Posix.poll(&descriptors, timeoutMilliseconds: milliseconds) == 0 { return [] }
             if descriptors.dropFirst().contains(where: { $0.revents != 0 }) { return [] }
             let events = receive()

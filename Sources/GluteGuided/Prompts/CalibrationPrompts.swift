@@ -1,4 +1,5 @@
 import Foundation
+import GluteWire
 
 /// `calibrate`'s prompts: each step once (with the previous one's "done"), and the progress of
 /// the step under way.
@@ -29,9 +30,9 @@ public final class CalibrationPrompts: GuidedPrompter {
     }
 
     static func progressLine(_ p: CalibrationProgress, settings: CalibrationProcedureSettings) -> String {
-        let left = "(gives up in \(Int(p.remaining.rounded(.up))) s)"
+        let left = "(gives up in \(Int(saturating: p.remaining, rounding: .up)) s)"
         func bar(_ fraction: Double) -> String {
-            let filled = Int(fraction * 20)
+            let filled = min(max(Int(saturating: fraction * 20), 0), 20)
             return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 20 - filled) + "]"
         }
         switch p.step {

@@ -1,4 +1,5 @@
 import Foundation
+import GluteWire
 
 /// `check`'s prompts: each step once, when its prompt time comes, and the countdown with the
 /// current reading.
@@ -43,6 +44,6 @@ public final class SelfTestPrompts: GuidedPrompter {
 
     private func n(_ x: Double) -> String {
         let tenths = (x * 10).rounded()
-        return tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : String(format: "%.1f", tenths / 10)
+        return tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(saturating: tenths / 10)) : String(format: "%.1f", tenths / 10)
     }
 }

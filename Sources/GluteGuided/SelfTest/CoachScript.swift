@@ -1,4 +1,5 @@
 import GluteCore
+import GluteWire
 
 /// The pace of `glutebridge coach`.
 public struct CoachSettings: Sendable, Equatable {
@@ -89,14 +90,14 @@ public struct CoachScript: Sendable {
         switch phase {
         case .calibrating:
             guard calibrated else { return }
-            say("Stand tall, feet hip-width apart, and breathe out. First rep in \(Int(settings.leadIn.rounded())) s.")
+            say("Stand tall, feet hip-width apart, and breathe out. First rep in \(Int(saturating: settings.leadIn, rounding: .toNearestOrAwayFromZero)) s.")
             phase = .leadIn(since: now)
             update(time: now, calibrated: calibrated, tilt: tilt, say: say)
         case .leadIn(let since):
             if now - since >= settings.leadIn { prompt(rep: 1, say: say) }
         case .squeeze(let rep, let since):
             if now - since >= settings.reprompt {
-                say("Rep \(rep): no squeeze seen in \(Int(settings.reprompt.rounded())) s; tuck the tailbone under and squeeze again.")
+                say("Rep \(rep): no squeeze seen in \(Int(saturating: settings.reprompt, rounding: .toNearestOrAwayFromZero)) s; tuck the tailbone under and squeeze again.")
                 phase = .squeeze(rep: rep, since: now)
             }
         case .rest(let after, let since):
@@ -119,7 +120,7 @@ public struct CoachScript: Sendable {
             if reps.count >= settings.reps {
                 phase = .done
             } else {
-                say("Rest \(Int(settings.rest.rounded())) s.")
+                say("Rest \(Int(saturating: settings.rest, rounding: .toNearestOrAwayFromZero)) s.")
                 phase = .rest(after: rep.number, since: event.time)
             }
         case let .exerciseSet(reps, _, shortReps, meanHold):
@@ -180,9 +181,9 @@ public struct CoachScript: Sendable {
         return out
     }
 
-    private func ceil(_ x: Double) -> Int { max(0, Int(x.rounded(.up))) }
+    private func ceil(_ x: Double) -> Int { max(0, Int(saturating: x, rounding: .up)) }
     private func format(_ x: Double) -> String {
-        let tenths = Int((x * 10).rounded())
+        let tenths = Int(saturating: x * 10, rounding: .toNearestOrAwayFromZero)
         return "\(tenths / 10).\(abs(tenths % 10))"
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GluteCore
+import GluteWire
 
 /// `check`'s verdict as the user reads it: one short paragraph per step, with the measured
 /// numbers and the thresholds they were held against.
@@ -44,7 +45,7 @@ public enum SelfTestVerdict {
             out.append("  sideways: the \(side > 0 ? "left" : "right") side sits \(d(abs(side))) deg lower")
         }
         if let share = b.standingShare, share < 0.5 {
-            out.append("  note: standing was recognised for only \(Int((share * 100).rounded())) % of the step")
+            out.append("  note: standing was recognised for only \(Int(saturating: share * 100, rounding: .toNearestOrAwayFromZero)) % of the step")
         }
         return out
     }
@@ -54,7 +55,7 @@ public enum SelfTestVerdict {
         guard let drop = l.drop else { return ["\(name): not measured (no neutral pelvis yet)"] }
         let stance = l.lifted == .left ? "right" : "left"
         guard l.standing else {
-            return ["\(name): not standing for most of the hold (\(Int(((l.standingShare ?? 0) * 100).rounded())) %): no verdict; do it standing"]
+            return ["\(name): not standing for most of the hold (\(Int(saturating: (l.standingShare ?? 0) * 100, rounding: .toNearestOrAwayFromZero)) %): no verdict; do it standing"]
         }
         let how = drop >= 0 ? "the \(l.lifted.rawValue) side dropped \(d(drop)) deg" : "the \(l.lifted.rawValue) side rose \(d(-drop)) deg"
         let verdict = l.significant
@@ -76,7 +77,7 @@ public enum SelfTestVerdict {
         }
         if let onset = s.onsetLatency {
             let threshold = sensor == .cushion ? pct(s.threshold) : "\(d(s.threshold)) deg"
-            line += ": engaged after \(d(onset)) s (threshold \(threshold)), strength \(Int(((s.strength ?? 0) * 100).rounded())) %"
+            line += ": engaged after \(d(onset)) s (threshold \(threshold)), strength \(Int(saturating: (s.strength ?? 0) * 100, rounding: .toNearestOrAwayFromZero)) %"
         } else {
             line += ": not engaged (threshold \(sensor == .cushion ? pct(s.threshold) : "\(d(s.threshold)) deg"))"
         }
@@ -85,5 +86,5 @@ public enum SelfTestVerdict {
 
     package static func d(_ x: Double) -> String { String(format: "%.1f", x) }
     package static func signed(_ x: Double) -> String { String(format: "%+.1f", x) }
-    package static func pct(_ x: Double) -> String { "\(Int((x * 100).rounded())) %" }
+    package static func pct(_ x: Double) -> String { "\(Int(saturating: x * 100, rounding: .toNearestOrAwayFromZero)) %" }
 }

@@ -1,3 +1,5 @@
+import GluteWire
+
 /// The capture file: raw transport bytes with the host times they arrived, so that a replay runs
 /// the decoder on exactly what the live session saw, corruption included.
 ///
@@ -48,8 +50,8 @@ public struct CaptureRecord: Sendable, Equatable {
         out.append(kind.rawValue)
         out.append(contentsOf: [0, 0, 0])
         appendLE(UInt32(payload.count), to: &out)
-        appendLE(UInt64(bitPattern: Int64((monotonic * 1_000_000).rounded())), to: &out)
-        appendLE(UInt64(bitPattern: Int64((wall * 1_000_000).rounded())), to: &out)
+        appendLE(UInt64(bitPattern: Int64(saturating: monotonic * 1_000_000, rounding: .toNearestOrAwayFromZero)), to: &out)
+        appendLE(UInt64(bitPattern: Int64(saturating: wall * 1_000_000, rounding: .toNearestOrAwayFromZero)), to: &out)
         out.append(contentsOf: payload)
         appendLE(CRC32.checksum(out), to: &out)
         return out

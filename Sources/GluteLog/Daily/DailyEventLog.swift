@@ -96,7 +96,7 @@ public final class DailyEventLog {
 /// Local days as numbers (days since 1970-01-01 in local time) and as dates.
 public enum LocalDayText {
     public static func day(_ wall: Double, utcOffset: Int) -> Int {
-        Int(((wall + Double(utcOffset)) / 86_400).rounded(.down))
+        Int(saturating: (wall + Double(utcOffset)) / 86_400, rounding: .down)
     }
 
     /// The wall-clock time at which local day `day` begins, under a zone rule (DST included).

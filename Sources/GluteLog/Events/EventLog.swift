@@ -1,6 +1,7 @@
 import Foundation
 import GluteCore
 import GluteDevices
+import GluteWire
 
 /// A JSONL event log (`EventFormat.jsonl`) read back into events: the inverse of the encoder, for
 /// the report.
@@ -18,13 +19,17 @@ public struct EventLog: Sendable {
     public static func read(_ path: String) throws(InputError) -> EventLog? {
         guard path != "-", let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
-        guard let head = try? handle.read(upToCount: 4096), let firstByte = head.first(where: { !$0.isWhitespace }),
-              firstByte == UInt8(ascii: "{") else { return nil }
-        let firstLine = head.split(separator: UInt8(ascii: "\n"), maxSplits: 1).first ?? head[...]
-        guard let session = try? JSONSerialization.jsonObject(with: Data(firstLine)) as? [String: Any],
-              session["schema"] != nil else { return nil }
+        guard let head = try? handle.read(upToCount: 4096), sessionLine(head) != nil else { return nil }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch { throw InputError("\(path): \(error.localizedDescription)") }
+        return try parse(data, path: path)
+    }
+
+    /// The log in `data` (`path` names it in messages), or nil when it is not an event log. A line
+    /// that is not a JSON object, or a number out of its field's range, is an error naming
+    /// PATH:LINE (the fuzz target `event_log` feeds this).
+    public static func parse(_ data: Data, path: String) throws(InputError) -> EventLog? {
+        guard let session = sessionLine(data.prefix(4096)) else { return nil }
         var log = EventLog(label: (session["source"] as? String) ?? path, events: [], wallOffset: nil)
         let iso = ISO8601DateFormatter()
         iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
@@ -35,6 +40,11 @@ public struct EventLog: Sendable {
                 throw InputError("\(path):\(number): not a JSON object")
             }
             guard let t = object["t"] as? Double else { continue }
+            for (field, value) in object.sorted(by: { $0.key < $1.key }) {
+                if let v = value as? Double, let problem = EventLogFieldRange.problem(field: field, value: v) {
+                    throw InputError("\(path):\(number): \(problem)")
+                }
+            }
             log.lastTime = max(log.lastTime ?? t, t)
             if let held = continuedPosture(object) { log.events.append(Event(time: t, kind: .posture(held, since: t, previous: nil))) }
             if log.wallOffset == nil, let text = object["time"] as? String, let date = iso.date(from: text) {
@@ -43,6 +53,15 @@ public struct EventLog: Sendable {
             if let event = event(object, time: t) { log.events.append(event) }
         }
         return log
+    }
+
+    /// The session line that opens an event log (a JSON object with a schema), or nil.
+    static func sessionLine(_ head: Data) -> [String: Any]? {
+        guard let firstByte = head.first(where: { !$0.isWhitespace }), firstByte == UInt8(ascii: "{") else { return nil }
+        let firstLine = head.split(separator: UInt8(ascii: "\n"), maxSplits: 1).first ?? head[...]
+        guard let session = try? JSONSerialization.jsonObject(with: Data(firstLine)) as? [String: Any],
+              session["schema"] != nil else { return nil }
+        return session
     }
 
     /// The posture a daily log's file begun at midnight says was held then (its session line has
@@ -56,7 +75,7 @@ public struct EventLog: Sendable {
     /// summaries, types from a newer schema).
     public static func event(_ o: [String: Any], time t: Double) -> Event? {
         func num(_ k: String) -> Double { (o[k] as? Double) ?? 0 }
-        func int(_ k: String) -> Int { (o[k] as? Int) ?? Int(num(k)) }
+        func int(_ k: String) -> Int { (o[k] as? Int) ?? Int(checked: num(k)) ?? 0 }
         func str(_ k: String) -> String { (o[k] as? String) ?? "" }
         func side(_ k: String) -> Side { Side(rawValue: str(k)) ?? .unknown }
         let kind: EventKind

@@ -21,6 +21,8 @@ public struct SessionSummary: Sendable, Equatable {
     public private(set) var gapSeconds = 0.0
     public private(set) var lostFrames = 0
     public private(set) var disconnects = 0
+    /// Lines of a text recording that were not samples (shown only when some were).
+    public var skippedLines = 0
 
     private var sittingSince: Double?
     private var tiltSince: Double?
@@ -83,6 +85,7 @@ public struct SessionSummary: Sendable, Equatable {
         out.append("  squeezes       \(squeezes)   exercise reps \(reps) (\(shortReps) short) in \(sets) set\(sets == 1 ? "" : "s")")
         out.append("  pelvic drops   \(pelvicDrops)")
         out.append("  link           \(gaps) gap\(gaps == 1 ? "" : "s") (\(f(gapSeconds)), \(lostFrames) frames lost), \(disconnects) disconnect\(disconnects == 1 ? "" : "s")")
+        if skippedLines > 0 { out.append("  input          \(skippedLines) line\(skippedLines == 1 ? "" : "s") skipped (not samples)") }
         return out
     }
 
@@ -92,6 +95,7 @@ public struct SessionSummary: Sendable, Equatable {
         return "{\"type\":\"summary\",\"sitting_s\":\(n(sittingSeconds)),\"sitting_bouts\":\(sittingBouts),\"longest_bout_s\":\(n(longestBout)),"
             + "\"breaks\":\(breaks),\"prolonged_alerts\":\(prolongedAlerts),\"tilt_s\":\(n(tiltSeconds)),\"tilt_episodes\":\(tiltEpisodes),"
             + "\"squeezes\":\(squeezes),\"reps\":\(reps),\"short_reps\":\(shortReps),\"sets\":\(sets),\"pelvic_drops\":\(pelvicDrops),"
-            + "\"gaps\":\(gaps),\"gap_s\":\(n(gapSeconds)),\"lost_frames\":\(lostFrames),\"disconnects\":\(disconnects)}"
+            + "\"gaps\":\(gaps),\"gap_s\":\(n(gapSeconds)),\"lost_frames\":\(lostFrames),\"disconnects\":\(disconnects)"
+            + (skippedLines > 0 ? ",\"skipped_lines\":\(skippedLines)}" : "}")
     }
 }

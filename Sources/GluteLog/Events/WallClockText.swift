@@ -3,8 +3,11 @@ import GluteWire
 /// ISO-8601 text for wall-clock times (UTC, millisecond precision), computed without Foundation so
 /// that the same time always gives the same bytes.
 public enum WallClockText {
+    /// Times before year 0 or after 9999 (only a corrupt input gives them) are shown as the
+    /// nearest end of that range, so that the text keeps its shape and nothing traps; NaN as the epoch.
     public static func iso8601(_ epochSeconds: Double) -> String {
-        let totalMillis = Int64((epochSeconds * 1000).rounded(.down))
+        let millis = Int64(saturating: epochSeconds * 1000, rounding: .down)
+        let totalMillis = min(max(millis, -62_167_219_200_000), 253_402_300_799_999)
         var days = totalMillis / 86_400_000
         var millisOfDay = totalMillis % 86_400_000
         if millisOfDay < 0 { millisOfDay += 86_400_000; days -= 1 }

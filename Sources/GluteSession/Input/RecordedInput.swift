@@ -35,6 +35,8 @@ public struct RecordedInput {
         let first: ArraySlice<UInt8>
         if let held { first = held.prefix(65536) } else { first = try reader.next() ?? [] }
         reader.close()
+        // Said plainly rather than as "no samples decoded" with a guess at the protocol.
+        if first.isEmpty { throw InputError("\(path == "-" ? "standard input" : path): empty file") }
         if CaptureParser.looksLikeCapture(first) {
             let parsed: CaptureParser
             do { parsed = try CaptureParser(held != nil ? held! : try ChunkedFileReader.readAll(path)) } catch let error as InputError {

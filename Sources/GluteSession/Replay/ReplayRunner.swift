@@ -28,6 +28,8 @@ public struct ReplayResult: Sendable {
     public var lastSampleTime: Double?
     public var snapshot: PipelineSnapshot
     public var interrupted: Bool
+    /// The first line of a text recording that was skipped (`line 7: ...`); `statistics.badLines` counts them.
+    public var firstBadLine: String? = nil
 }
 
 /// Replays a recording through the same engine as a live session: capture records become chunks
@@ -78,6 +80,7 @@ public enum ReplayRunner {
         }
         engine.finish(onSample: onSample, afterSample: afterSample, emit: emit)
         return ReplayResult(statistics: engine.statistics, samples: engine.samplesProcessed,
-                            lastSampleTime: engine.lastSampleTime, snapshot: engine.snapshot, interrupted: interrupted)
+                            lastSampleTime: engine.lastSampleTime, snapshot: engine.snapshot, interrupted: interrupted,
+                            firstBadLine: engine.firstBadLine)
     }
 }

@@ -9,6 +9,9 @@ public final class EventPrinter {
     private let write: (String) -> Void
     private let log: AppendOnlyFile?
     public private(set) var logErrors = 0
+    /// The stream's header line, written with the first line that follows it (or at `close`), so
+    /// that a run which fails before its first event leaves nothing on standard output.
+    private var pendingHeader: String?
 
     /// - Parameter write: where formatted lines go (standard output in the CLI).
     public init(format: EventFormat, source: String, wallTime: Double, tool: String,
@@ -24,10 +27,17 @@ public final class EventPrinter {
         } else {
             log = nil
         }
-        if let header = format.header(source: source, wallTime: wallTime, tool: tool) { write(header) }
+        pendingHeader = format.header(source: source, wallTime: wallTime, tool: tool)
+    }
+
+    private func writeHeader() {
+        guard let header = pendingHeader else { return }
+        pendingHeader = nil
+        write(header)
     }
 
     public func print(_ event: TimedEvent) {
+        writeHeader()
         write(format.line(event.event, wallTime: event.wall))
         guard let log else { return }
         do {
@@ -39,6 +49,7 @@ public final class EventPrinter {
 
     /// A line that is not an event (a summary) in the stream, as JSON when the format is JSONL.
     public func printExtra(json: String, text: [String]) {
+        writeHeader()
         switch format {
         case .jsonl: write(json)
         case .csv: break
@@ -47,6 +58,7 @@ public final class EventPrinter {
     }
 
     public func close() throws(FileError) {
+        writeHeader()
         try log?.close()
     }
 }

@@ -61,8 +61,8 @@ public struct SimulatedFirmware<Source: SampleSource>: Sendable {
         if settings.magnetometer { sensors.insert(.magnetometer) }
         return DeviceInfo(firmwareMajor: 1, firmwareMinor: 0, firmwarePatch: 0, sensors: sensors,
                           accelRangeG: settings.accelRangeG, gyroRangeDPS: settings.gyroRangeDPS,
-                          magRangeMicrotesla: settings.magnetometer ? 3276 : 0, imuRateHz: UInt16(settings.imuRateHz.rounded()),
-                          pressureRateHz: settings.cells.isEmpty ? 0 : UInt16(settings.pressureRateHz.rounded()),
+                          magRangeMicrotesla: settings.magnetometer ? 3276 : 0, imuRateHz: UInt16(saturating: settings.imuRateHz, rounding: .toNearestOrAwayFromZero),
+                          pressureRateHz: settings.cells.isEmpty ? 0 : UInt16(saturating: settings.pressureRateHz, rounding: .toNearestOrAwayFromZero),
                           mount: [1, 2, 3], cells: settings.cells, serial: settings.serial, name: settings.name)
     }
 
@@ -147,14 +147,14 @@ public struct SimulatedFirmware<Source: SampleSource>: Sendable {
 
     private var status: DeviceStatus {
         // A battery that drains 1 % every 10 simulated minutes, so long demos show it moving.
-        let percent = UInt8(max(5, 100 - Int(now / 600)))
+        let percent = UInt8(max(5, 100 - Int(saturating: now / 600)))
         return DeviceStatus(batteryPercent: percent, batteryMillivolts: UInt16(3300 + Int(percent) * 9),
                             flags: streaming ? [.streaming] : [], temperature: 31.5)
     }
 
     private mutating func flushIMU(into out: inout [UInt8]) {
         guard !imu.isEmpty else { return }
-        let interval = UInt16((1_000_000 / settings.imuRateHz).rounded())
+        let interval = UInt16(saturating: 1_000_000 / settings.imuRateHz, rounding: .toNearestOrAwayFromZero)
         let batch = IMUBatch(intervalMicros: interval, accelRangeG: settings.accelRangeG, gyroRangeDPS: settings.gyroRangeDPS,
                              hasMagnetometer: imuHasMagnetometer, hasQuaternion: imuHasQuaternion, samples: imu)
         encoder.encode(.imu(batch), timeMicros: micros(imuStart), into: &out)
@@ -163,7 +163,7 @@ public struct SimulatedFirmware<Source: SampleSource>: Sendable {
 
     private mutating func flushPressure(into out: inout [UInt8]) {
         guard pressureCount > 0 else { return }
-        let interval = UInt16((1_000_000 / settings.pressureRateHz).rounded())
+        let interval = UInt16(saturating: 1_000_000 / settings.pressureRateHz, rounding: .toNearestOrAwayFromZero)
         let cells = pressure.count / pressureCount
         encoder.encode(.pressure(PressureBatch(intervalMicros: interval, cellCount: cells, loads: pressure)),
                        timeMicros: micros(pressureStart), into: &out)
@@ -173,6 +173,6 @@ public struct SimulatedFirmware<Source: SampleSource>: Sendable {
 
     /// The device clock: microseconds since power-on, wrapping like real firmware's.
     private func micros(_ t: Double) -> UInt32 {
-        UInt32(truncatingIfNeeded: Int64((t * 1_000_000).rounded()))
+        UInt32(truncatingIfNeeded: Int64(saturating: t * 1_000_000, rounding: .toNearestOrAwayFromZero))
     }
 }

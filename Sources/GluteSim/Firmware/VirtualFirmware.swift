@@ -11,8 +11,8 @@ extension SimulatedFirmware where Source == VirtualSensor {
         firmware.imuBatch = imuBatch
         firmware.imuRateHz = simulation.imuRate
         firmware.pressureRateHz = simulation.pressureRate
-        firmware.accelRangeG = UInt8(simulation.accelRangeG)
-        firmware.gyroRangeDPS = UInt16(simulation.gyroRangeDPS)
+        firmware.accelRangeG = UInt8(saturating: simulation.accelRangeG)
+        firmware.gyroRangeDPS = UInt16(saturating: simulation.gyroRangeDPS)
         firmware.magnetometer = simulation.magnetometer
         firmware.cells = sensor.hasCushion ? sensor.cellLayout : []
         firmware.serial = "SIM-\(simulation.seed)"

@@ -1,3 +1,5 @@
+import GluteWire
+
 /// The simulated battery: full at power-on, 1 % lost every `secondsPerPercent` of simulated time,
 /// never below `floorPercent`, so that long demos see it move (the same drain as the serial
 /// firmware's status frames).
@@ -10,7 +12,7 @@ public struct BatteryModel: Sendable, Equatable {
     public init() {}
 
     public func percent(at time: Double) -> UInt8 {
-        UInt8(max(floorPercent, min(100, 100 - Int(max(0, time) / secondsPerPercent))))
+        UInt8(max(floorPercent, min(100, 100 - Int(saturating: max(0, time) / secondsPerPercent))))
     }
 
     public func millivolts(at time: Double) -> UInt16 { UInt16(3300 + Int(percent(at: time)) * 9) }

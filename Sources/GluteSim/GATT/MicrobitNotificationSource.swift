@@ -35,7 +35,7 @@ public struct MicrobitNotificationSource: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(6)
         for component in [sample.accel.x, sample.accel.y, sample.accel.z] {
-            let milli = Int16(clamping: Int((component * 1000).rounded()))
+            let milli = Int16(saturating: component * 1000, rounding: .toNearestOrAwayFromZero)
             let bits = UInt16(bitPattern: milli)
             out.append(UInt8(truncatingIfNeeded: bits))
             out.append(UInt8(truncatingIfNeeded: bits >> 8))

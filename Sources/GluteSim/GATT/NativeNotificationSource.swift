@@ -185,7 +185,7 @@ public struct NativeNotificationSource: Sendable {
 
     private mutating func flushIMU(_ link: GATTLinkState, into out: inout [GATTTimedValue]) {
         guard !imu.isEmpty else { return }
-        let interval = UInt16((1_000_000 / Double(max(deviceInfo.imuRateHz, 1))).rounded())
+        let interval = UInt16(saturating: 1_000_000 / Double(max(deviceInfo.imuRateHz, 1)), rounding: .toNearestOrAwayFromZero)
         let batch = IMUBatch(intervalMicros: interval, accelRangeG: deviceInfo.accelRangeG, gyroRangeDPS: deviceInfo.gyroRangeDPS,
                              hasMagnetometer: imuHasMagnetometer, hasQuaternion: imuHasQuaternion, samples: imu)
         // The header carries the first sample's time; the frame leaves once the last is taken.
@@ -195,7 +195,7 @@ public struct NativeNotificationSource: Sendable {
 
     private mutating func flushPressure(_ link: GATTLinkState, into out: inout [GATTTimedValue]) {
         guard pressureCount > 0 else { return }
-        let interval = UInt16((1_000_000 / Double(max(deviceInfo.pressureRateHz, 1))).rounded())
+        let interval = UInt16(saturating: 1_000_000 / Double(max(deviceInfo.pressureRateHz, 1)), rounding: .toNearestOrAwayFromZero)
         emit(.pressure(PressureBatch(intervalMicros: interval, cellCount: pressureCells, loads: pressure)), at: pressureStart, link, into: &out)
         pressure.removeAll(keepingCapacity: true)
         pressureCount = 0
@@ -209,6 +209,6 @@ public struct NativeNotificationSource: Sendable {
 
     /// The device clock: microseconds since power-on, wrapping like real firmware's.
     static func micros(_ t: Double) -> UInt32 {
-        UInt32(truncatingIfNeeded: Int64((t * 1_000_000).rounded()))
+        UInt32(truncatingIfNeeded: Int64(saturating: t * 1_000_000, rounding: .toNearestOrAwayFromZero))
     }
 }

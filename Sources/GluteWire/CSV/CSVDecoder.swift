@@ -143,6 +143,11 @@ public struct CSVDecoder: StreamDecoder {
                     report(.badLine, "line \(lineNumber): \(columns.names[index]) '\(text)' is not a number", emit)
                     return
                 }
+                if let problem = CSVValueRange.problem(column, value) {
+                    let text = String(decoding: line[lower..<upper], as: UTF8.self)
+                    report(.badLine, "line \(lineNumber): \(columns.names[index]) '\(text)' \(problem)", emit)
+                    return
+                }
                 _ = row.set(column, value)
             }
             fieldStart = fieldEnd + 1
@@ -150,6 +155,11 @@ public struct CSVDecoder: StreamDecoder {
         let time: Double
         if let unit = row.timeUnit {
             time = rebaser.seconds(raw: row.rawTime, perSecond: unit.perSecond)
+            guard ValueRanges.streamSeconds.contains(time) else {
+                report(.badLine, "line \(lineNumber): time \(ValueRanges.shortText(time)) s after the first sample is out of range "
+                    + "(\(ValueRanges.describe(ValueRanges.streamSeconds)) s)", emit)
+                return
+            }
         } else {
             time = hostTime
         }

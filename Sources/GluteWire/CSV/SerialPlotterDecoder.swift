@@ -193,6 +193,11 @@ public struct SerialPlotterDecoder: StreamDecoder {
                 report("line \(lineNumber): '\(text)' is not a number", emit)
                 return nil
             }
+            if let problem = CSVValueRange.problem(column, value) {
+                let text = String(decoding: line[start..<end], as: UTF8.self)
+                report("line \(lineNumber): '\(text)' \(problem)", emit)
+                return
+            }
             guard row.set(column, value) else {
                 report("line \(lineNumber): \(column.canonicalName) given twice", emit)
                 return nil
@@ -231,6 +236,11 @@ public struct SerialPlotterDecoder: StreamDecoder {
         let time: Double
         if let unit = row.timeUnit {
             time = rebaser.seconds(raw: unwrapped(row.rawTime, unit), perSecond: unit.perSecond)
+            guard ValueRanges.streamSeconds.contains(time) else {
+                report("line \(lineNumber): time \(ValueRanges.shortText(time)) s after the first sample is out of range "
+                    + "(\(ValueRanges.describe(ValueRanges.streamSeconds)) s)", emit)
+                return
+            }
         } else {
             time = hostTime
         }

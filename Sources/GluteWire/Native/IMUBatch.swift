@@ -118,10 +118,8 @@ public struct IMUBatch: Sendable, Equatable {
 
     /// Quantises physical values to counts of the given full scale, saturating like a real sensor.
     public static func counts(_ value: Double, fullScale: Double) -> Int16 {
-        let raw = (value / fullScale * 32768).rounded()
-        if raw >= 32767 { return 32767 }
-        if raw <= -32768 { return -32768 }
-        return Int16(raw)
+        // NaN (a broken source) goes out as 0, like a sensor that reads nothing.
+        Int16(saturating: value / fullScale * 32768, rounding: .toNearestOrAwayFromZero)
     }
 
     /// Builds the raw form of `sample` for the given ranges.

@@ -50,7 +50,7 @@ public enum NativeMessage: Sendable, Equatable {
             w.u8(s.batteryPercent ?? 255)
             w.u16(s.batteryMillivolts)
             w.u16(s.flags.rawValue)
-            w.i16(Int16(clamping: Int((s.temperature * 100).rounded())))
+            w.i16(Int16(saturating: s.temperature * 100, rounding: .toNearestOrAwayFromZero))
         case .device(.marker(let m)):
             w.u8(m.button)
             w.u8(m.kind.rawValue)

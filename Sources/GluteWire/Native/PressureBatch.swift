@@ -54,9 +54,6 @@ public struct PressureBatch: Sendable, Equatable {
 
     /// Rounds and saturates a load in pascals to the wire's u16.
     public static func counts(_ pascals: Double) -> UInt16 {
-        let raw = pascals.rounded()
-        if raw <= 0 { return 0 }
-        if raw >= 65535 { return 65535 }
-        return UInt16(raw)
+        UInt16(saturating: pascals, rounding: .toNearestOrAwayFromZero)
     }
 }

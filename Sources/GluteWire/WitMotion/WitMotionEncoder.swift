@@ -54,7 +54,7 @@ public struct WitMotionEncoder: Sendable, Equatable {
         bytes.reserveCapacity(4 * WitMotionPacketType.packetLength)
         let a = WitMotionScale.accelerationG, g = WitMotionScale.angularVelocityDPS
         if contents.contains(.acceleration) {
-            let t = Int16(max(-32768, min(32767, (temperature / WitMotionScale.temperatureCelsiusPerUnit).rounded())))
+            let t = Int16(saturating: temperature / WitMotionScale.temperatureCelsiusPerUnit, rounding: .toNearestOrAwayFromZero)
             bytes += Self.packet(type: WitMotionPacketType.acceleration.rawValue, words: (
                 WitMotionScale.raw(sample.accel.x, fullScale: a), WitMotionScale.raw(sample.accel.y, fullScale: a),
                 WitMotionScale.raw(sample.accel.z, fullScale: a), t))

@@ -21,8 +21,7 @@ public enum WitMotionScale {
     /// The raw word for a value, rounded to nearest and clamped to the word's range.
     public static func raw(_ value: Double, fullScale: Double) -> Int16 {
         guard value.isFinite else { return 0 }
-        let scaled = (value / fullScale * 32768).rounded()
-        return Int16(max(-32768, min(32767, scaled)))
+        return Int16(saturating: value / fullScale * 32768, rounding: .toNearestOrAwayFromZero)
     }
 
     /// Little-endian signed word at `offset`.

@@ -36,22 +36,22 @@ struct CalibrateCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A tty (/dev/ttyACM0), serial:PATH?baud=N&protocol=..., ble:ADDR?profile=..., or sim[:SCENARIO].", valueName: "SOURCE"))
     var source: String
 
-    @Option(help: ArgumentHelp("Save the profile under this name (default: default).", valueName: "NAME"))
+    @Option(help: ArgumentHelp("Save the profile under this name.", valueName: "NAME"))
     var profile: String = ProfileStore.defaultName
 
     @Option(help: ArgumentHelp("Which sensor axes point forward, left and up, e.g. x,y,z (default) or -y,x,z.", valueName: "AXES"))
     var mount: String?
 
-    @Option(help: ArgumentHelp("Speed of the virtual sensor for sim sources (simulated seconds per second; default 1).", valueName: "FACTOR"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Speed of the virtual sensor for sim sources (simulated seconds per second).", valueName: "FACTOR"))
     var speed: Double = 1
 
-    @Option(help: "Seed of the virtual sensor (sim sources).")
+    @Option(parsing: .unconditional, help: "Seed of the virtual sensor (sim sources).")
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("How long to stand still in step 1 (default 5s).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How long to stand still in step 1 (default 5s).", valueName: "DURATION"))
     var still: DurationArgument?
 
-    @Option(help: ArgumentHelp("Give up on a step after this long (default 60s).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Give up on a step after this long (default 60s).", valueName: "DURATION"))
     var timeout: DurationArgument?
 
     @Flag(help: "Print the result as one JSON object on stdout (prompts still go to stderr).")
@@ -64,9 +64,9 @@ struct CalibrateCommand: ParsableCommand {
         }
         if let mount { do { _ = try Mount(parsing: mount) } catch { throw ValidationError("--mount: \(error)") } }
         do { try ProfileStore.validate(name: profile) } catch { throw ValidationError("--profile: \(error)") }
-        guard speed > 0, speed <= 10_000 else { throw ValidationError("--speed must be between 0 and 10000") }
+        try OptionRange.positive("--speed", speed, atMost: 10_000)
         if let still { guard still.seconds >= 1, still.seconds <= 60 else { throw ValidationError("--still must be between 1s and 1m") } }
-        if let timeout { guard timeout.seconds >= 5 else { throw ValidationError("--timeout must be at least 5s") } }
+        if let timeout { guard timeout.seconds >= 5, timeout.seconds <= 86_400 else { throw ValidationError("--timeout must be between 5s and 24h") } }
     }
 
     func run() throws {

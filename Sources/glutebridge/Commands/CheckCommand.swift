@@ -41,19 +41,19 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A tty (/dev/ttyACM0), serial:PATH?baud=N&protocol=..., ble:ADDR?profile=..., or sim[:SCENARIO].", valueName: "SOURCE"))
     var source: String
 
-    @Option(help: ArgumentHelp("How long the belt line step measures (default 10s).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How long the belt line step measures (default 10s).", valueName: "DURATION"))
     var belt: DurationArgument?
 
-    @Option(help: ArgumentHelp("Time from each later prompt to its measured hold (default 5s).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Time from each later prompt to its measured hold (default 5s).", valueName: "DURATION"))
     var gap: DurationArgument?
 
-    @Option(help: ArgumentHelp("How long each leg raise and squeeze is held and measured (default 5s).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How long each leg raise and squeeze is held and measured (default 5s).", valueName: "DURATION"))
     var hold: DurationArgument?
 
-    @Option(help: ArgumentHelp("Speed of the virtual sensor for sim sources (simulated seconds per second; default 1).", valueName: "FACTOR"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Speed of the virtual sensor for sim sources (simulated seconds per second).", valueName: "FACTOR"))
     var speed: Double = 1
 
-    @Option(help: "Seed of the virtual sensor (sim sources).")
+    @Option(parsing: .unconditional, help: "Seed of the virtual sensor (sim sources).")
     var seed: UInt64 = 1
 
     @Flag(help: "Print the result as one JSON object on stdout (prompts still go to stderr).")
@@ -65,7 +65,7 @@ struct CheckCommand: ParsableCommand {
         try GuidedSource.validate(source, verb: "check", speed: speed)
         for (name, value, least) in [("--belt", belt, 1.0), ("--gap", gap, 0.0), ("--hold", hold, 1.0)] {
             if let value, value.seconds < least || value.seconds > 600 {
-                throw ValidationError("\(name) must be between \(Int(least))s and 10m")
+                throw ValidationError("\(name) must be between \(Int(saturating: least))s and 10m")
             }
         }
     }

@@ -32,25 +32,25 @@ struct CoachCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A tty (/dev/ttyACM0), serial:PATH?baud=N&protocol=..., ble:ADDR?profile=..., or sim[:SCENARIO].", valueName: "SOURCE"))
     var source: String
 
-    @Option(help: "Repetitions in the set (default 10).")
+    @Option(parsing: .unconditional, help: "Repetitions in the set.")
     var reps: Int = 10
 
-    @Option(help: ArgumentHelp("Target hold per rep (default 5s).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Target hold per rep (default 5s).", valueName: "DURATION"))
     var hold: DurationArgument?
 
-    @Option(help: ArgumentHelp("Rest between reps (default 5s).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Rest between reps (default 5s).", valueName: "DURATION"))
     var rest: DurationArgument?
 
     @Option(help: ArgumentHelp("Append the exercise.* events as JSONL to FILE (created 0600).", valueName: "FILE"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Stop after this long (wall clock).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop after this long (wall clock).", valueName: "DURATION"))
     var duration: DurationArgument?
 
-    @Option(help: ArgumentHelp("Speed of the virtual sensor for sim sources (simulated seconds per second; default 1).", valueName: "FACTOR"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Speed of the virtual sensor for sim sources (simulated seconds per second).", valueName: "FACTOR"))
     var speed: Double = 1
 
-    @Option(help: "Seed of the virtual sensor (sim sources).")
+    @Option(parsing: .unconditional, help: "Seed of the virtual sensor (sim sources).")
     var seed: UInt64 = 1
 
     @OptionGroup(title: "Detection") var detection: DetectionOptions
@@ -60,7 +60,7 @@ struct CoachCommand: ParsableCommand {
         guard reps >= 1, reps <= 100 else { throw ValidationError("--reps must be between 1 and 100") }
         if let hold { guard hold.seconds >= 1, hold.seconds <= 30 else { throw ValidationError("--hold must be between 1s and 30s (a squeeze)") } }
         if let rest { guard rest.seconds >= 0, rest.seconds <= 600 else { throw ValidationError("--rest must be between 0s and 10m") } }
-        if let duration { guard duration.seconds > 0 else { throw ValidationError("--duration must be longer than 0s") } }
+        try OptionRange.duration("--duration", duration)
     }
 
     func run() throws {

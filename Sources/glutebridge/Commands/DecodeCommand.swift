@@ -35,10 +35,10 @@ struct DecodeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Column names for header-less CSV or plotter lines (time_s,acc_x_g,...).", valueName: "LIST"))
     var columns: String?
 
-    @Option(help: ArgumentHelp("Stop reading a device after this long.", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop reading a device after this long.", valueName: "DURATION"))
     var duration: DurationArgument?
 
-    @Option(help: ArgumentHelp("Baud rate when INPUT is a serial device.", valueName: "BAUD"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Baud rate when INPUT is a serial device.", valueName: "BAUD"))
     var baud: Int = 115_200
 
     @Flag(help: "Print only the summary.")
@@ -49,6 +49,8 @@ struct DecodeCommand: ParsableCommand {
         if let wireProtocol, DecoderChoice(rawValue: wireProtocol) == nil {
             throw ValidationError("unknown protocol '\(wireProtocol)'; one of \(DecoderChoice.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        try OptionRange.duration("--duration", duration)
+        try OptionRange.integer("--baud", baud, in: 1...12_000_000)
     }
 
     func run() throws {
@@ -110,6 +112,10 @@ struct DecodeCommand: ParsableCommand {
         // A capture names its protocol (a BLE recording holds notifications, not a byte stream).
         if input.isCapture, wireProtocol == nil, let named = input.header?["protocol"].flatMap(DecoderChoice.init(rawValue:)) {
             decoder = try named.makeDecoder(columns: columns)
+        }
+        // A text file without --protocol is sniffed as `replay` does (CSV or plotter lines); binary stays native.
+        if !input.isCapture, wireProtocol == nil, input.decoderChoice == .csv || input.decoderChoice == .plotter {
+            decoder = try input.decoderChoice.makeDecoder(columns: columns)
         }
         try input.forEachChunk { chunk in
             if chunk.kind == .data { decoder.feed(chunk.bytes, hostTime: chunk.monotonic, emit: emit) }

@@ -26,15 +26,16 @@ struct DevicesCommand: ParsableCommand {
     @Flag(help: "Diagnostic: print tty add/remove events from the udev monitor as JSON.")
     var watch = false
 
-    @Option(help: ArgumentHelp("With --watch: exit after this many events.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("With --watch: exit after this many events.", valueName: "N"))
     var count: Int?
 
-    @Option(help: ArgumentHelp("With --watch: exit after this long without reaching --count.", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("With --watch: exit after this long without reaching --count.", valueName: "DURATION"))
     var timeout: DurationArgument?
 
     func validate() throws {
         if !watch, count != nil || timeout != nil { throw ValidationError("--count and --timeout go with --watch") }
-        if let count, count < 1 { throw ValidationError("--count must be at least 1") }
+        if let count { try OptionRange.integer("--count", count, in: 1...1_000_000) }
+        try OptionRange.duration("--timeout", timeout)
     }
 
     func run() throws {

@@ -10,7 +10,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export the samples or the orientation of a recording as CSV.",
         discussion: """
-        --csv writes the decoded samples with DESIGN.md column names (time_s,
+        --csv writes the decoded samples with the README's column names (time_s,
         acc_x_g ..., gyro_x_dps ..., mag_x_ut ..., pressure_0 ...), ready for
         pandas.read_csv. --orientation runs the orientation filter and writes
         time_s,roll_deg,pitch_deg,yaw_deg,qw,qx,qy,qz in the sensor frame (Euler
@@ -37,10 +37,10 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Orientation filter settings: default, or fusion-6axis (Fusion's update_no_magnetometer, gain 0.5, no rejection, no bias correction).", valueName: "NAME"))
     var preset: String = "default"
 
-    @Option(help: ArgumentHelp("Filter gain (default 0.5).", valueName: "GAIN"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Filter gain (default 0.5).", valueName: "GAIN"))
     var gain: Double?
 
-    @Option(help: ArgumentHelp("Integrate with a fixed step of 1/HZ instead of the timestamps.", valueName: "HZ"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Integrate with a fixed step of 1/HZ instead of the timestamps.", valueName: "HZ"))
     var sampleRate: Double?
 
     @Flag(help: "Ignore the magnetometer (6-axis).")
@@ -55,8 +55,8 @@ struct ExportCommand: ParsableCommand {
     func validate() throws {
         guard csv != orientation else { throw ValidationError("give exactly one of --csv or --orientation") }
         guard ["default", "fusion-6axis"].contains(preset) else { throw ValidationError("--preset: '\(preset)' is not default or fusion-6axis") }
-        if let sampleRate { guard sampleRate > 0 else { throw ValidationError("--sample-rate must be positive") } }
-        if let gain { guard gain >= 0, gain <= 100 else { throw ValidationError("--gain must be between 0 and 100") } }
+        if let sampleRate { try OptionRange.positive("--sample-rate", sampleRate, atMost: 100_000) }
+        if let gain { try OptionRange.number("--gain", gain, in: 0...100) }
     }
 
     func run() throws {

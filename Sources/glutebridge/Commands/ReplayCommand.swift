@@ -4,6 +4,7 @@ import GluteCore
 import GluteDevices
 import GluteLog
 import GluteSession
+import GluteWire
 
 struct ReplayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +13,7 @@ struct ReplayCommand: ParsableCommand {
         discussion: """
         A capture made by `glutebridge record` replays with its recorded arrival
         times, so it gives the events of the live session, byte for byte. CSV files
-        (DESIGN.md columns: time_s, acc_x_g ... gyro_x_dps ... pressure_0 ...) and
+        (columns: time_s, acc_x_g ... gyro_x_dps ... pressure_0 ...) and
         Serial Plotter logs replay too; their events are dated from the file's
         modification time.
 
@@ -26,16 +27,16 @@ struct ReplayCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Capture file, CSV file, or - for stdin.", valueName: "FILE"))
     var file: String
 
-    @Option(help: ArgumentHelp("Stream seconds per real second, or max (default).", valueName: "1|10|max"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stream seconds per real second, or max.", valueName: "1|10|max"))
     var speed: String = "max"
 
     @Flag(help: "Start again at the end, until interrupted.")
     var loop = false
 
-    @Option(name: .customLong("from"), help: ArgumentHelp("Skip samples before this stream time (seconds or 1h30m).", valueName: "T"))
+    @Option(name: .customLong("from"), parsing: .unconditional, help: ArgumentHelp("Skip samples before this stream time (seconds or 1h30m).", valueName: "T"))
     var from: String?
 
-    @Option(help: ArgumentHelp("Stop at this stream time.", valueName: "T"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop at this stream time.", valueName: "T"))
     var to: String?
 
     @Flag(help: "Print totals at the end: sitting time, bouts, breaks, tilt, squeezes, reps, gaps.")
@@ -60,7 +61,10 @@ struct ReplayCommand: ParsableCommand {
     var detection: DetectionOptions
 
     func validate() throws {
-        if speed != "max" { guard let s = Double(speed), s > 0 else { throw ValidationError("--speed: '\(speed)' is not a factor such as 1, 10 or max") } }
+        if speed != "max" {
+            guard let s = Double(speed) else { throw ValidationError("--speed: '\(speed)' is not a factor such as 1, 10 or max") }
+            try OptionRange.positive("--speed", s, atMost: 10_000)
+        }
         if let format { guard EventFormat(rawValue: format) != nil else { throw ValidationError("--format: '\(format)' is not jsonl, csv or pretty") } }
         if let wireProtocol { guard DecoderChoice(rawValue: wireProtocol) != nil else { throw ValidationError("--protocol: '\(wireProtocol)' is not one of \(DecoderChoice.allCases.map(\.rawValue).joined(separator: ", "))") } }
         _ = try window()
@@ -71,7 +75,10 @@ struct ReplayCommand: ParsableCommand {
         guard from != nil || to != nil else { return nil }
         func parse(_ text: String?, _ name: String, _ fallback: Double) throws -> Double {
             guard let text else { return fallback }
-            do { return try DurationText.seconds(text) } catch { throw ValidationError("--\(name): \(error)") }
+            let seconds: Double
+            do { seconds = try DurationText.seconds(text) } catch { throw ValidationError("--\(name): \(error)") }
+            try OptionRange.number("--\(name)", seconds, in: 0...ValueRanges.streamSeconds.upperBound, unit: " s of stream time")
+            return seconds
         }
         let a = try parse(from, "from", 0), b = try parse(to, "to", .infinity)
         guard a < b else { throw ValidationError("--from must be before --to") }
@@ -87,7 +94,7 @@ struct ReplayCommand: ParsableCommand {
         let resolved = try detection.resolved(recorded: input.recordedCalibration)
         let settings = resolved.pipeline
         let alerts = resolved.alerts.hasActions
-            ? AlertDispatcher(settings: resolved.alerts, quietHours: resolved.quietHours, report: { Output.error("glutebridge: alert: \($0)") })
+            ? AlertDispatcher(settings: resolved.alerts, quietHours: resolved.quietHours, report: { Output.error("glutebridge: \($0)") })
             : nil
         let chosen = format.flatMap(EventFormat.init(rawValue:)) ?? (StandardStreams.isTerminal(1) ? .pretty : .jsonl)
         let printer = try EventPrinter(format: chosen, source: input.sourceLabel, wallTime: input.startWall, tool: GlutebridgeVersion.tool,
@@ -114,16 +121,24 @@ struct ReplayCommand: ParsableCommand {
         } while loop && !result.interrupted
         alerts?.finish()
         totals.finish(at: result.lastSampleTime)
-        if summary { printer.printExtra(json: totals.json, text: totals.lines) }
-        try printer.close()
+        totals.skippedLines = result.statistics.badLines
+        if let first = result.firstBadLine {
+            Output.error("replay: \(file): skipped \(result.statistics.badLines) line\(result.statistics.badLines == 1 ? "" : "s") that \(result.statistics.badLines == 1 ? "is" : "are") not a sample; the first: \(first)")
+        }
         do { try dailyLog?.finish(lastStreamTime: result.lastSampleTime) } catch { dailyLogError = dailyLogError ?? "\(error)" }
-        if let dailyLogError { throw CLIError(dailyLogError) }
         if input.damagedTailBytes > 0 {
             Output.error("replay: \(file): the last \(input.damagedTailBytes) bytes are an incomplete record (recording cut short); replayed everything before them")
+        }
+        // Before the summary and the stream's header: a run that decoded nothing prints nothing on stdout.
+        if result.samples == 0, let window = try window(), let last = result.lastSampleTime, last < window.lowerBound {
+            throw CLIError("--from \(from ?? ""): past the end of \(file) (its last sample is at \(EventFormat.number(last)) s of stream time)")
         }
         if result.samples == 0 {
             throw CLIError("\(file): no samples decoded (\(input.decoderChoice.rawValue) protocol; try --protocol or --columns)")
         }
+        if summary { printer.printExtra(json: totals.json, text: totals.lines) }
+        try printer.close()
+        if let dailyLogError { throw CLIError(dailyLogError) }
     }
 }
 
@@ -131,9 +146,9 @@ struct ReplayCommand: ParsableCommand {
 enum ProgressBar {
     static func show(_ fraction: Double) {
         let width = 30
-        let filled = Int(fraction * Double(width))
+        let filled = min(max(Int(saturating: fraction * Double(width)), 0), width)
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        _ = Output.raw(Array("\r[\(bar)] \(Int(fraction * 100))%".utf8), to: 2)
+        _ = Output.raw(Array("\r[\(bar)] \(Int(saturating: fraction * 100))%".utf8), to: 2)
     }
 
     static func clear() {

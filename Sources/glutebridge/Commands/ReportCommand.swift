@@ -75,7 +75,7 @@ struct ReportCommand: ParsableCommand {
             }
         }
         let report = try ReportAssembly.build(sources, tiltThreshold: settings.tilt.limit, utcOffset: TimeZone.current.secondsFromGMT(),
-                                              options: ReplayOptions(columns: columns)) { input in
+                                              options: ReplayOptions(columns: columns), warn: { Output.error("report: " + $0) }) { input in
             // Each capture calibrated as it was recorded, as `replay` does.
             input.recordedCalibration == nil ? settings
                 : try detection.resolved(announcingProfile: false, recorded: input.recordedCalibration).pipeline

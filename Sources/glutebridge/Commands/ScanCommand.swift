@@ -23,7 +23,7 @@ struct ScanCommand: ParsableCommand {
         """
     )
 
-    @Option(help: ArgumentHelp("How long to scan (default: 10s).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How long to scan (default: 10s).", valueName: "DURATION"))
     var timeout: DurationArgument?
 
     private var seconds: Double { timeout?.seconds ?? 10 }
@@ -35,7 +35,7 @@ struct ScanCommand: ParsableCommand {
     var adapter = "hci0"
 
     func validate() throws {
-        if seconds <= 0 { throw ValidationError("--timeout must be longer than zero") }
+        try OptionRange.duration("--timeout", timeout, atMost: 86_400)
         if HCIScannerOpener.deviceIndex(adapter) == nil { throw ValidationError("--adapter takes hci0, hci1, ...") }
     }
 

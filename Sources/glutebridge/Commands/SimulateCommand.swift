@@ -49,22 +49,22 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("WitMotion packets per notification with --ble: one, merged or split (default one).", valueName: "PACKING"))
     var packing: String?
 
-    @Option(name: .customLong("drop-after"), help: ArgumentHelp("With --ble, close each connection after this much simulated time (a lost link), then accept again.", valueName: "DURATION"))
+    @Option(name: .customLong("drop-after"), parsing: .unconditional, help: ArgumentHelp("With --ble, close each connection after this much simulated time (a lost link), then accept again.", valueName: "DURATION"))
     var dropAfter: DurationArgument?
 
     @Option(help: "Scenario to simulate.")
     var scenario: String = Scenario.deskDay.rawValue
 
-    @Option(help: ArgumentHelp("Stop after this much simulated time (90s, 45m, 1h30m). Default: the scenario's length; with --pty, loop until stopped.", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop after this much simulated time (90s, 45m, 1h30m). Default: the scenario's length; with --pty, loop until stopped.", valueName: "DURATION"))
     var duration: DurationArgument?
 
-    @Option(help: ArgumentHelp("IMU sample rate in Hz.", valueName: "HZ"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("IMU sample rate in Hz.", valueName: "HZ"))
     var rate: Double = 100
 
-    @Option(help: ArgumentHelp("Simulated seconds per real second (default 1 with --pty; as fast as possible with -o).", valueName: "FACTOR"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Simulated seconds per real second (default 1 with --pty; as fast as possible with -o).", valueName: "FACTOR"))
     var speed: Double?
 
-    @Option(help: "Seed of the noise and body variations; the same seed gives the same bytes.")
+    @Option(parsing: .unconditional, help: "Seed of the noise and body variations; the same seed gives the same bytes.")
     var seed: UInt64 = 1
 
     @Flag(inversion: .prefixedNo, help: "Simulate the seat cushion alongside the IMU (default: as the scenario says).")
@@ -79,8 +79,9 @@ struct SimulateCommand: ParsableCommand {
             throw ValidationError("unknown scenario '\(scenario)'; one of \(Scenario.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard rate >= 1, rate <= 1000 else { throw ValidationError("--rate must be between 1 and 1000 Hz") }
-        if let speed { guard speed > 0, speed <= 10_000 else { throw ValidationError("--speed must be between 0 and 10000") } }
-        if let duration { guard duration.seconds > 0 else { throw ValidationError("--duration must be longer than 0s") } }
+        if let speed { try OptionRange.positive("--speed", speed, atMost: 10_000) }
+        try OptionRange.duration("--duration", duration)
+        try OptionRange.duration("--drop-after", dropAfter)
     }
 
     private func validateBLE() throws {
@@ -122,7 +123,7 @@ struct SimulateCommand: ParsableCommand {
             return
         }
         let firmware = SimulatedFirmware(scenario: Scenario(rawValue: scenario)!, simulation: simulation,
-                                         imuBatch: max(1, Int((rate / 20).rounded())))
+                                         imuBatch: max(1, Int(saturating: rate / 20, rounding: .toNearestOrAwayFromZero)))
         if pty {
             try runOnPty(firmware)
         } else {
@@ -146,7 +147,7 @@ struct SimulateCommand: ParsableCommand {
 
     private func serveBLE(at path: String, simulation: SimulationSettings) throws {
         var settings = SimulatedGATTDeviceSettings()
-        settings.native.imuBatch = max(1, Int((rate / 20).rounded()))
+        settings.native.imuBatch = max(1, Int(saturating: rate / 20, rounding: .toNearestOrAwayFromZero))
         settings.witmotionPacking = packing.flatMap(WitMotionPacking.init(rawValue:)) ?? .one
         settings.packingSeed = seed
         let device = SimulatedGATTDevice(profile: profile.flatMap(BLESensorProfile.init(rawValue:)) ?? .native,

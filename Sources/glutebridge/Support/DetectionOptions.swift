@@ -6,28 +6,28 @@ import GluteSettings
 /// settings resolver as typed, only those given, so that precedence (options over `--config` over
 /// defaults) and every message naming a bad value live in one place (GluteSession/Settings).
 struct DetectionOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Anterior tilt above neutral that counts, in degrees (default 10).", valueName: "DEG"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Anterior tilt above neutral that counts, in degrees (default 10).", valueName: "DEG"))
     var tiltLimit: String?
 
-    @Option(help: ArgumentHelp("How long the tilt must last before it is reported (default 5s).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How long the tilt must last before it is reported (default 5s).", valueName: "DURATION"))
     var tiltDelay: String?
 
-    @Option(help: ArgumentHelp("Sitting time before `sitting.prolonged` (default 30m).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Sitting time before `sitting.prolonged` (default 30m).", valueName: "DURATION"))
     var sitLimit: String?
 
-    @Option(help: ArgumentHelp("Upright time that counts as a break from sitting (default 1m).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Upright time that counts as a break from sitting (default 1m).", valueName: "DURATION"))
     var breakMin: String?
 
-    @Option(help: ArgumentHelp("Repeat `sitting.prolonged` this often while the bout lasts (default 30m).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Repeat `sitting.prolonged` this often while the bout lasts (default 30m).", valueName: "DURATION"))
     var `repeat`: String?
 
-    @Option(help: ArgumentHelp("Shortest squeeze hold that counts (default 1s).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Shortest squeeze hold that counts (default 1s).", valueName: "DURATION"))
     var squeezeMin: String?
 
-    @Option(help: ArgumentHelp("Pelvic drop in single-leg stance that is reported, in degrees (default 7).", valueName: "DEG"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Pelvic drop in single-leg stance that is reported, in degrees (default 7).", valueName: "DEG"))
     var dropLimit: String?
 
-    @Option(help: ArgumentHelp("Take the neutral pelvis from this stream-time window in seconds, e.g. 2..12 (default: the first quiet upright stretch).", valueName: "A..B"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Take the neutral pelvis from this stream-time window in seconds, e.g. 2..12 (default: the first quiet upright stretch).", valueName: "A..B"))
     var neutral: String?
 
     @Option(help: ArgumentHelp("Use this calibration profile from `glutebridge calibrate` (default: the 'default' profile when it exists; --neutral wins over any profile).", valueName: "NAME"))
@@ -48,7 +48,7 @@ struct DetectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Event types that alert (default sitting.prolonged,tilt.anterior.start,pelvic_drop,link.disconnected; `all` for every type).", valueName: "TYPES"))
     var alertOn: String?
 
-    @Option(help: ArgumentHelp("At most one alert per event type this often (default 1m; 0 for no limit).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("At most one alert per event type this often (default 1m; 0 for no limit).", valueName: "DURATION"))
     var alertInterval: String?
 
     @Option(help: ArgumentHelp("No alerts between these local times, e.g. 22:00-07:00 (events are still logged).", valueName: "HH:MM-HH:MM"))
@@ -66,6 +66,7 @@ struct DetectionOptions: ParsableArguments {
     /// `announcingProfile`.
     func resolved(announcingProfile: Bool = true, recorded: CalibrationProfile? = nil) throws -> ResolvedSettings {
         var settings = try resolvedWithoutProfile()
+        try ExecProgramCheck.check(settings.alerts.exec)
         let store: ProfileStore
         do { store = try ProfileStore() } catch {
             // Without a home there is no default profile; only a named one is missed.

@@ -13,7 +13,7 @@ enum GuidedSource {
         if case .file = spec {
             throw ValidationError("SOURCE: \(verb) guides you live with a sensor (a tty, serial:..., sim); '\(source)' is a file")
         }
-        guard speed > 0, speed <= 10_000 else { throw ValidationError("--speed must be between 0 and 10000") }
+        try OptionRange.positive("--speed", speed, atMost: 10_000)
     }
 
     /// A stream that never delivers must not hang the terminal (see `GuidedSession.wallLimit`).

@@ -11,13 +11,13 @@ struct LiveSourceOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("A tty (/dev/ttyACM0), serial:PATH?baud=N&protocol=native|witmotion|csv|plotter|auto, ble:ADDR?profile=auto|native|witmotion|microbit&type=random&security=medium, or sim[:SCENARIO].", valueName: "SOURCE"))
     var source: String = "sim"
 
-    @Option(help: ArgumentHelp("Stop after this long (wall clock).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop after this long (wall clock).", valueName: "DURATION"))
     var duration: DurationArgument?
 
-    @Option(help: ArgumentHelp("Speed of the virtual sensor for sim sources (simulated seconds per second; default 1).", valueName: "FACTOR"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Speed of the virtual sensor for sim sources (simulated seconds per second).", valueName: "FACTOR"))
     var speed: Double = 1
 
-    @Option(help: "Seed of the virtual sensor (sim sources).")
+    @Option(parsing: .unconditional, help: "Seed of the virtual sensor (sim sources).")
     var seed: UInt64 = 1
 
     @Flag(help: "End when the device goes away instead of waiting for it to come back.")
@@ -31,9 +31,9 @@ struct LiveSourceOptions: ParsableArguments {
 
     func validate() throws {
         do { _ = try SourceSpec(parsing: source) } catch { throw ValidationError("SOURCE: \(error)") }
-        guard speed > 0, speed <= 10_000 else { throw ValidationError("--speed must be between 0 and 10000") }
+        try OptionRange.positive("--speed", speed, atMost: 10_000)
         if let format { guard EventFormat(rawValue: format) != nil else { throw ValidationError("--format: '\(format)' is not jsonl, csv or pretty") } }
-        if let duration { guard duration.seconds > 0 else { throw ValidationError("--duration must be longer than 0s") } }
+        try OptionRange.duration("--duration", duration)
         for type in exitOn where !AlertSettings.eventTypes.contains(type) {
             throw ValidationError("--exit-on: '\(type)' is not an event type (\(AlertSettings.eventTypes.sorted().joined(separator: ", ")))")
         }
@@ -95,7 +95,7 @@ enum LiveRun {
         }
         if resolved.alerts.hasActions {
             sinks.append(AlertSink(AlertDispatcher(settings: resolved.alerts, quietHours: resolved.quietHours,
-                                                   report: { Output.error("glutebridge: alert: \($0)") })))
+                                                   report: { Output.error("glutebridge: \($0)") })))
         }
         if !options.exitOn.isEmpty { sinks.append(ExitOnSink(types: Set(options.exitOn), session: session)) }
         sinks.append(SummarySink(report: { Output.error("glutebridge: \($0)") }) { summary, _ in
