@@ -164,7 +164,7 @@ public struct SerialPlotterDecoder: StreamDecoder {
                                      emit: (DecoderOutput) -> Void) {
         guard let positional = fillRow(line, lineNumber: lineNumber, emit: emit),
               rowIsComplete(positional: positional, lineNumber: lineNumber, emit: emit) else { return }
-        emitRow(hostTime: hostTime, emit: emit)
+        emitRow(lineNumber: lineNumber, hostTime: hostTime, emit: emit)
     }
 
     /// Parses every token of the line into `row`: labelled ones by their label, bare ones by the
@@ -196,7 +196,7 @@ public struct SerialPlotterDecoder: StreamDecoder {
             if let problem = CSVValueRange.problem(column, value) {
                 let text = String(decoding: line[start..<end], as: UTF8.self)
                 report("line \(lineNumber): '\(text)' \(problem)", emit)
-                return
+                return nil
             }
             guard row.set(column, value) else {
                 report("line \(lineNumber): \(column.canonicalName) given twice", emit)
@@ -232,7 +232,7 @@ public struct SerialPlotterDecoder: StreamDecoder {
 
     /// Stamps the complete row (its own clock, unwrapped and rebased, or the host's) and emits
     /// its samples.
-    private mutating func emitRow(hostTime: Double, emit: (DecoderOutput) -> Void) {
+    private mutating func emitRow(lineNumber: Int, hostTime: Double, emit: (DecoderOutput) -> Void) {
         let time: Double
         if let unit = row.timeUnit {
             time = rebaser.seconds(raw: unwrapped(row.rawTime, unit), perSecond: unit.perSecond)
