@@ -1,4 +1,5 @@
 import Testing
+import GluteSim
 import GluteWire
 
 // FixedDecimal replaced two formatters that printed through `String` (TextFormatting.fixed and
