@@ -58,10 +58,10 @@ final class MQTTBroker {
     }
 
     /// Starts `mosquitto_sub -v` on `topics`; its output is `topic payload` lines.
-    func subscribe(_ topics: [String], count: Int? = nil, seconds: Int = 60, retainedOnly: Bool = false) throws -> (Process, Pipe) {
+    func subscribe(_ topics: [String], count: Int? = nil, seconds: Int? = 60, retainedOnly: Bool = false) throws -> (Process, Pipe) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: MQTTBroker.sub)
-        var args = ["-h", "127.0.0.1", "-p", "\(port)", "-v", "-q", "1", "-W", "\(seconds)"]
+        var args = ["-h", "127.0.0.1", "-p", "\(port)", "-v", "-q", "1"] + (seconds.map { ["-W", "\($0)"] } ?? [])
         for t in topics { args += ["-t", t] }
         if let count { args += ["-C", "\(count)"] }
         if retainedOnly { args += ["--retained-only"] }
@@ -75,7 +75,9 @@ final class MQTTBroker {
 
     /// The retained messages under `topics`, as topic -> payload (waits 1 s for them).
     func retained(_ topics: [String]) throws -> [String: String] {
-        let (p, out) = try subscribe(topics, seconds: 1, retainedOnly: true)
+        let (p, out) = try subscribe(topics, seconds: nil, retainedOnly: true)
+        Thread.sleep(forTimeInterval: 1)
+        kill(p.processIdentifier, SIGKILL)  // children of the test runner may not see SIGALRM/SIGTERM
         let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         var result: [String: String] = [:]
@@ -87,7 +89,7 @@ final class MQTTBroker {
     }
 
     deinit {
-        process.terminate()
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: directory)
     }
