@@ -1,6 +1,7 @@
 # GluteBridge. `make demo` and `make test` are the quick start; both install what they need.
 SWIFT       ?= swift
 APT_PACKAGES = libudev-dev libbluetooth-dev pkg-config umockdev libumockdev-dev socat tmux chromium valgrind \
+               libmosquitto-dev mosquitto mosquitto-clients \
                $(FIRMWARE_PACKAGES)
 # The firmware's cross compilers and the simulator it is tested on. No clang: the Swift
 # toolchain brings one, which the firmware build uses for its second host compiler.

@@ -19,6 +19,8 @@ let package = Package(
                        providers: [.apt(["libudev-dev"])]),
         .systemLibrary(name: "CBlueZ", pkgConfig: "bluez",
                        providers: [.apt(["libbluetooth-dev"])]),
+        .systemLibrary(name: "CMosquitto", pkgConfig: "libmosquitto",
+                       providers: [.apt(["libmosquitto-dev"])]),
         // Bytes to samples: framing, CRC, messages, foreign formats. No I/O, no clocks.
         .target(name: "GluteWire", dependencies: [realModule]),
         // Samples to events: orientation, calibration, posture, detectors. Pure and deterministic.
@@ -29,6 +31,8 @@ let package = Package(
         // reader threads, udev, Bluetooth sockets, files, processes, signals, the terminal, the
         // simulated sensor's runners and the doctor's probes.
         .target(name: "GluteDevices", dependencies: ["GluteWire", "GluteSim", "CUdev", "CBlueZ"]),
+        // The network's edge: libmosquitto behind MQTTClient (its own network thread), the MQTT URL.
+        .target(name: "GluteMQTT", dependencies: ["CMosquitto"]),
         // What GluteBridge keeps: capture files, event formats and their inverse (JSONL read back).
         .target(name: "GluteLog", dependencies: ["GluteWire", "GluteCore", "GluteDevices"]),
         // What an event sets off: bell, notification, commands; rate limits and quiet hours.
@@ -46,10 +50,10 @@ let package = Package(
         .target(name: "GluteReport", dependencies: ["GluteWire", "GluteCore", "GluteLog", "GluteLiveView", "GluteSession", "GluteDevices", "GluteHistory"]),
         // Sessions: a source through decoder and pipeline into sinks, live or replayed.
         .target(name: "GluteSession", dependencies: ["GluteWire", "GluteCore", "GluteSim", "GluteDevices", "GluteLog",
-                                                     "GluteAlerts", "GluteSettings", "GluteLiveView"]),
+                                                     "GluteAlerts", "GluteSettings", "GluteLiveView", "GluteMQTT"]),
         .executableTarget(name: "glutebridge", dependencies: [
             "GluteWire", "GluteCore", "GluteSim", "GluteDevices", "GluteLog", "GluteSession",
-            "GluteAlerts", "GluteSettings", "GluteGuided", "GluteReport", "GluteHistory",
+            "GluteAlerts", "GluteSettings", "GluteGuided", "GluteReport", "GluteHistory", "GluteMQTT",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // `make bench`: figures for the README, never run by `make test`.
@@ -69,6 +73,8 @@ let package = Package(
         // Detectors against the virtual sensor's scripted ground truth.
         .testTarget(name: "ScenarioTests", dependencies: ["GluteSim", "GluteCore", "GluteWire"]),
         .testTarget(name: "CLITests", dependencies: ["GluteWire", "GluteLog"]),
+        // Against a real mosquitto on a loopback port (skipped when mosquitto is not installed).
+        .testTarget(name: "GluteMQTTTests", dependencies: ["GluteMQTT", "GluteSession", "GluteCore", "GluteLog"]),
     ],
     swiftLanguageModes: [.v6]
 )

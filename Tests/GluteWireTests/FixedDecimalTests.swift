@@ -1,7 +1,6 @@
 import Testing
 import GluteSim
 import GluteWire
-import GluteSim
 
 // FixedDecimal replaced two formatters that printed through `String` (TextFormatting.fixed and
 // FixedDecimalFormatter): every output of decode, export and the events depends on it printing

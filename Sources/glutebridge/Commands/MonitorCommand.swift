@@ -25,9 +25,10 @@ struct MonitorCommand: ParsableCommand {
     var output: String?
     @OptionGroup(title: "Daily event logs") var daily: DailyLogOptions
     @OptionGroup(title: "Detection and alerts") var detection: DetectionOptions
+    @OptionGroup(title: "MQTT") var mqtt: MQTTOptions
 
     func run() throws {
-        try LiveRun.run(live, detection: detection, capture: nil, log: output, daily: daily)
+        try LiveRun.run(live, detection: detection, capture: nil, log: output, daily: daily, mqtt: mqtt)
     }
 }
 
@@ -55,8 +56,9 @@ struct RecordCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also append events as JSONL to FILE (created 0600).", valueName: "FILE"))
     var log: String?
     @OptionGroup(title: "Detection and alerts") var detection: DetectionOptions
+    @OptionGroup(title: "MQTT") var mqtt: MQTTOptions
 
     func run() throws {
-        try LiveRun.run(live, detection: detection, capture: output, log: log)
+        try LiveRun.run(live, detection: detection, capture: output, log: log, mqtt: mqtt)
     }
 }

@@ -43,7 +43,7 @@ struct LiveSourceOptions: ParsableArguments {
 /// The shared body of `monitor` and `record`.
 enum LiveRun {
     static func run(_ options: LiveSourceOptions, detection: DetectionOptions, capture: String?, log: String?,
-                    daily: DailyLogOptions? = nil) throws {
+                    daily: DailyLogOptions? = nil, mqtt: MQTTOptions? = nil) throws {
         let spec = try SourceSpec(parsing: options.source)
         let resolved = try detection.resolved()
         var live = LiveOptions(source: spec, pipeline: resolved.pipeline)
@@ -65,7 +65,7 @@ enum LiveRun {
         do {
             end = try session.run(interrupts: trap.map { [$0.pollDescriptor] } ?? [], tickInterval: screen == nil ? nil : 0.25) {
                 try makeSinks(session: session, spec: spec, options: options, resolved: resolved, screen: screen,
-                              format: format, log: log, daily: daily, summaryToStdout: summaryToStdout)
+                              format: format, log: log, daily: daily, summaryToStdout: summaryToStdout, mqtt: mqtt)
             }
         } catch {
             screen?.leave()
@@ -77,7 +77,7 @@ enum LiveRun {
 
     private static func makeSinks(session: LiveSession, spec: SourceSpec, options: LiveSourceOptions, resolved: ResolvedSettings,
                                   screen: TerminalScreen?, format: EventFormat, log: String?, daily: DailyLogOptions?,
-                                  summaryToStdout: Bool) throws -> [any SessionSink] {
+                                  summaryToStdout: Bool, mqtt: MQTTOptions?) throws -> [any SessionSink] {
         var sinks: [any SessionSink] = []
         // Under the live view, events still go to the --output log, not to the screen.
         let write: (String) -> Void = screen == nil ? { Output.line($0) } : { _ in }
@@ -97,6 +97,7 @@ enum LiveRun {
             sinks.append(AlertSink(AlertDispatcher(settings: resolved.alerts, quietHours: resolved.quietHours,
                                                    report: { Output.error("glutebridge: \($0)") })))
         }
+        if let sink = try mqtt?.sink(report: { Output.error("glutebridge: \($0)") }) { sinks.append(sink) }
         if !options.exitOn.isEmpty { sinks.append(ExitOnSink(types: Set(options.exitOn), session: session)) }
         sinks.append(SummarySink(report: { Output.error("glutebridge: \($0)") }) { summary, _ in
             screen?.leave()

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import GluteDevices
+import GluteMQTT
+import GluteSession
+
+/// `--mqtt URL` and its companions, shared by `monitor`, `record` and `replay`.
+struct MQTTOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Publish events, state and availability to this broker: mqtt://[USER@]HOST[:PORT] or mqtts://...", valueName: "URL"))
+    var mqtt: String?
+
+    @Option(help: ArgumentHelp("Read the broker password from FILE (first line); or set GLUTEBRIDGE_MQTT_PASSWORD.", valueName: "FILE"))
+    var mqttPasswordFile: String?
+
+    @Option(help: ArgumentHelp("CA certificate(s) to verify an mqtts:// broker with (PEM).", valueName: "FILE"))
+    var mqttCafile: String?
+
+    @Option(help: ArgumentHelp("Client certificate for mqtts:// (PEM; with --mqtt-key).", valueName: "FILE"))
+    var mqttCert: String?
+
+    @Option(help: ArgumentHelp("Private key of --mqtt-cert (PEM).", valueName: "FILE"))
+    var mqttKey: String?
+
+    @Option(help: ArgumentHelp("Topic prefix (default glutebridge): topics are PREFIX/ID/event, state, availability.", valueName: "PREFIX"))
+    var mqttPrefix: String = "glutebridge"
+
+    @Option(help: ArgumentHelp("This wearer's id in topics (default: the host name).", valueName: "ID"))
+    var deviceID: String?
+
+    @Flag(help: "Publish Home Assistant discovery configs (retained, under homeassistant/).")
+    var haDiscovery = false
+
+    func validate() throws {
+        guard let mqtt else {
+            if mqttPasswordFile != nil || mqttCafile != nil || mqttCert != nil || mqttKey != nil || haDiscovery {
+                throw ValidationError("the --mqtt-* options and --ha-discovery need --mqtt URL")
+            }
+            return
+        }
+        let url: MQTTURL
+        do { url = try MQTTURL(parsing: mqtt) } catch { throw ValidationError("--mqtt: \(error)") }
+        if url.tls, mqttCafile == nil { throw ValidationError("--mqtt mqtts://... needs --mqtt-cafile") }
+        if !url.tls, mqttCafile != nil || mqttCert != nil { throw ValidationError("--mqtt-cafile and --mqtt-cert need an mqtts:// URL") }
+        if (mqttCert == nil) != (mqttKey == nil) { throw ValidationError("--mqtt-cert and --mqtt-key go together") }
+        guard MQTTTopics.isValidID(mqttPrefix.replacingOccurrences(of: "/", with: "_")), !mqttPrefix.hasPrefix("/"), !mqttPrefix.hasSuffix("/") else {
+            throw ValidationError("--mqtt-prefix: '\(mqttPrefix)' may hold only letters, digits, -, _ and inner /")
+        }
+        if let deviceID, !MQTTTopics.isValidID(deviceID) {
+            throw ValidationError("--device-id: '\(deviceID)' must be 1 to 64 letters, digits, - or _")
+        }
+    }
+
+    func topics() -> MQTTTopics {
+        MQTTTopics(prefix: mqttPrefix, deviceID: deviceID ?? MQTTTopics.sanitizedID(ProcessInfo.processInfo.hostName))
+    }
+
+    /// Connects (nil without --mqtt); a refused connection is a CLIError: one line, status 1.
+    func connect(topics: MQTTTopics) throws -> MQTTClient? {
+        guard let mqtt else { return nil }
+        let url = try MQTTURL(parsing: mqtt)
+        var connection = MQTTConnection(host: url.host, port: url.port, clientID: "glutebridge-\(topics.deviceID)")
+        connection.username = url.username
+        connection.password = try password()
+        connection.caFile = mqttCafile
+        connection.certFile = mqttCert
+        connection.keyFile = mqttKey
+        connection.will = (topics.availability, "offline")
+        do { return try MQTTClient(connection) } catch { throw CLIError("\(error)") }
+    }
+
+    /// The sink for a session, or nil without --mqtt.
+    func sink(report: @escaping (String) -> Void) throws -> MQTTSink? {
+        let topics = topics()
+        guard let client = try connect(topics: topics) else { return nil }
+        return MQTTSink(client: client, topics: topics, discovery: haDiscovery, version: GlutebridgeVersion.tool, report: report)
+    }
+
+    private func password() throws -> String? {
+        if let path = mqttPasswordFile {
+            let bytes: [UInt8]
+            do { bytes = try ChunkedFileReader.readAll(path) } catch { throw CLIError("--mqtt-password-file: \(error)") }
+            return String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        }
+        return ProcessInfo.processInfo.environment["GLUTEBRIDGE_MQTT_PASSWORD"]
+    }
+}
