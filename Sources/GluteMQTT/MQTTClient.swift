@@ -89,7 +89,7 @@ public final class MQTTClient: @unchecked Sendable {
             if loopRC != MOSQ_ERR_SUCCESS.rawValue, state.withLock({ $0.connack }) == nil {
                 throw MQTTError("mqtt: \(c.host):\(c.port): \(MQTTClient.errorText(loopRC))")
             }
-            if waited > timeout { throw MQTTError("mqtt: \(c.host):\(c.port) did not answer within \(Int(timeout)) s") }
+            if waited > timeout { throw MQTTError("mqtt: \(c.host):\(c.port) did not answer within \(timeout) s") }
         }
         let connack = state.withLock { $0.connack } ?? 0
         guard connack == 0 else {
