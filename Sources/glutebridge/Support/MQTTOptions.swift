@@ -21,7 +21,7 @@ struct MQTTOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Private key of --mqtt-cert (PEM).", valueName: "FILE"))
     var mqttKey: String?
 
-    @Option(help: ArgumentHelp("Topic prefix (default glutebridge): topics are PREFIX/ID/event, state, availability.", valueName: "PREFIX"))
+    @Option(help: ArgumentHelp("Topic prefix: topics are PREFIX/ID/event, state, availability.", valueName: "PREFIX"))
     var mqttPrefix: String = "glutebridge"
 
     @Option(help: ArgumentHelp("This wearer's id in topics (default: the host name).", valueName: "ID"))
