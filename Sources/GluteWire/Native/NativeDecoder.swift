@@ -65,16 +65,7 @@ public struct NativeDecoder: StreamDecoder {
     /// `process(_:)` on a frame's fields, so that a frame read in place needs no `NativeFrame`.
     private mutating func process(version: UInt8, type: UInt8, sequence sequenceNumber: UInt16, timeMicros: UInt32,
                                   payload: ArraySlice<UInt8>, emit: (DecoderOutput) -> Void) {
-        statistics.frames += 1
-        let lost = sequence.lost(before: sequenceNumber)
-        if lost > 0 {
-            report(DecoderAnomaly(.gap, count: lost, detail: "sequence jumped to \(sequenceNumber)"), emit)
-        }
-        guard version >> 4 == NativeFrame.supportedMajor else {
-            report(DecoderAnomaly(.unsupportedVersion, detail: "protocol \(version >> 4).\(version & 0x0F)"), emit)
-            return
-        }
-        let micros = clock.micros(for: timeMicros)
+        guard let micros = admit(version: version, sequence: sequenceNumber, timeMicros: timeMicros, emit: emit) else { return }
         let message: NativeMessage
         do {
             message = try NativeMessage(type: type, payload: payload)
@@ -124,16 +115,7 @@ public struct NativeDecoder: StreamDecoder {
             let version = frame[0]
             let sequenceNumber = UInt16(frame[2]) | UInt16(frame[3]) << 8
             let timeMicros = UInt32(frame[4]) | UInt32(frame[5]) << 8 | UInt32(frame[6]) << 16 | UInt32(frame[7]) << 24
-            statistics.frames += 1
-            let lost = sequence.lost(before: sequenceNumber)
-            if lost > 0 {
-                report(DecoderAnomaly(.gap, count: lost, detail: "sequence jumped to \(sequenceNumber)"), emit)
-            }
-            guard version >> 4 == NativeFrame.supportedMajor else {
-                report(DecoderAnomaly(.unsupportedVersion, detail: "protocol \(version >> 4).\(version & 0x0F)"), emit)
-                return
-            }
-            let micros = clock.micros(for: timeMicros)
+            guard let micros = admit(version: version, sequence: sequenceNumber, timeMicros: timeMicros, emit: emit) else { return }
             let payload = UnsafeBufferPointer(rebasing: frame[NativeFrame.headerSize...])
             let decoded = type == MessageType.pressureBatch.rawValue
                 ? emitPressureBatch(payload, micros: micros, emit: emit)
@@ -142,6 +124,23 @@ public struct NativeDecoder: StreamDecoder {
                 report(DecoderAnomaly(.malformed, detail: "payload of type 0x\(hex2(type)) does not match its layout"), emit)
             }
         }
+    }
+
+    /// A frame's header, counted whichever path read it: the sequence gap reported, the version
+    /// checked, the device time unwrapped. nil when the frame's version is not ours.
+    @inline(__always)
+    private mutating func admit(version: UInt8, sequence sequenceNumber: UInt16, timeMicros: UInt32,
+                                emit: (DecoderOutput) -> Void) -> Int64? {
+        statistics.frames += 1
+        let lost = sequence.lost(before: sequenceNumber)
+        if lost > 0 {
+            report(DecoderAnomaly(.gap, count: lost, detail: "sequence jumped to \(sequenceNumber)"), emit)
+        }
+        guard version >> 4 == NativeFrame.supportedMajor else {
+            report(DecoderAnomaly(.unsupportedVersion, detail: "protocol \(version >> 4).\(version & 0x0F)"), emit)
+            return nil
+        }
+        return clock.micros(for: timeMicros)
     }
 
     /// The samples of an IMU batch payload (layout in `IMUBatch`), with `IMUBatch`'s checks and
