@@ -47,10 +47,12 @@ firmware-test: build
 demo: build
 	@scripts/demo.sh $(BIN)
 
-# In-process figures (glutebridge-bench), then the whole binary on a generated 24 h capture and
-# callgrind instructions per IMU sample (scripts/bench-process.sh).
+# In-process figures (glutebridge-bench), the latency of the live path through a real pty
+# (glutebridge-bench --live), then the whole binary on a generated 24 h capture and callgrind
+# instructions per IMU sample (scripts/bench-process.sh).
 bench: release
 	$(SWIFT) run -c release glutebridge-bench
+	$(SWIFT) run -c release glutebridge-bench --live
 	scripts/bench-process.sh $(RELEASE_BIN)
 
 # Deterministic speed checks, for CI: instructions per IMU sample of a replay under callgrind held

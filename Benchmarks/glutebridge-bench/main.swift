@@ -1,4 +1,5 @@
 import Glibc
+import GluteDevices
 import GluteWire
 
 // `make bench`: throughput of the per-sample paths, medians over several runs, printed as a table.
@@ -6,6 +7,18 @@ import GluteWire
 
 if CommandLine.arguments.contains("--check-allocations") {
     exit(AllocationChecks.runAll() ? 0 : 1)
+}
+// Latency through a real pty, 10 s per stream (20 s at 100 Hz) unless given.
+if let index = CommandLine.arguments.firstIndex(of: "--live") {
+    let given = CommandLine.arguments.dropFirst(index + 1).first
+    guard let seconds = given.map(Double.init) ?? 10, seconds > 0, seconds <= 3600 else {
+        try? StandardStreams.writeAll(Array("glutebridge-bench: --live takes SECONDS per stream (above 0, up to 3600), not \(given ?? "")\n".utf8), to: 2)
+        exit(2)
+    }
+    exit(LiveLatency.runAll(seconds: seconds) ? 0 : 1)
+}
+if let index = CommandLine.arguments.firstIndex(of: "--feed") {
+    exit(LiveFeed.run(arguments: Array(CommandLine.arguments.dropFirst(index + 1))))
 }
 
 let runs = 7
