@@ -48,11 +48,13 @@ demo: build
 	@scripts/demo.sh $(BIN)
 
 # In-process figures (glutebridge-bench), the latency of the live path through a real pty
-# (glutebridge-bench --live), then the whole binary on a generated 24 h capture and callgrind
-# instructions per IMU sample (scripts/bench-process.sh).
+# (glutebridge-bench --live), the live monitor's CPU share at 1 kHz (scripts/bench-live.sh), then
+# the whole binary on a generated 24 h capture and callgrind instructions per IMU sample
+# (scripts/bench-process.sh).
 bench: release
 	$(SWIFT) run -c release glutebridge-bench
 	$(SWIFT) run -c release glutebridge-bench --live
+	scripts/bench-live.sh $(RELEASE_BIN) .build/release/glutebridge-bench
 	scripts/bench-process.sh $(RELEASE_BIN)
 
 # Deterministic speed checks, for CI: instructions per IMU sample of a replay under callgrind held

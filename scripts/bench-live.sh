@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The live half of `make bench`: what the release `glutebridge monitor` costs while it watches a
+# 1 kHz IMU on a pty. A feeder (`glutebridge-bench --feed`, a separate process whose CPU is not
+# counted) writes the desk-day stream into the pty's master at its pace; the monitor reads the
+# slave as it would /dev/ttyACM0, events to /dev/null. CPU is utime + stime from /proc/PID/stat,
+# read while the monitor runs:
+#   - total: CPU since start-up / wall seconds since its launch;
+#   - steady: CPU / wall seconds between STARTUP seconds after launch and the end.
+# Printed as a percentage of one core.
+#
+#   scripts/bench-live.sh [GLUTEBRIDGE] [GLUTEBRIDGE_BENCH] [SECONDS] [STARTUP]
+set -euo pipefail
+bin=$(realpath "${1:-.build/release/glutebridge}")
+bench=$(realpath "${2:-.build/release/glutebridge-bench}")
+seconds=${3:-20}
+startup=${4:-2}
+for f in "$bin" "$bench"; do
+    [ -x "$f" ] || { echo "bench-live: $f is not an executable (make release; swift build -c release --product glutebridge-bench)" >&2; exit 1; }
+done
+ticks=$(getconf CLK_TCK)
+scratch=$(mktemp -d)
+feeder_pid='' monitor_pid=''
+cleanup() {
+    [ -n "$monitor_pid" ] && kill "$monitor_pid" 2>/dev/null || true
+    [ -n "$feeder_pid" ] && kill "$feeder_pid" 2>/dev/null || true
+    wait 2>/dev/null || true
+    rm -rf "$scratch"
+}
+trap cleanup EXIT
+
+now() { awk '{ print $1 }' /proc/uptime; }
+# utime + stime of PID in clock ticks (fields 14 and 15; the command name, field 2, has no spaces here).
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+# RATE SAMPLES_PER_FRAME: one measured run; prints a row.
+run() {
+    local rate=$1 per_frame=$2 path launched steady_at c_steady c_end ended
+    mkfifo "$scratch/go"
+    "$bench" --feed "$rate" "$per_frame" "$((seconds + 1))" <"$scratch/go" >"$scratch/path" &
+    feeder_pid=$!
+    exec 3>"$scratch/go"
+    for _ in $(seq 100); do [ -s "$scratch/path" ] && break; sleep 0.1; done
+    path=$(head -1 "$scratch/path")
+    [ -c "$path" ] || { echo "bench-live: the feeder printed no pty" >&2; exit 1; }
+    # No config file, profile or daily log of the user's: the defaults alone.
+    launched=$(now)
+    HOME=$scratch XDG_CONFIG_HOME=$scratch/config XDG_STATE_HOME=$scratch/state \
+        "$bin" monitor "$path" --format jsonl >/dev/null 2>"$scratch/monitor.err" &
+    monitor_pid=$!
+    echo go >&3
+    exec 3>&-
+    sleep "$startup"
+    steady_at=$(now) c_steady=$(cpu_ticks "$monitor_pid")
+    sleep "$((seconds - startup))"
+    ended=$(now) c_end=$(cpu_ticks "$monitor_pid")
+    kill -INT "$monitor_pid"
+    wait "$monitor_pid" || { echo "bench-live: the monitor failed: $(head -3 "$scratch/monitor.err")" >&2; exit 1; }
+    monitor_pid=''
+    kill "$feeder_pid" 2>/dev/null || true
+    wait "$feeder_pid" 2>/dev/null || true
+    feeder_pid=''
+    rm -f "$scratch/go" "$scratch/path"
+    awk -v name="$rate Hz, $per_frame sample(s)/frame" -v ce="$c_end" -v cs="$c_steady" -v hz="$ticks" \
+        -v wl="$launched" -v ws="$steady_at" -v we="$ended" 'BEGIN {
+        printf "%-34s %9.2f s %9.2f s %9.2f %% %9.2f s %9.2f s %9.2f %%\n", name,
+            ce / hz, we - wl, 100 * ce / hz / (we - wl), (ce - cs) / hz, we - ws, 100 * (ce - cs) / hz / (we - ws)
+    }'
+}
+
+printf '%-34s %11s %11s %11s %11s %11s %11s\n' "monitor on a pty, events to /dev/null" "cpu" "wall" "total" "cpu" "wall" "steady"
+run 1000 1     # a frame per sample: a wake-up, poll and read every millisecond
+run 1000 12    # full frames, as `simulate --rate 1000` sends: 83 wake-ups a second
+echo "% of one core: utime + stime (/proc/PID/stat, $ticks ticks/s) over wall time; steady: from ${startup} s after launch to the end"
