@@ -4,7 +4,7 @@ import GluteLog
 import GluteSession
 
 /// One input file of a report: a JSONL event log, or a recording replayed through the detectors.
-public enum ReportSource {
+public enum ReportSource: Sendable {
     case log(EventLog)
     case recording(RecordedInput)
 
@@ -36,19 +36,29 @@ public enum ReportAssembly {
     /// `warn` hears what the report carries on past: lines of a recording that are not samples, and
     /// inputs that cover the same wall-clock time (a capture and its own event log): their events
     /// are counted twice.
+    ///
+    /// Recordings are independent: up to `workers` of them are replayed at once (`ParallelWork`),
+    /// and each is put on the timeline in input order, so the report, its warnings and its errors
+    /// are those of a one-by-one run.
     public static func build(_ sources: [ReportSource], tiltThreshold: Double, utcOffset: Int, options: ReplayOptions,
-                             warn: (String) -> Void = { _ in },
+                             workers: Int = 1, warn: (String) -> Void = { _ in },
                              settings: (RecordedInput) throws -> PipelineSettings) throws -> DayReport {
         // Wall times are known for captures and event logs; plain recordings only have the file's
         // modification time, which says nothing about when they were recorded.
         var sources = sources
         let wallClock = sources.allSatisfy(\.knowsWallTime)
         if wallClock { sources.sort { $0.startWall < $1.startWall } }
+        // Settings are decided here, on this thread (the closure need not be Sendable); one that
+        // fails is raised at its input's turn, where a one-by-one run would have raised it.
+        let jobs = sources.map { source -> ReplayJob? in
+            guard case .recording(let input) = source else { return nil }
+            return ReplayJob(input: input, settings: Result { try settings(input) })
+        }
         var builder = DayReportBuilder(wallClock: wallClock, utcOffset: utcOffset, tiltThreshold: tiltThreshold)
         var covered: [(label: String, span: ClosedRange<Double>)] = []
-        for source in sources {
+        try ParallelWork.forEach(jobs, workers: workers, { job in job?.run(options: options) }) { index, replayed in
             let label: String, span: ClosedRange<Double>?
-            switch source {
+            switch sources[index] {
             case .log(let log):
                 builder.beginSource(log.label, offset: wallClock ? log.wallOffset : nil)
                 for event in log.events { builder.observe(event) }
@@ -58,9 +68,9 @@ public enum ReportAssembly {
                 span = wallSpan(offset: log.wallOffset, first: log.events.first?.time ?? last, last: last)
             case .recording(let input):
                 label = input.sourceLabel
-                span = try replay(input, settings: try settings(input), options: options, wallClock: wallClock, warn: warn, into: &builder)
+                span = try add(replayed!.get(), of: input, wallClock: wallClock, warn: warn, into: &builder)
             }
-            guard wallClock, let span else { continue }
+            guard wallClock, let span else { return }
             if let earlier = covered.first(where: { overlap($0.span, span) >= 1 }) {
                 warn("\(label) covers \(EventFormat.number(overlap(earlier.span, span).rounded())) s of the same wall-clock time as \(earlier.label)"
                     + " (the same session twice?): its events are counted twice")
@@ -80,18 +90,11 @@ public enum ReportAssembly {
         return (offset + first)...(offset + last)
     }
 
-    /// Replays one recording: the engine's events, and the tilt its pipeline reached after each sample.
-    private static func replay(_ input: RecordedInput, settings: PipelineSettings, options: ReplayOptions, wallClock: Bool,
-                               warn: (String) -> Void, into builder: inout DayReportBuilder) throws -> ClosedRange<Double>? {
-        var firstSampleTime: Double?
-        var pending: [Event] = []
-        var tilt: [(Double, Double)] = []
-        let result = try ReplayRunner.run(input, settings: settings, options: options, afterSample: { sample, snapshot in
-            if firstSampleTime == nil { firstSampleTime = sample.time }
-            if let degrees = snapshot.tilt { tilt.append((sample.time, degrees)) }
-        }) { timed in
-            pending.append(timed.event)
-        }
+    /// Puts one replayed recording on the timeline: its events, and the tilt its pipeline reached
+    /// after each sample.
+    private static func add(_ replayed: RecordingReplay, of input: RecordedInput, wallClock: Bool,
+                            warn: (String) -> Void, into builder: inout DayReportBuilder) throws -> ClosedRange<Double>? {
+        let result = replayed.result, firstSampleTime = replayed.firstSampleTime
         if let first = result.firstBadLine {
             let n = result.statistics.badLines
             warn("\(input.path): skipped \(n) line\(n == 1 ? "" : "s") that \(n == 1 ? "is" : "are") not a sample; the first: \(first)")
@@ -101,9 +104,19 @@ public enum ReportAssembly {
         }
         let offset = wallClock ? input.startWall - (firstSampleTime ?? 0) : nil
         builder.beginSource(input.sourceLabel, offset: offset)
-        for (t, d) in tilt { builder.observeTilt(time: t, degrees: d) }
-        for event in pending { builder.observe(event) }
+        for (t, d) in replayed.tilt { builder.observeTilt(time: t, degrees: d) }
+        for event in replayed.events { builder.observe(event) }
         builder.endSource(lastSampleTime: result.lastSampleTime)
         return wallSpan(offset: input.startWall - (firstSampleTime ?? 0), first: firstSampleTime, last: result.lastSampleTime)
+    }
+}
+
+/// One recording to replay, with the settings decided for it (or why there are none).
+private struct ReplayJob: Sendable {
+    let input: RecordedInput
+    let settings: Result<PipelineSettings, any Error>
+
+    func run(options: ReplayOptions) -> Result<RecordingReplay, any Error> {
+        settings.flatMap { settings in Result { try RecordingReplay.run(input, settings: settings, options: options) } }
     }
 }

@@ -13,7 +13,7 @@ public struct RecordedChunk: Sendable {
 
 /// A recording to replay: a capture file (raw transport bytes with host times) or a plain file
 /// (CSV, Serial Plotter text, a raw native or WitMotion dump).
-public struct RecordedInput {
+public struct RecordedInput: Sendable {
     public let path: String
     public let decoderChoice: DecoderChoice
     /// The capture's metadata, when the file is a capture.

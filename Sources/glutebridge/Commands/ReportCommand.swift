@@ -52,11 +52,15 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Columns of a header-less CSV.", valueName: "LIST"))
     var columns: String?
 
+    @Option(help: ArgumentHelp("Recordings replayed at once (default: one per core the process may use); the report is the same for any N.", valueName: "N"))
+    var jobs: Int?
+
     @OptionGroup var detection: DetectionOptions
 
     func validate() throws {
         guard week || !files.isEmpty else { throw ValidationError("give at least one FILE") }
         if !week, to != nil || dailyLimit != nil { throw ValidationError("--to and --daily-limit go with --week") }
+        if let jobs { guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") } }
         if let dailyLimit { guard dailyLimit.seconds > 0, dailyLimit.seconds <= 86_400 else { throw ValidationError("--daily-limit must be between 1s and 24h") } }
     }
 
@@ -75,7 +79,8 @@ struct ReportCommand: ParsableCommand {
             }
         }
         let report = try ReportAssembly.build(sources, tiltThreshold: settings.tilt.limit, utcOffset: TimeZone.current.secondsFromGMT(),
-                                              options: ReplayOptions(columns: columns), warn: { Output.error("report: " + $0) }) { input in
+                                              options: ReplayOptions(columns: columns),
+                                              workers: jobs ?? ParallelWork.activeCores, warn: { Output.error("report: " + $0) }) { input in
             // Each capture calibrated as it was recorded, as `replay` does.
             input.recordedCalibration == nil ? settings
                 : try detection.resolved(announcingProfile: false, recorded: input.recordedCalibration).pipeline
