@@ -52,7 +52,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Columns of a header-less CSV.", valueName: "LIST"))
     var columns: String?
 
-    @Option(help: ArgumentHelp("Recordings replayed at once (default: one per core the process may use); the report is the same for any N.", valueName: "N"))
+    @Option(help: ArgumentHelp("Recordings replayed at once (default: one per online core); the report is the same for any N.", valueName: "N"))
     var jobs: Int?
 
     @OptionGroup var detection: DetectionOptions
