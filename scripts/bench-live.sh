@@ -14,6 +14,10 @@ bin=$(realpath "${1:-.build/release/glutebridge}")
 bench=$(realpath "${2:-.build/release/glutebridge-bench}")
 seconds=${3:-20}
 startup=${4:-2}
+if ! [[ $seconds =~ ^[0-9]+$ && $startup =~ ^[0-9]+$ ]] || [ "$seconds" -le "$startup" ]; then
+    echo "bench-live: SECONDS and STARTUP are whole seconds, SECONDS above STARTUP (got '$seconds' and '$startup')" >&2
+    exit 2
+fi
 for f in "$bin" "$bench"; do
     [ -x "$f" ] || { echo "bench-live: $f is not an executable (make release; swift build -c release --product glutebridge-bench)" >&2; exit 1; }
 done
