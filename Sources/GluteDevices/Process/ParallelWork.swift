@@ -6,7 +6,8 @@ import Synchronization
 ///
 /// `forEach` starts up to `workers` threads that take items in input order; the calling thread
 /// receives each result in `inOrder` as soon as it and every earlier one are done, so results
-/// finished early wait only for the ones before them, not for the whole batch.
+/// finished early wait only for the ones before them, not for the whole batch. Workers do not wait
+/// for the receiver: behind a slow early item, later results are held in memory until it is done.
 public enum ParallelWork {
     /// The cores online (`sysconf(_SC_NPROCESSORS_ONLN)`), at least 1. Swift's Glibc module does
     /// not expose `sched_getaffinity`, so a narrower affinity mask (`taskset`) is not seen: more
@@ -19,18 +20,18 @@ public enum ParallelWork {
     /// `inOrder(index, result)` on the calling thread for each item in input order.
     ///
     /// When `inOrder` throws, no further item is started, the running ones are waited for, and the
-    /// error is rethrown. With one worker or one item the work runs on the calling thread.
+    /// error is rethrown. With one worker or one item, or when the system has no descriptor left
+    /// for the batch's wake-up, the work runs on the calling thread, one item after another.
     public static func forEach<Item: Sendable, Output: Sendable>(
         _ items: [Item], workers: Int = activeCores,
         _ work: @escaping @Sendable (Item) -> Output,
         inOrder: (Int, Output) throws -> Void
-    ) throws {
+    ) rethrows {
         let threads = min(max(1, workers), items.count)
-        if threads <= 1 {
+        guard threads > 1, let batch = try? Batch(items: items, work: work) else {
             for (index, item) in items.enumerated() { try inOrder(index, work(item)) }
             return
         }
-        let batch = try Batch(items: items, work: work)
         var started: [pthread_t] = []
         defer {
             batch.cancel()
