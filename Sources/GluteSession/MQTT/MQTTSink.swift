@@ -3,35 +3,40 @@ import GluteLog
 import GluteMQTT
 
 /// Publishes a session to an MQTT broker: every event on `PREFIX/ID/event` (QoS 1, the JSONL
-/// object), the retained state at most once a second when it changed, and `online`/`offline` on
-/// the availability topic (the will says `offline` if the process dies). Runs on the sink thread;
-/// `MQTTClient.publish` only queues (bounded), libmosquitto's thread does the network.
+/// object with `seq` and `session` in front, so that a consumer can drop the duplicates a
+/// reconnect may bring), the retained state at most once a second when it changed, and
+/// `online`/`offline` on the availability topic (the will says `offline` if the process dies).
+/// Runs on the sink thread; `MQTTClient` only queues (memory, or the spool while the broker is
+/// away), its own thread does the network.
 public final class MQTTSink: SessionSink {
     private let client: MQTTClient
     private let topics: MQTTTopics
-    private let report: (String) -> Void
     private var summary = SessionSummary()
     private var lastAlert: String?
     private var lastState: String?
     private var lastStateWall = -Double.infinity
-    private var droppedReported = 0
+    private let session: Int
+    private var seq = 0
     public private(set) var eventsPublished = 0
 
     static let alertTypes: Set<String> = ["sitting.prolonged", "tilt.anterior.start", "pelvic_drop"]
 
-    /// Publishes `online` (and the discovery configs when `discovery`), retained.
-    public init(client: MQTTClient, topics: MQTTTopics, discovery: Bool, version: String, report: @escaping (String) -> Void) {
+    /// Publishes `online` (and the discovery configs when `discovery`), retained. `sessionStart`:
+    /// the wall time the run started, which names it in every event (`session`, in ms).
+    public init(client: MQTTClient, topics: MQTTTopics, discovery: Bool, version: String, sessionStart: Double) {
         self.client = client
         self.topics = topics
-        self.report = report
+        session = Int((sessionStart * 1000).rounded(.down))
+        client.retain(topics.availability, "online")
         if discovery {
-            for config in HADiscovery.configs(topics, version: version) { client.publish(config.topic, config.payload, retain: true) }
+            for config in HADiscovery.configs(topics, version: version) { client.retain(config.topic, config.payload) }
         }
-        client.publish(topics.availability, "online", retain: true)
     }
 
     public func handle(_ event: TimedEvent, status: SessionStatus) {
-        if client.publish(topics.event, EventFormat.json(event.event, wallTime: event.wall)) { eventsPublished += 1 }
+        seq += 1
+        let payload = MQTTTopics.eventPayload(EventFormat.json(event.event, wallTime: event.wall), seq: seq, session: session)
+        if client.send(topics.event, payload) { eventsPublished += 1 }
         summary.observe(event.event)
         if MQTTSink.alertTypes.contains(event.event.type) { lastAlert = event.event.type }
         publishState(status, force: false)
@@ -41,25 +46,16 @@ public final class MQTTSink: SessionSink {
 
     public func finish(_ status: SessionStatus) {
         publishState(status, force: true)
-        client.publish(topics.availability, "offline", retain: true)
+        client.retain(topics.availability, "offline")
         client.close()
-        noteDrops()
     }
 
     private func publishState(_ status: SessionStatus, force: Bool) {
-        noteDrops()
         guard force || status.wallNow - lastStateWall >= 1 else { return }
         let state = MQTTTopics.stateJSON(snapshot: status.snapshot, summary: summary, lastAlert: lastAlert, link: status.link)
         guard state != lastState else { return }
-        client.publish(topics.state, state, retain: true)
+        client.retain(topics.state, state)
         lastState = state
         lastStateWall = status.wallNow
-    }
-
-    private func noteDrops() {
-        let dropped = client.counts.dropped
-        guard dropped > droppedReported else { return }
-        report("mqtt: \(dropped - droppedReported) messages dropped (more than \(client.capacity) waiting for the broker)")
-        droppedReported = dropped
     }
 }

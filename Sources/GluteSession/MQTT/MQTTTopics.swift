@@ -34,6 +34,12 @@ public struct MQTTTopics: Sendable, Equatable {
         !id.isEmpty && id.count <= 64 && sanitizedID(id) == id
     }
 
+    /// An event's payload: its JSONL object with `seq` (1, 2, ... in this run) and `session` (the
+    /// run's start, Unix ms) in front. A message sent again after a reconnect is the same bytes.
+    public static func eventPayload(_ json: String, seq: Int, session: Int) -> String {
+        "{\"seq\":\(seq),\"session\":\(session)," + json.dropFirst()
+    }
+
     /// The retained state: what a dashboard shows now.
     public static func stateJSON(snapshot: PipelineSnapshot, summary: SessionSummary, lastAlert: String?, link: LinkStatus) -> String {
         func num(_ v: Double?) -> String { v.map { EventFormat.number($0) } ?? "null" }

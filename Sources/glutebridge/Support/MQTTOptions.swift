@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GluteDevices
+import GluteLog
 import GluteMQTT
 import GluteSession
 
@@ -54,8 +55,15 @@ struct MQTTOptions: ParsableArguments {
         MQTTTopics(prefix: mqttPrefix, deviceID: deviceID ?? MQTTTopics.sanitizedID(ProcessInfo.processInfo.hostName))
     }
 
-    /// Connects (nil without --mqtt); a refused connection is a CLIError: one line, status 1.
-    func connect(topics: MQTTTopics) throws -> MQTTClient? {
+    /// Where this device's events wait while the broker is away: one file per device id, under
+    /// `$XDG_STATE_HOME/glutebridge/mqtt-spool` (else `~/.local/state/glutebridge/mqtt-spool`).
+    static func spoolPath(deviceID: String) -> String {
+        DailyLogFiles.defaultDirectory() + "/mqtt-spool/" + deviceID
+    }
+
+    /// Connects (nil without --mqtt). The first connection must succeed: a refused or unreachable
+    /// broker is a CLIError, one line and status 1; later outages are spooled and retried.
+    func connect(topics: MQTTTopics, report: @escaping @Sendable (String) -> Void) throws -> MQTTClient? {
         guard let mqtt else { return nil }
         let url = try MQTTURL(parsing: mqtt)
         var connection = MQTTConnection(host: url.host, port: url.port, clientID: "glutebridge-\(topics.deviceID)")
@@ -65,14 +73,17 @@ struct MQTTOptions: ParsableArguments {
         connection.certFile = mqttCert
         connection.keyFile = mqttKey
         connection.will = (topics.availability, "offline")
-        do { return try MQTTClient(connection) } catch { throw CLIError("\(error)") }
+        do {
+            return try MQTTClient(connection, spoolPath: MQTTOptions.spoolPath(deviceID: topics.deviceID), report: report)
+        } catch { throw CLIError("\(error)") }
     }
 
     /// The sink for a session, or nil without --mqtt.
-    func sink(report: @escaping (String) -> Void) throws -> MQTTSink? {
+    func sink(report: @escaping @Sendable (String) -> Void) throws -> MQTTSink? {
         let topics = topics()
-        guard let client = try connect(topics: topics) else { return nil }
-        return MQTTSink(client: client, topics: topics, discovery: haDiscovery, version: GlutebridgeVersion.tool, report: report)
+        guard let client = try connect(topics: topics, report: report) else { return nil }
+        return MQTTSink(client: client, topics: topics, discovery: haDiscovery, version: GlutebridgeVersion.tool,
+                        sessionStart: HostClock.now().wall)
     }
 
     private func password() throws -> String? {
