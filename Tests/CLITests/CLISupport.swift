@@ -65,11 +65,11 @@ enum CLI {
     }
 
     /// Starts the binary in the background; the caller reads its stdout and terminates it.
-    static func start(_ arguments: [String]) throws -> (Process, FileHandle) {
+    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, FileHandle) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.environment = isolatedEnvironment
+        process.environment = isolatedEnvironment.merging(environment) { $1 }
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice

@@ -16,8 +16,9 @@ struct MQTTCLITests {
         Thread.sleep(forTimeInterval: 0.5)
         kill(sub.processIdentifier, SIGKILL)
         let received = String(decoding: subOut.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .split(separator: "\n").map { String($0.dropFirst("glutebridge/desk1/event ".count)) }
-        #expect(received == events, "sent \(events.count), received \(received.count)")
+            .split(separator: "\n").compactMap { MQTTEventMessage(String($0.dropFirst("glutebridge/desk1/event ".count))) }
+        #expect(received.map(\.json) == events, "sent \(events.count), received \(received.count)")
+        #expect(received.map(\.seq) == Array(1...events.count))
 
         let retained = try broker.retained(["glutebridge/#", "homeassistant/#"])
         #expect(retained["glutebridge/desk1/availability"] == "offline")
@@ -25,6 +26,53 @@ struct MQTTCLITests {
         #expect(state.contains("\"posture\":") && state.contains("\"squeezes_today\":") && state.contains("\"link\":\"ended\""))
         #expect(retained.keys.filter { $0.hasPrefix("homeassistant/") && $0.hasSuffix("/desk1/sitting/config") }.count == 1)
         #expect(retained.keys.filter { $0.hasPrefix("homeassistant/") }.count == 7)
+    }
+
+    /// Issue #15 (b): the broker SIGKILLed and restarted on its port twice during a run. Events
+    /// made while it is away wait in the spool and follow after the reconnect: every event on
+    /// stdout arrives, in order (a duplicate, same `seq`, is allowed and dropped here).
+    @Test func brokerKilledAndRestartedTwiceLosesNoEvent() throws {
+        let broker = try MQTTBroker(persistent: true)
+        // A persistent session: the broker keeps the subscription (and queues for it) across its
+        // restarts, so nothing depends on which client reconnects first.
+        let (sub, subOut) = try broker.subscribe(["glutebridge/restarts/event"], seconds: nil, clientID: "gb-restart-test")
+        Thread.sleep(forTimeInterval: 0.5)
+        let state = temporaryDirectory()
+        // desk-day at speed 250 runs about 11 s and makes 41 events spread over it.
+        let (run, out) = try CLI.start(["monitor", "sim:desk-day", "--speed", "250", "--format", "jsonl",
+                                        "--mqtt", "mqtt://127.0.0.1:\(broker.port)", "--device-id", "restarts"],
+                                       environment: ["XDG_STATE_HOME": state.path])
+        nonisolated(unsafe) var stdout = Data()
+        let reader = DispatchGroup()
+        reader.enter()
+        DispatchQueue.global().async { stdout = out.readDataToEndOfFile(); reader.leave() }
+        for downAt in [2.0, 2.5] {  // seconds after the previous step
+            Thread.sleep(forTimeInterval: downAt)
+            broker.kill9()
+            Thread.sleep(forTimeInterval: 1.5)
+            try broker.restart()
+        }
+        reader.wait()
+        run.waitUntilExit()
+        #expect(run.terminationStatus == 0)
+        let events = String(decoding: stdout, as: UTF8.self).split(separator: "\n").map(String.init)
+            .filter { !$0.contains("\"type\":\"session\"") }
+        #expect(events.count > 20)
+
+        // Wait until the last seq is in (at most 15 s), then stop the subscriber.
+        var lines: [MQTTEventMessage] = []
+        let received = SubscriberOutput(subOut)
+        for _ in 0..<150 where lines.last?.seq != events.count {
+            Thread.sleep(forTimeInterval: 0.1)
+            lines = received.lines.compactMap { MQTTEventMessage(String($0.dropFirst("glutebridge/restarts/event ".count))) }
+        }
+        kill(sub.processIdentifier, SIGKILL)
+        sub.waitUntilExit()
+        var seen = Set<Int>()
+        let unique = lines.filter { seen.insert($0.seq).inserted }
+        #expect(unique.map(\.json) == events, "sent \(events.count), received \(lines.count) (\(unique.count) unique)")
+        #expect(unique.map(\.seq) == Array(1...events.count))
+        #expect(!FileManager.default.fileExists(atPath: state.path + "/glutebridge/mqtt-spool/restarts"), "the spool is removed once sent")
     }
 
     @Test func theWillSaysOfflineAfterSIGKILL() throws {
@@ -71,5 +119,50 @@ struct MQTTCLITests {
             let r = try CLI.run(["monitor", "sim", "--format", "jsonl"] + args)
             #expect(r.status != 0 && r.stderr.contains(message), "\(args): \(r.stderr)")
         }
+    }
+}
+
+/// An event message as published: `{"seq":N,"session":MS,` and then the JSONL object.
+struct MQTTEventMessage {
+    var seq: Int
+    var session: Int
+    /// The JSONL line the event printed on stdout.
+    var json: String
+
+    init?(_ payload: String) {
+        let parts = payload.split(separator: ",", maxSplits: 2)
+        guard parts.count == 3, parts[0].hasPrefix("{\"seq\":"), parts[1].hasPrefix("\"session\":"),
+              let seq = Int(parts[0].dropFirst("{\"seq\":".count)), let session = Int(parts[1].dropFirst("\"session\":".count))
+        else { return nil }
+        self.seq = seq
+        self.session = session
+        json = "{" + parts[2]
+    }
+}
+
+/// Collects a running subscriber's output lines on a background queue.
+final class SubscriberOutput: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    init(_ pipe: Pipe) {
+        let handle = pipe.fileHandleForReading
+        DispatchQueue.global().async { [self] in
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { return }
+                lock.lock(); data.append(chunk); lock.unlock()
+            }
+        }
+    }
+
+    /// The complete lines so far.
+    var lines: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        let text = String(decoding: data, as: UTF8.self)
+        var all = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        if !text.hasSuffix("\n"), !all.isEmpty { all.removeLast() }
+        return all
     }
 }
