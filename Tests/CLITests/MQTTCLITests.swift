@@ -75,6 +75,47 @@ struct MQTTCLITests {
         #expect(!FileManager.default.fileExists(atPath: state.path + "/glutebridge/mqtt-spool/restarts"), "the spool is removed once sent")
     }
 
+    /// The broker dies for good mid-run: the events it missed stay in the 0600 spool when the run
+    /// ends, and the next run sends them first, with their own session and seq, then its own.
+    @Test func eventsTheBrokerMissedWaitOnDiskForTheNextRun() throws {
+        let broker = try MQTTBroker()
+        let state = temporaryDirectory()
+        let spool = state.path + "/glutebridge/mqtt-spool/later"
+        let (run, out) = try CLI.start(["monitor", "sim:desk-day", "--speed", "600", "--format", "jsonl",
+                                        "--mqtt", "mqtt://127.0.0.1:\(broker.port)", "--device-id", "later"],
+                                       environment: ["XDG_STATE_HOME": state.path])
+        Thread.sleep(forTimeInterval: 1.5)
+        broker.kill9()
+        let stdout = out.readDataToEndOfFile()
+        run.waitUntilExit()
+        #expect(run.terminationStatus == 0)
+        let events = String(decoding: stdout, as: UTF8.self).split(separator: "\n").map(String.init)
+            .filter { !$0.contains("\"type\":\"session\"") }
+        let mode = try FileManager.default.attributesOfItem(atPath: spool)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let waiting = try String(contentsOfFile: spool, encoding: .utf8).split(separator: "\n").compactMap { MQTTEventMessage(String($0)) }
+        #expect(waiting.count > 10 && waiting.count < events.count, "\(waiting.count) of \(events.count) spooled")
+        #expect(waiting.map(\.json) == Array(events.suffix(waiting.count)), "the last events, in order")
+
+        try broker.restart()
+        let (sub, subOut) = try broker.subscribe(["glutebridge/later/event"], seconds: nil)
+        Thread.sleep(forTimeInterval: 0.3)
+        let next = try CLI.run(["monitor", "sim:desk-day", "--speed", "600", "--format", "jsonl", "--duration", "1s",
+                                "--mqtt", "mqtt://127.0.0.1:\(broker.port)", "--device-id", "later"],
+                               environment: ["XDG_STATE_HOME": state.path])
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(next.stderr.contains("sending \(waiting.count) events an earlier run left"), "\(next.stderr)")
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(sub.processIdentifier, SIGKILL)
+        let received = String(decoding: subOut.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: "\n").compactMap { MQTTEventMessage(String($0.dropFirst("glutebridge/later/event ".count))) }
+        sub.waitUntilExit()
+        #expect(received.prefix(waiting.count).map(\.json) == waiting.map(\.json), "the earlier run's events come first")
+        #expect(received.dropFirst(waiting.count).first?.seq == 1, "then this run's, from seq 1")
+        #expect(Set(received.map(\.session)).count == 2)
+        #expect(!FileManager.default.fileExists(atPath: spool))
+    }
+
     @Test func theWillSaysOfflineAfterSIGKILL() throws {
         let broker = try MQTTBroker()
         let (process, out) = try CLI.start(["monitor", "sim:desk-day", "--speed", "1", "--format", "jsonl",
