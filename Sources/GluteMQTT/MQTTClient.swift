@@ -296,14 +296,14 @@ public final class MQTTClient: @unchecked Sendable {
         connack.withLock { $0 = nil }
         let rc = mosquitto_connect(m, c.host, Int32(c.port), 30)
         guard rc == MOSQ_ERR_SUCCESS.rawValue else {
-            throw MQTTError("mqtt: cannot connect to \(c.host):\(c.port): \(MQTTClient.errorText(rc))")
+            throw MQTTError("mqtt: cannot connect to \(c.host):\(c.port): \(MQTTClient.errorText(rc, tls: c.caFile != nil))")
         }
         // Drive the loop here until CONNACK, so a refusal is reported once, not retried forever.
         let start = MQTTClient.now()
         while connack.withLock({ $0 }) == nil {
             let loopRC = mosquitto_loop(m, 100, 1)
             if loopRC != MOSQ_ERR_SUCCESS.rawValue, connack.withLock({ $0 }) == nil {
-                throw MQTTError("mqtt: \(c.host):\(c.port): \(MQTTClient.errorText(loopRC))")
+                throw MQTTError("mqtt: \(c.host):\(c.port): \(MQTTClient.errorText(loopRC, tls: c.caFile != nil))")
             }
             if MQTTClient.now() - start > timeout { throw MQTTError("mqtt: \(c.host):\(c.port) did not answer within \(timeout) s") }
         }
@@ -317,8 +317,15 @@ public final class MQTTClient: @unchecked Sendable {
         guard rc == MOSQ_ERR_SUCCESS.rawValue else { throw MQTTError("mqtt: \(what): \(MQTTClient.errorText(rc))") }
     }
 
-    static func errorText(_ rc: Int32) -> String {
+    /// `tls`: whether this was an mqtts:// connection; the likely cause goes in the one line.
+    static func errorText(_ rc: Int32, tls: Bool = false) -> String {
         if rc == MOSQ_ERR_ERRNO.rawValue { return "connection failed (refused or unreachable)" }
+        if rc == MOSQ_ERR_TLS.rawValue {
+            return "TLS handshake failed (the broker's certificate is not signed by --mqtt-cafile, or does not name this host)"
+        }
+        if rc == MOSQ_ERR_CONN_LOST.rawValue, !tls {
+            return "the broker closed the connection before answering (a TLS listener? use mqtts:// and --mqtt-cafile)"
+        }
         return String(cString: mosquitto_strerror(rc))
     }
 

@@ -8,6 +8,8 @@ final class MQTTBroker {
     static var available: Bool { mosquitto != nil && FileManager.default.isExecutableFile(atPath: sub) }
 
     let port: Int
+    /// The TLS listener's port (`init(tls:)`).
+    let tlsPort: Int
     let directory: URL
     private var process: Process
     private let configFile: URL
@@ -15,13 +17,19 @@ final class MQTTBroker {
     /// `users`: name -> password; with any, anonymous clients are refused. `persistent`: the
     /// broker saves its sessions and queued messages after every change, so that a subscriber's
     /// persistent session (`subscribe(clientID:)`) outlives `restart()`.
-    init(users: [String: String] = [:], persistent: Bool = false) throws {
+    /// `tls`: also a TLS listener on `tlsPort` with these files (the plain one stays, for the
+    /// test's own subscribers).
+    init(users: [String: String] = [:], persistent: Bool = false, tls: TestCertificates? = nil) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("gb-mqtt-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var lastError: Error = CocoaError(.fileNoSuchFile)
         for _ in 0..<20 {
-            let port = Int.random(in: 20_000...60_000)
+            let port = Int.random(in: 20_000...60_000)  // and port + 1 for TLS
+            let tlsPort = port + 1
             var config = "listener \(port) 127.0.0.1\nlog_dest stderr\n"
+            if let tls {
+                config += "listener \(tlsPort) 127.0.0.1\ncafile \(tls.ca)\ncertfile \(tls.serverCert)\nkeyfile \(tls.serverKey)\n"
+            }
             config += persistent
                 ? "persistence true\npersistence_location \(directory.path)/\nautosave_interval 1\nautosave_on_changes true\n"
                 : "persistence false\n"
@@ -42,6 +50,7 @@ final class MQTTBroker {
             let p = try MQTTBroker.launch(file)
             if MQTTBroker.waitListening(port: port, process: p) {
                 self.port = port
+                self.tlsPort = tlsPort
                 process = p
                 configFile = file
                 return
@@ -89,11 +98,12 @@ final class MQTTBroker {
     /// `clientID`: a persistent session (clean session off) under that id; mosquitto_sub
     /// reconnects by itself when the broker comes back.
     func subscribe(_ topics: [String], count: Int? = nil, seconds: Int? = 60, retainedOnly: Bool = false,
-                   clientID: String? = nil) throws -> (Process, Pipe) {
+                   clientID: String? = nil, user: (name: String, password: String)? = nil) throws -> (Process, Pipe) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: MQTTBroker.sub)
         var args = ["-h", "127.0.0.1", "-p", "\(port)", "-v", "-q", "1"] + (seconds.map { ["-W", "\($0)"] } ?? [])
         if let clientID { args += ["-c", "-i", clientID] }
+        if let user { args += ["-u", user.name, "-P", user.password] }
         for t in topics { args += ["-t", t] }
         if let count { args += ["-C", "\(count)"] }
         if retainedOnly { args += ["--retained-only"] }

@@ -151,12 +151,50 @@ struct MQTTCLITests {
         #expect(good.status == 0, "\(good.stderr)")
     }
 
+    /// mqtts:// with the CA that signed the broker's certificate (made by openssl here), and a
+    /// password: events arrive. The wrong password, or a CA that did not sign it: one line, status 1.
+    @Test(.enabled(if: TestCertificates.openssl != nil, "needs openssl"))
+    func tlsWithTheRightCAAndPasswordWorksAndAWrongCAOrPasswordIsOneLine() throws {
+        let dir = temporaryDirectory()
+        let certs = try TestCertificates(in: dir)
+        let broker = try MQTTBroker(users: ["anna": "right horse battery", "test": "sub"], tls: certs)
+        let url = "mqtts://anna@127.0.0.1:\(broker.tlsPort)"
+        let (sub, subOut) = try broker.subscribe(["glutebridge/tls1/event"], user: ("test", "sub"))
+        Thread.sleep(forTimeInterval: 0.3)
+        let good = try CLI.run(["monitor", "sim:desk-day", "--speed", "600", "--format", "jsonl", "--duration", "2s",
+                                "--mqtt", url, "--mqtt-cafile", certs.ca, "--device-id", "tls1"],
+                               environment: ["GLUTEBRIDGE_MQTT_PASSWORD": "right horse battery"])
+        #expect(good.status == 0, "\(good.stderr)")
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(sub.processIdentifier, SIGKILL)
+        let received = String(decoding: subOut.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+        sub.waitUntilExit()
+        let events = good.stdoutLines.filter { !$0.contains("\"type\":\"session\"") }
+        #expect(!events.isEmpty && received.count == events.count, "sent \(events.count) over TLS, received \(received.count)")
+
+        for (ca, password, reason) in [(certs.otherCA, "right horse battery", "TLS handshake failed"),
+                                       (certs.ca, "wrong", "not authorised")] {
+            let bad = try CLI.run(["monitor", "sim:desk-day", "--speed", "600", "--format", "jsonl", "--duration", "2s",
+                                   "--mqtt", url, "--mqtt-cafile", ca, "--device-id", "tls1"],
+                                  environment: ["GLUTEBRIDGE_MQTT_PASSWORD": password])
+            #expect(bad.status == 1)
+            let lines = bad.stderr.split(separator: "\n")
+            #expect(lines.count == 1 && lines[0].contains(reason), "\(bad.stderr)")
+            #expect(bad.stdout.isEmpty || !bad.stdout.contains("\"type\":\"posture\""), "no session ran")
+        }
+        // A plain mqtt:// client on the TLS port is told so.
+        let plain = try CLI.run(["monitor", "sim:desk-day", "--speed", "600", "--format", "jsonl", "--duration", "2s",
+                                 "--mqtt", "mqtt://127.0.0.1:\(broker.tlsPort)", "--device-id", "tls1"])
+        #expect(plain.status == 1 && plain.stderr.split(separator: "\n").count == 1 && plain.stderr.contains("mqtts://"), "\(plain.stderr)")
+    }
+
     @Test func optionsAreChecked() throws {
         for (args, message) in [(["--mqtt", "mqtt://u:pw@h"], "password does not go in the URL"),
                                 (["--mqtt", "mqtts://h"], "needs --mqtt-cafile"),
                                 (["--mqtt", "mqtt://h", "--device-id", "a/b"], "--device-id"),
                                 (["--ha-discovery"], "need --mqtt URL"),
-                                (["--mqtt", "mqtt://h:99999"], "1 to 65535")] {
+                                (["--mqtt", "mqtt://h:99999"], "1 to 65535"),
+                                (["--mqtt", "mqtts://h", "--mqtt-cafile", "/nonexistent/ca.pem"], "--mqtt-cafile: cannot read")] {
             let r = try CLI.run(["monitor", "sim", "--format", "jsonl"] + args)
             #expect(r.status != 0 && r.stderr.contains(message), "\(args): \(r.stderr)")
         }

@@ -43,6 +43,10 @@ struct MQTTOptions: ParsableArguments {
         if url.tls, mqttCafile == nil { throw ValidationError("--mqtt mqtts://... needs --mqtt-cafile") }
         if !url.tls, mqttCafile != nil || mqttCert != nil { throw ValidationError("--mqtt-cafile and --mqtt-cert need an mqtts:// URL") }
         if (mqttCert == nil) != (mqttKey == nil) { throw ValidationError("--mqtt-cert and --mqtt-key go together") }
+        // libmosquitto only says "invalid arguments" for a file it cannot read: name it here.
+        for (option, path) in [("--mqtt-cafile", mqttCafile), ("--mqtt-cert", mqttCert), ("--mqtt-key", mqttKey)] {
+            if let path, !FileManager.default.isReadableFile(atPath: path) { throw ValidationError("\(option): cannot read '\(path)'") }
+        }
         guard MQTTTopics.isValidID(mqttPrefix.replacingOccurrences(of: "/", with: "_")), !mqttPrefix.hasPrefix("/"), !mqttPrefix.hasSuffix("/") else {
             throw ValidationError("--mqtt-prefix: '\(mqttPrefix)' may hold only letters, digits, -, _ and inner /")
         }
