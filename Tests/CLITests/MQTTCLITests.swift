@@ -116,6 +116,32 @@ struct MQTTCLITests {
         #expect(!FileManager.default.fileExists(atPath: spool))
     }
 
+    /// `replay --mqtt`: a recording's events go to the broker as the live ones would, with the
+    /// retained state of the end of the file.
+    @Test func replayPublishesEveryEventAndTheFinalState() throws {
+        let broker = try MQTTBroker()
+        let dir = temporaryDirectory()
+        let capture = dir.appendingPathComponent("desk.bin").path
+        let made = try CLI.run(["simulate", "-o", capture, "--scenario", "desk-day", "--seed", "7"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let (sub, subOut) = try broker.subscribe(["glutebridge/replayed/event"])
+        Thread.sleep(forTimeInterval: 0.3)
+        let run = try CLI.run(["replay", capture, "--format", "jsonl", "--mqtt", "mqtt://127.0.0.1:\(broker.port)", "--device-id", "replayed"],
+                              environment: ["XDG_STATE_HOME": dir.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(sub.processIdentifier, SIGKILL)
+        let received = String(decoding: subOut.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: "\n").compactMap { MQTTEventMessage(String($0.dropFirst("glutebridge/replayed/event ".count))) }
+        sub.waitUntilExit()
+        let events = run.stdoutLines.filter { !$0.contains("\"type\":\"session\"") }
+        #expect(events.count > 20 && received.map(\.json) == events, "replayed \(events.count), received \(received.count)")
+        let retained = try broker.retained(["glutebridge/replayed/#"])
+        #expect(retained["glutebridge/replayed/availability"] == "offline")
+        let state = try #require(retained["glutebridge/replayed/state"])
+        #expect(state.contains("\"link\":\"ended\"") && state.contains("\"squeezes_today\":12"), "\(state)")
+    }
+
     @Test func theWillSaysOfflineAfterSIGKILL() throws {
         let broker = try MQTTBroker()
         let (process, out) = try CLI.start(["monitor", "sim:desk-day", "--speed", "1", "--format", "jsonl",
