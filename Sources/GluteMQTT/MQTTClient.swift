@@ -126,9 +126,11 @@ public final class MQTTClient: @unchecked Sendable {
     }
 
     /// Sends what waits for up to `timeout` s, disconnects cleanly (no will), and leaves what is
-    /// still unacknowledged in the spool for the next run (reported on one line).
-    public func close(drainTimeout timeout: Double = 5) {
-        guard threadStarted else { return }
+    /// still unacknowledged in the spool for the next run (reported on one line). True when the
+    /// broker acknowledged everything.
+    @discardableResult
+    public func close(drainTimeout timeout: Double = 5) -> Bool {
+        guard threadStarted else { return false }
         lock.lock()
         stopping = true
         drainDeadline = MQTTClient.now() + timeout
@@ -137,6 +139,7 @@ public final class MQTTClient: @unchecked Sendable {
         _ = threadDone.wait(timeout: .now() + timeout + 3)
         lock.lock()
         abandoned = true
+        let delivered = outbox.waiting == 0 && retainedInFlight.isEmpty && !retained.contains(where: \.dirty)
         let left = outbox.persist()
         let dropped = outbox.dropped
         let path = outbox.spoolPath
@@ -144,6 +147,7 @@ public final class MQTTClient: @unchecked Sendable {
         threadStarted = false
         if left > 0, let path { report("mqtt: \(left) events not acknowledged wait in \(path) for the next run") }
         if dropped > 0 { report("mqtt: \(dropped) events dropped (spool full)") }
+        return delivered
     }
 
     deinit {

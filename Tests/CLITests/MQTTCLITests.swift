@@ -142,6 +142,28 @@ struct MQTTCLITests {
         #expect(state.contains("\"link\":\"ended\"") && state.contains("\"squeezes_today\":12"), "\(state)")
     }
 
+    /// `mqtt --forget ID`: the device's 7 discovery configs, state and availability are gone
+    /// (empty retained messages); another device's stay.
+    @Test func forgetRemovesTheDevicesRetainedTopics() throws {
+        let broker = try MQTTBroker()
+        for id in ["gone", "kept"] {
+            let run = try CLI.run(["monitor", "sim:desk-day", "--speed", "600", "--format", "jsonl", "--duration", "1s",
+                                   "--mqtt", "mqtt://127.0.0.1:\(broker.port)", "--device-id", id, "--ha-discovery"])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let before = try broker.retained(["glutebridge/#", "homeassistant/#"])
+        #expect(before.keys.filter { $0.contains("/gone/") }.count == 9)
+        let forget = try CLI.run(["mqtt", "--forget", "gone", "--mqtt", "mqtt://127.0.0.1:\(broker.port)"])
+        #expect(forget.status == 0, "\(forget.stderr)")
+        #expect(forget.stdout.contains("9 retained topics cleared"), "\(forget.stdout)")
+        let after = try broker.retained(["glutebridge/#", "homeassistant/#"])
+        #expect(after.keys.filter { $0.contains("/gone/") }.isEmpty, "\(after.keys.sorted())")
+        #expect(after.keys.filter { $0.contains("/kept/") }.count == 9)
+
+        let unreachable = try CLI.run(["mqtt", "--forget", "gone", "--mqtt", "mqtt://127.0.0.1:1"])
+        #expect(unreachable.status == 1 && unreachable.stderr.split(separator: "\n").count == 1, "\(unreachable.stderr)")
+    }
+
     @Test func theWillSaysOfflineAfterSIGKILL() throws {
         let broker = try MQTTBroker()
         let (process, out) = try CLI.start(["monitor", "sim:desk-day", "--speed", "1", "--format", "jsonl",

@@ -67,18 +67,21 @@ struct MQTTOptions: ParsableArguments {
 
     /// Connects (nil without --mqtt). The first connection must succeed: a refused or unreachable
     /// broker is a CLIError, one line and status 1; later outages are spooled and retried.
-    func connect(topics: MQTTTopics, report: @escaping @Sendable (String) -> Void) throws -> MQTTClient? {
+    /// `session`: a publishing session (the will says `offline`, events spool while the broker is
+    /// away); otherwise a short administrative connection (`mqtt --forget`), with neither.
+    func connect(topics: MQTTTopics, session: Bool = true, report: @escaping @Sendable (String) -> Void) throws -> MQTTClient? {
         guard let mqtt else { return nil }
         let url = try MQTTURL(parsing: mqtt)
-        var connection = MQTTConnection(host: url.host, port: url.port, clientID: "glutebridge-\(topics.deviceID)")
+        var connection = MQTTConnection(host: url.host, port: url.port,
+                                        clientID: "glutebridge-\(topics.deviceID)" + (session ? "" : "-admin"))
         connection.username = url.username
         connection.password = try password()
         connection.caFile = mqttCafile
         connection.certFile = mqttCert
         connection.keyFile = mqttKey
-        connection.will = (topics.availability, "offline")
+        if session { connection.will = (topics.availability, "offline") }
         do {
-            return try MQTTClient(connection, spoolPath: MQTTOptions.spoolPath(deviceID: topics.deviceID), report: report)
+            return try MQTTClient(connection, spoolPath: session ? MQTTOptions.spoolPath(deviceID: topics.deviceID) : nil, report: report)
         } catch { throw CLIError("\(error)") }
     }
 
