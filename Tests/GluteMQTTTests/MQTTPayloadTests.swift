@@ -51,3 +51,38 @@ extension MQTTURL {
         return url
     }
 }
+
+@Suite struct TodayCounterTests {
+    // 2026-12-04 22:00 UTC; the zone is UTC+1, so local midnight is 2026-12-04 23:00 UTC.
+    let evening = 1_796_421_600.0
+    let plusOne: @Sendable (Double) -> Int = { _ in 3_600 }
+
+    private func posture(_ p: Posture, streamTime: Double, since: Double, wall: Double) -> TimedEvent {
+        TimedEvent(event: Event(time: streamTime, kind: .posture(p, since: since, previous: nil)), wall: wall)
+    }
+
+    private func squeeze(wall: Double) -> TimedEvent {
+        TimedEvent(event: Event(time: 0, kind: .squeeze(start: 0, duration: 1, side: .both, strength: 1, source: .cushion)), wall: wall)
+    }
+
+    @Test func startAgainAtLocalMidnightWithTheOpenBoutCountedFromMidnight() {
+        var today = TodayCounters(utcOffset: plusOne)
+        // Sitting from 22:10 UTC (23:10 local) to 22:30; sitting again from 22:40 across midnight.
+        today.observe(posture(.sitting, streamTime: 600, since: 600, wall: evening + 600))
+        today.observe(squeeze(wall: evening + 700))
+        today.observe(posture(.standing, streamTime: 1_800, since: 1_800, wall: evening + 1_800))
+        today.observe(posture(.sitting, streamTime: 2_400, since: 2_400, wall: evening + 2_400))
+        #expect(today.squeezes == 1)
+        #expect(today.sittingSeconds(at: evening + 3_000) == 1_200 + 600)
+        // 23:30 UTC is 00:30 local: a new day; the bout counts from midnight, 30 min.
+        #expect(today.sittingSeconds(at: evening + 5_400) == 1_800)
+        #expect(today.squeezes == 0)
+    }
+
+    @Test func aBoutReportedLateCountsFromItsStart() {
+        var today = TodayCounters(utcOffset: plusOne)
+        // The posture event confirms sitting 5 s after it began (since < time).
+        today.observe(posture(.sitting, streamTime: 105, since: 100, wall: evening + 105))
+        #expect(today.sittingSeconds(at: evening + 160) == 60)
+    }
+}

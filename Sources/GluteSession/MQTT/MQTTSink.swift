@@ -11,7 +11,7 @@ import GluteMQTT
 public final class MQTTSink: SessionSink {
     private let client: MQTTClient
     private let topics: MQTTTopics
-    private var summary = SessionSummary()
+    private var today: TodayCounters
     private var lastAlert: String?
     private var lastState: String?
     private var lastStateWall = -Double.infinity
@@ -23,9 +23,12 @@ public final class MQTTSink: SessionSink {
 
     /// Publishes `online` (and the discovery configs when `discovery`), retained. `sessionStart`:
     /// the wall time the run started, which names it in every event (`session`, in ms).
-    public init(client: MQTTClient, topics: MQTTTopics, discovery: Bool, version: String, sessionStart: Double) {
+    /// `utcOffset`: the local zone's rule, for the counts that start again at local midnight.
+    public init(client: MQTTClient, topics: MQTTTopics, discovery: Bool, version: String, sessionStart: Double,
+                utcOffset: @escaping @Sendable (Double) -> Int) {
         self.client = client
         self.topics = topics
+        today = TodayCounters(utcOffset: utcOffset)
         session = Int((sessionStart * 1000).rounded(.down))
         client.retain(topics.availability, "online")
         if discovery {
@@ -37,7 +40,7 @@ public final class MQTTSink: SessionSink {
         seq += 1
         let payload = MQTTTopics.eventPayload(EventFormat.json(event.event, wallTime: event.wall), seq: seq, session: session)
         if client.send(topics.event, payload) { eventsPublished += 1 }
-        summary.observe(event.event)
+        today.observe(event)
         if MQTTSink.alertTypes.contains(event.event.type) { lastAlert = event.event.type }
         publishState(status, force: false)
     }
@@ -52,7 +55,8 @@ public final class MQTTSink: SessionSink {
 
     private func publishState(_ status: SessionStatus, force: Bool) {
         guard force || status.wallNow - lastStateWall >= 1 else { return }
-        let state = MQTTTopics.stateJSON(snapshot: status.snapshot, summary: summary, lastAlert: lastAlert, link: status.link)
+        let state = MQTTTopics.stateJSON(snapshot: status.snapshot, sittingToday: today.sittingSeconds(at: status.wallNow),
+                                         squeezesToday: today.squeezes, lastAlert: lastAlert, link: status.link)
         guard state != lastState else { return }
         client.retain(topics.state, state)
         lastState = state

@@ -41,14 +41,16 @@ public struct MQTTTopics: Sendable, Equatable {
     }
 
     /// The retained state: what a dashboard shows now.
-    public static func stateJSON(snapshot: PipelineSnapshot, summary: SessionSummary, lastAlert: String?, link: LinkStatus) -> String {
+    /// `sittingToday`, `squeezesToday`: since local midnight (`TodayCounters`).
+    public static func stateJSON(snapshot: PipelineSnapshot, sittingToday: Double, squeezesToday: Int, lastAlert: String?,
+                                 link: LinkStatus) -> String {
         func num(_ v: Double?) -> String { v.map { EventFormat.number($0) } ?? "null" }
         let posture = snapshot.posture.map { TextFormatting.jsonString($0.rawValue) } ?? "null"
         let alert = lastAlert.map(TextFormatting.jsonString) ?? "null"
         return "{\"posture\":\(posture),\"sitting\":\(snapshot.posture == .sitting),\"tilt_deg\":\(num(snapshot.tilt)),"
             + "\"obliquity_deg\":\(num(snapshot.obliquity)),\"anterior_tilt\":\(snapshot.tilted),"
-            + "\"bout_s\":\(num(snapshot.sittingBout)),\"sitting_today_s\":\(num(summary.sittingSeconds)),"
-            + "\"squeezes_today\":\(summary.squeezes),\"last_alert\":\(alert),\"link\":\"\(linkWord(link))\"}"
+            + "\"bout_s\":\(num(snapshot.sittingBout)),\"sitting_today_s\":\(num((sittingToday * 10).rounded() / 10)),"
+            + "\"squeezes_today\":\(squeezesToday),\"last_alert\":\(alert),\"link\":\"\(linkWord(link))\"}"
     }
 
     static func linkWord(_ link: LinkStatus) -> String {

@@ -108,6 +108,7 @@ struct ReplayCommand: ParsableCommand {
         let mqttSink = try mqtt.sink(report: { Output.error("glutebridge: \($0)") })
         // The state topic shows the pipeline's latest snapshot; kept only when it is published.
         var snapshot = Pipeline(settings: settings).snapshot
+        var lastWall = input.startWall
         func mqttStatus(_ wall: Double, link: LinkStatus) -> SessionStatus {
             SessionStatus(source: input.sourceLabel, link: link, snapshot: snapshot, statistics: DecoderStatistics(),
                           lastSampleTime: snapshot.time, wallNow: wall, droppedEvents: 0, message: nil)
@@ -129,13 +130,15 @@ struct ReplayCommand: ParsableCommand {
                 printer.print(event)
                 do { try dailyLog?.append(event) } catch { dailyLogError = dailyLogError ?? "\(error)" }
                 alerts?.handle(event)
+                lastWall = event.wall
                 mqttSink?.handle(event, status: mqttStatus(event.wall, link: .connected(device: input.sourceLabel)))
             }
             if showProgress { ProgressBar.clear() }
         } while loop && !result.interrupted
         alerts?.finish()
         snapshot = result.snapshot
-        mqttSink?.finish(mqttStatus(HostClock.now().wall, link: .ended(reason: "end of file")))
+        // The recording's own clock: its "today" is the day it was recorded.
+        mqttSink?.finish(mqttStatus(lastWall, link: .ended(reason: "end of file")))
         totals.finish(at: result.lastSampleTime)
         totals.skippedLines = result.statistics.badLines
         if let first = result.firstBadLine {

@@ -90,7 +90,7 @@ struct MQTTOptions: ParsableArguments {
         let topics = topics()
         guard let client = try connect(topics: topics, report: report) else { return nil }
         return MQTTSink(client: client, topics: topics, discovery: haDiscovery, version: GlutebridgeVersion.tool,
-                        sessionStart: HostClock.now().wall)
+                        sessionStart: HostClock.now().wall, utcOffset: { LocalTime.utcOffset(at: $0) })
     }
 
     private func password() throws -> String? {
