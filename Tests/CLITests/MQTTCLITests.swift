@@ -164,6 +164,28 @@ struct MQTTCLITests {
         #expect(unreachable.status == 1 && unreachable.stderr.split(separator: "\n").count == 1, "\(unreachable.stderr)")
     }
 
+    /// The config file's `[mqtt]` table: the broker and the id from the file; an option given on
+    /// the command line wins; a bad id in the file is one line naming the file.
+    @Test func theConfigFilesMQTTTableIsUsedAndOptionsWin() throws {
+        let broker = try MQTTBroker()
+        let dir = temporaryDirectory()
+        let config = dir.appendingPathComponent("gb.toml")
+        try "[mqtt]\nmqtt = \"mqtt://127.0.0.1:\(broker.port)\"\ndevice-id = \"fromfile\"\nha-discovery = true\n"
+            .write(to: config, atomically: true, encoding: .utf8)
+        for (extra, id) in [([String](), "fromfile"), (["--device-id", "fromoption"], "fromoption")] {
+            let run = try CLI.run(["monitor", "sim:desk-day", "--speed", "600", "--format", "jsonl", "--duration", "1s",
+                                   "--config", config.path] + extra)
+            #expect(run.status == 0, "\(run.stderr)")
+            let retained = try broker.retained(["glutebridge/\(id)/availability", "homeassistant/#"])
+            #expect(retained["glutebridge/\(id)/availability"] == "offline", "\(id): \(retained.keys.sorted())")
+            #expect(retained.keys.contains("homeassistant/binary_sensor/\(id)/sitting/config"))
+        }
+        try "[mqtt]\nmqtt = \"mqtt://127.0.0.1:\(broker.port)\"\ndevice-id = \"a/b\"\n".write(to: config, atomically: true, encoding: .utf8)
+        let bad = try CLI.run(["monitor", "sim:desk-day", "--speed", "600", "--format", "jsonl", "--duration", "1s", "--config", config.path])
+        #expect(bad.status == 1 && bad.stderr.split(separator: "\n").count == 1 && bad.stderr.contains("gb.toml [mqtt]: --device-id"),
+                "\(bad.stderr)")
+    }
+
     @Test func theWillSaysOfflineAfterSIGKILL() throws {
         let broker = try MQTTBroker()
         let (process, out) = try CLI.start(["monitor", "sim:desk-day", "--speed", "1", "--format", "jsonl",

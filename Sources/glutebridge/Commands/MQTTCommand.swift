@@ -30,7 +30,7 @@ struct MQTTCommand: ParsableCommand {
     }
 
     func run() throws {
-        let topics = MQTTTopics(prefix: mqtt.mqttPrefix, deviceID: forget)
+        let topics = MQTTTopics(prefix: mqtt.prefix, deviceID: forget)
         guard let client = try mqtt.connect(topics: topics, session: false, report: { Output.error("glutebridge: \($0)") }) else { return }
         let cleared = HADiscovery.configTopics(topics) + [topics.state, topics.availability]
         for topic in cleared { client.retain(topic, "") }

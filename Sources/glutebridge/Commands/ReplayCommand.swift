@@ -105,7 +105,7 @@ struct ReplayCommand: ParsableCommand {
         let printer = try EventPrinter(format: chosen, source: input.sourceLabel, wallTime: input.startWall, tool: GlutebridgeVersion.tool,
                                        logPath: output, write: Output.line)
         let dailyLog = try daily.open(source: input.sourceLabel, startWall: input.startWall, configuredKeepDays: resolved.keepDays)
-        let mqttSink = try mqtt.sink(report: { Output.error("glutebridge: \($0)") })
+        let mqttSink = try mqtt.over(resolved.mqtt, configPath: detection.config).sink(report: { Output.error("glutebridge: \($0)") })
         // The state topic shows the pipeline's latest snapshot; kept only when it is published.
         var snapshot = Pipeline(settings: settings).snapshot
         var lastWall = input.startWall

@@ -4,6 +4,7 @@ import GluteDevices
 import GluteLog
 import GluteMQTT
 import GluteSession
+import GluteSettings
 
 /// `--mqtt URL` and its companions, shared by `monitor`, `record` and `replay`.
 struct MQTTOptions: ParsableArguments {
@@ -22,8 +23,10 @@ struct MQTTOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Private key of --mqtt-cert (PEM).", valueName: "FILE"))
     var mqttKey: String?
 
-    @Option(help: ArgumentHelp("Topic prefix: topics are PREFIX/ID/event, state, availability.", valueName: "PREFIX"))
-    var mqttPrefix: String = "glutebridge"
+    @Option(help: ArgumentHelp("Topic prefix: topics are PREFIX/ID/event, state, availability (default: glutebridge).", valueName: "PREFIX"))
+    var mqttPrefix: String?
+
+    var prefix: String { mqttPrefix ?? "glutebridge" }
 
     @Option(help: ArgumentHelp("This wearer's id in topics (default: the host name).", valueName: "ID"))
     var deviceID: String?
@@ -47,16 +50,33 @@ struct MQTTOptions: ParsableArguments {
         for (option, path) in [("--mqtt-cafile", mqttCafile), ("--mqtt-cert", mqttCert), ("--mqtt-key", mqttKey)] {
             if let path, !FileManager.default.isReadableFile(atPath: path) { throw ValidationError("\(option): cannot read '\(path)'") }
         }
-        guard MQTTTopics.isValidID(mqttPrefix.replacingOccurrences(of: "/", with: "_")), !mqttPrefix.hasPrefix("/"), !mqttPrefix.hasSuffix("/") else {
-            throw ValidationError("--mqtt-prefix: '\(mqttPrefix)' may hold only letters, digits, -, _ and inner /")
+        guard MQTTTopics.isValidID(prefix.replacingOccurrences(of: "/", with: "_")), !prefix.hasPrefix("/"), !prefix.hasSuffix("/") else {
+            throw ValidationError("--mqtt-prefix: '\(prefix)' may hold only letters, digits, -, _ and inner /")
         }
         if let deviceID, !MQTTTopics.isValidID(deviceID) {
             throw ValidationError("--device-id: '\(deviceID)' must be 1 to 64 letters, digits, - or _")
         }
     }
 
+    /// These options over a config file's `[mqtt]` table: each option given on the command line
+    /// wins over the file's key. The result is checked like the options themselves.
+    func over(_ file: MQTTSettings, configPath: String?) throws -> MQTTOptions {
+        guard file != MQTTSettings() else { return self }
+        var merged = self
+        merged.mqtt = mqtt ?? file.url
+        merged.mqttPrefix = mqttPrefix ?? file.prefix
+        merged.deviceID = deviceID ?? file.deviceID
+        merged.haDiscovery = haDiscovery || (file.haDiscovery ?? false)
+        merged.mqttPasswordFile = mqttPasswordFile ?? file.passwordFile
+        merged.mqttCafile = mqttCafile ?? file.caFile
+        merged.mqttCert = mqttCert ?? file.certFile
+        merged.mqttKey = mqttKey ?? file.keyFile
+        do { try merged.validate() } catch { throw CLIError("\(configPath ?? "config file") [mqtt]: \(error)") }
+        return merged
+    }
+
     func topics() -> MQTTTopics {
-        MQTTTopics(prefix: mqttPrefix, deviceID: deviceID ?? MQTTTopics.sanitizedID(ProcessInfo.processInfo.hostName))
+        MQTTTopics(prefix: prefix, deviceID: deviceID ?? MQTTTopics.sanitizedID(ProcessInfo.processInfo.hostName))
     }
 
     /// Where this device's events wait while the broker is away: one file per device id, under
