@@ -1,4 +1,5 @@
 import GluteCore
+import GluteDevices
 import GluteLog
 import GluteMQTT
 import GluteSession
@@ -84,5 +85,17 @@ extension MQTTURL {
         // The posture event confirms sitting 5 s after it began (since < time).
         today.observe(posture(.sitting, streamTime: 105, since: 100, wall: evening + 105))
         #expect(today.sittingSeconds(at: evening + 160) == 60)
+    }
+}
+
+@Suite struct MQTTDeviceIDTests {
+    @Test func theSensorsIdentityElseTheHostName() throws {
+        let ble = try SourceSpec(parsing: "ble:C0:FF:EE:00:00:01")
+        #expect(MQTTDeviceID.defaultID(source: ble, usbSerialNumber: nil, hostName: "desk.lan") == "ble-c0ffee000001")
+        let tty = try SourceSpec(parsing: "/dev/ttyACM0")
+        #expect(MQTTDeviceID.defaultID(source: tty, usbSerialNumber: "E6614C31 1B2F", hostName: "desk.lan") == "usb-E6614C31_1B2F")
+        #expect(MQTTDeviceID.defaultID(source: tty, usbSerialNumber: nil, hostName: "desk.lan") == "desk_lan")
+        #expect(MQTTDeviceID.defaultID(source: try SourceSpec(parsing: "sim"), usbSerialNumber: nil, hostName: "desk") == "desk")
+        #expect(MQTTDeviceID.defaultID(source: nil, usbSerialNumber: nil, hostName: "") == "glutebridge")
     }
 }

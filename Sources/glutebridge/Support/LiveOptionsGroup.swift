@@ -98,7 +98,7 @@ enum LiveRun {
             sinks.append(AlertSink(AlertDispatcher(settings: resolved.alerts, quietHours: resolved.quietHours,
                                                    report: { Output.error("glutebridge: \($0)") })))
         }
-        if let sink = try mqtt?.over(resolved.mqtt, configPath: configPath).sink(report: { Output.error("glutebridge: \($0)") }) {
+        if let sink = try mqtt?.over(resolved.mqtt, configPath: configPath).sink(source: spec, report: { Output.error("glutebridge: \($0)") }) {
             sinks.append(sink)
         }
         if !options.exitOn.isEmpty { sinks.append(ExitOnSink(types: Set(options.exitOn), session: session)) }

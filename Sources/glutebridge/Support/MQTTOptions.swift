@@ -28,7 +28,7 @@ struct MQTTOptions: ParsableArguments {
 
     var prefix: String { mqttPrefix ?? "glutebridge" }
 
-    @Option(help: ArgumentHelp("This wearer's id in topics (default: the host name).", valueName: "ID"))
+    @Option(help: ArgumentHelp("This wearer's id in topics (default: ble-ADDRESS for a BLE sensor, usb-SERIAL for a USB serial one with a serial number, else the host name).", valueName: "ID"))
     var deviceID: String?
 
     @Flag(help: "Publish Home Assistant discovery configs (retained, under homeassistant/).")
@@ -75,8 +75,18 @@ struct MQTTOptions: ParsableArguments {
         return merged
     }
 
-    func topics() -> MQTTTopics {
-        MQTTTopics(prefix: prefix, deviceID: deviceID ?? MQTTTopics.sanitizedID(ProcessInfo.processInfo.hostName))
+    /// `source`: the live source, whose identity gives the default id (`MQTTDeviceID`).
+    func topics(source: SourceSpec? = nil) -> MQTTTopics {
+        MQTTTopics(prefix: prefix, deviceID: deviceID ?? MQTTDeviceID.defaultID(source: source, usbSerialNumber: source.flatMap(usbSerialNumber),
+                                                                                hostName: ProcessInfo.processInfo.hostName))
+    }
+
+    /// The USB serial number behind a serial source's path (a /dev/serial/by-id or
+    /// /dev/glutebridge-* link resolves to its tty), from udev; nil when there is none.
+    private func usbSerialNumber(_ source: SourceSpec) -> String? {
+        guard case .serial(let serial) = source else { return nil }
+        let node = URL(fileURLWithPath: serial.path).resolvingSymlinksInPath().path
+        return (try? SerialDeviceDiscovery.candidates())?.first { $0.devnode == node }?.serialNumber
     }
 
     /// Where this device's events wait while the broker is away: one file per device id, under
@@ -106,8 +116,8 @@ struct MQTTOptions: ParsableArguments {
     }
 
     /// The sink for a session, or nil without --mqtt.
-    func sink(report: @escaping @Sendable (String) -> Void) throws -> MQTTSink? {
-        let topics = topics()
+    func sink(source: SourceSpec? = nil, report: @escaping @Sendable (String) -> Void) throws -> MQTTSink? {
+        let topics = topics(source: source)
         guard let client = try connect(topics: topics, report: report) else { return nil }
         return MQTTSink(client: client, topics: topics, discovery: haDiscovery, version: GlutebridgeVersion.tool,
                         sessionStart: HostClock.now().wall, utcOffset: { LocalTime.utcOffset(at: $0) })
