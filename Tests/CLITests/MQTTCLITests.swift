@@ -155,7 +155,7 @@ struct MQTTCLITests {
         #expect(before.keys.filter { $0.contains("/gone/") }.count == 9)
         let forget = try CLI.run(["mqtt", "--forget", "gone", "--mqtt", "mqtt://127.0.0.1:\(broker.port)"])
         #expect(forget.status == 0, "\(forget.stderr)")
-        #expect(forget.stdout.contains("9 retained topics cleared"), "\(forget.stdout)")
+        #expect(forget.stdout.contains("10 retained topics cleared"), "\(forget.stdout)")
         let after = try broker.retained(["glutebridge/#", "homeassistant/#"])
         #expect(after.keys.filter { $0.contains("/gone/") }.isEmpty, "\(after.keys.sorted())")
         #expect(after.keys.filter { $0.contains("/kept/") }.count == 9)
@@ -184,6 +184,25 @@ struct MQTTCLITests {
         let bad = try CLI.run(["monitor", "sim:desk-day", "--speed", "600", "--format", "jsonl", "--duration", "1s", "--config", config.path])
         #expect(bad.status == 1 && bad.stderr.split(separator: "\n").count == 1 && bad.stderr.contains("gb.toml [mqtt]: --device-id"),
                 "\(bad.stderr)")
+    }
+
+    /// A BLE sensor (the GATT simulator on a unix socket): the default device id is its address,
+    /// and the battery level it reports is in the state, with its own discovery entity.
+    @Test func aBLESensorNamesTheDeviceAndReportsItsBattery() throws {
+        let broker = try MQTTBroker()
+        let socket = temporaryDirectory().appendingPathComponent("gatt.sock").path
+        let (sim, simOut) = try CLI.start(["simulate", "--ble", socket, "--profile", "native", "--scenario", "tilt", "--speed", "10"])
+        defer { kill(sim.processIdentifier, SIGKILL); sim.waitUntilExit() }
+        #expect(readLine(from: simOut) == socket)
+        let run = try CLI.run(["monitor", "ble:C0:FF:EE:00:00:01?att=unix:\(socket)", "--format", "jsonl", "--duration", "3s",
+                               "--mqtt", "mqtt://127.0.0.1:\(broker.port)", "--ha-discovery"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let retained = try broker.retained(["glutebridge/#", "homeassistant/#"])
+        let state = try #require(retained["glutebridge/ble-c0ffee000001/state"], "\(retained.keys.sorted())")
+        #expect(state.contains("\"battery_pct\":"), "\(state)")
+        let battery = try #require(retained["homeassistant/sensor/ble-c0ffee000001/battery/config"])
+        #expect(battery.contains("\"device_class\":\"battery\"") && battery.contains("\"unit_of_measurement\":\"%\""))
+        #expect(retained.keys.filter { $0.hasPrefix("homeassistant/") }.count == 8)
     }
 
     @Test func theWillSaysOfflineAfterSIGKILL() throws {

@@ -13,6 +13,9 @@ public final class MQTTSink: SessionSink {
     private let topics: MQTTTopics
     private var today: TodayCounters
     private var lastAlert: String?
+    private let discovery: Bool
+    private let version: String
+    private var batteryAnnounced = false
     private var lastState: String?
     private var lastStateWall = -Double.infinity
     private let session: Int
@@ -29,6 +32,8 @@ public final class MQTTSink: SessionSink {
         self.client = client
         self.topics = topics
         today = TodayCounters(utcOffset: utcOffset)
+        self.discovery = discovery
+        self.version = version
         session = Int((sessionStart * 1000).rounded(.down))
         client.retain(topics.availability, "online")
         if discovery {
@@ -56,7 +61,14 @@ public final class MQTTSink: SessionSink {
     private func publishState(_ status: SessionStatus, force: Bool) {
         guard force || status.wallNow - lastStateWall >= 1 else { return }
         let state = MQTTTopics.stateJSON(snapshot: status.snapshot, sittingToday: today.sittingSeconds(at: status.wallNow),
-                                         squeezesToday: today.squeezes, lastAlert: lastAlert, link: status.link)
+                                         squeezesToday: today.squeezes, lastAlert: lastAlert, link: status.link,
+                                         battery: status.batteryLevel)
+        if discovery, status.batteryLevel != nil, !batteryAnnounced {
+            // Only a sensor that reports its level gets the entity, once it has reported one.
+            let config = HADiscovery.batteryConfig(topics, version: version)
+            client.retain(config.topic, config.payload)
+            batteryAnnounced = true
+        }
         guard state != lastState else { return }
         client.retain(topics.state, state)
         lastState = state

@@ -41,16 +41,18 @@ public struct MQTTTopics: Sendable, Equatable {
     }
 
     /// The retained state: what a dashboard shows now.
-    /// `sittingToday`, `squeezesToday`: since local midnight (`TodayCounters`).
+    /// `sittingToday`, `squeezesToday`: since local midnight (`TodayCounters`). `battery_pct` only
+    /// when the sensor reports a level.
     public static func stateJSON(snapshot: PipelineSnapshot, sittingToday: Double, squeezesToday: Int, lastAlert: String?,
-                                 link: LinkStatus) -> String {
+                                 link: LinkStatus, battery: Int? = nil) -> String {
         func num(_ v: Double?) -> String { v.map { EventFormat.number($0) } ?? "null" }
         let posture = snapshot.posture.map { TextFormatting.jsonString($0.rawValue) } ?? "null"
         let alert = lastAlert.map(TextFormatting.jsonString) ?? "null"
         return "{\"posture\":\(posture),\"sitting\":\(snapshot.posture == .sitting),\"tilt_deg\":\(num(snapshot.tilt)),"
             + "\"obliquity_deg\":\(num(snapshot.obliquity)),\"anterior_tilt\":\(snapshot.tilted),"
             + "\"bout_s\":\(num(snapshot.sittingBout)),\"sitting_today_s\":\(num((sittingToday * 10).rounded() / 10)),"
-            + "\"squeezes_today\":\(squeezesToday),\"last_alert\":\(alert),\"link\":\"\(linkWord(link))\"}"
+            + "\"squeezes_today\":\(squeezesToday),\"last_alert\":\(alert),\"link\":\"\(linkWord(link))\""
+            + (battery.map { ",\"battery_pct\":\($0)" } ?? "") + "}"
     }
 
     static func linkWord(_ link: LinkStatus) -> String {
