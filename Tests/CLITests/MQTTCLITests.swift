@@ -25,7 +25,9 @@ struct MQTTCLITests {
         let state = try #require(retained["glutebridge/desk1/state"])
         #expect(state.contains("\"posture\":") && state.contains("\"squeezes_today\":") && state.contains("\"link\":\"ended\""))
         #expect(retained.keys.filter { $0.hasPrefix("homeassistant/") && $0.hasSuffix("/desk1/sitting/config") }.count == 1)
-        #expect(retained.keys.filter { $0.hasPrefix("homeassistant/") }.count == 7)
+        // The 7 entities and the battery: the simulated sensor reports its level in status messages.
+        #expect(retained.keys.filter { $0.hasPrefix("homeassistant/") }.count == 8)
+        #expect(state.contains("\"battery_pct\":") && state.contains("\"sitting_today_s\":2199.3"), "\(state)")
     }
 
     /// Issue #15 (b): the broker SIGKILLed and restarted on its port twice during a run. Events
@@ -142,7 +144,7 @@ struct MQTTCLITests {
         #expect(state.contains("\"link\":\"ended\"") && state.contains("\"squeezes_today\":12"), "\(state)")
     }
 
-    /// `mqtt --forget ID`: the device's 7 discovery configs, state and availability are gone
+    /// `mqtt --forget ID`: the device's 8 discovery configs, state and availability are gone
     /// (empty retained messages); another device's stay.
     @Test func forgetRemovesTheDevicesRetainedTopics() throws {
         let broker = try MQTTBroker()
@@ -152,13 +154,13 @@ struct MQTTCLITests {
             #expect(run.status == 0, "\(run.stderr)")
         }
         let before = try broker.retained(["glutebridge/#", "homeassistant/#"])
-        #expect(before.keys.filter { $0.contains("/gone/") }.count == 9)
+        #expect(before.keys.filter { $0.contains("/gone/") }.count == 10)  // 8 configs (battery too), state, availability
         let forget = try CLI.run(["mqtt", "--forget", "gone", "--mqtt", "mqtt://127.0.0.1:\(broker.port)"])
         #expect(forget.status == 0, "\(forget.stderr)")
         #expect(forget.stdout.contains("10 retained topics cleared"), "\(forget.stdout)")
         let after = try broker.retained(["glutebridge/#", "homeassistant/#"])
         #expect(after.keys.filter { $0.contains("/gone/") }.isEmpty, "\(after.keys.sorted())")
-        #expect(after.keys.filter { $0.contains("/kept/") }.count == 9)
+        #expect(after.keys.filter { $0.contains("/kept/") }.count == 10)
 
         let unreachable = try CLI.run(["mqtt", "--forget", "gone", "--mqtt", "mqtt://127.0.0.1:1"])
         #expect(unreachable.status == 1 && unreachable.stderr.split(separator: "\n").count == 1, "\(unreachable.stderr)")

@@ -54,37 +54,39 @@ extension MQTTURL {
 }
 
 @Suite struct TodayCounterTests {
-    // 2026-12-04 22:00 UTC; the zone is UTC+1, so local midnight is 2026-12-04 23:00 UTC.
+    // 2026-12-04 22:00 UTC; the zone is UTC+1, so local midnight is 2026-12-04 23:00 UTC. Stream
+    // time t is at wall `evening + t` (a sensor at speed 1) unless a test says otherwise.
     let evening = 1_796_421_600.0
     let plusOne: @Sendable (Double) -> Int = { _ in 3_600 }
 
-    private func posture(_ p: Posture, streamTime: Double, since: Double, wall: Double) -> TimedEvent {
-        TimedEvent(event: Event(time: streamTime, kind: .posture(p, since: since, previous: nil)), wall: wall)
+    private func posture(_ p: Posture, streamTime: Double, since: Double, wall: Double? = nil) -> TimedEvent {
+        TimedEvent(event: Event(time: streamTime, kind: .posture(p, since: since, previous: nil)), wall: wall ?? evening + streamTime)
     }
 
-    private func squeeze(wall: Double) -> TimedEvent {
-        TimedEvent(event: Event(time: 0, kind: .squeeze(start: 0, duration: 1, side: .both, strength: 1, source: .cushion)), wall: wall)
+    private func squeeze(streamTime: Double) -> TimedEvent {
+        TimedEvent(event: Event(time: streamTime, kind: .squeeze(start: streamTime, duration: 1, side: .both, strength: 1, source: .cushion)),
+                   wall: evening + streamTime)
     }
 
     @Test func startAgainAtLocalMidnightWithTheOpenBoutCountedFromMidnight() {
         var today = TodayCounters(utcOffset: plusOne)
         // Sitting from 22:10 UTC (23:10 local) to 22:30; sitting again from 22:40 across midnight.
-        today.observe(posture(.sitting, streamTime: 600, since: 600, wall: evening + 600))
-        today.observe(squeeze(wall: evening + 700))
-        today.observe(posture(.standing, streamTime: 1_800, since: 1_800, wall: evening + 1_800))
-        today.observe(posture(.sitting, streamTime: 2_400, since: 2_400, wall: evening + 2_400))
+        today.observe(posture(.sitting, streamTime: 600, since: 600))
+        today.observe(squeeze(streamTime: 700))
+        today.observe(posture(.standing, streamTime: 1_800, since: 1_800))
+        today.observe(posture(.sitting, streamTime: 2_400, since: 2_400))
         #expect(today.squeezes == 1)
-        #expect(today.sittingSeconds(at: evening + 3_000) == 1_200 + 600)
+        #expect(today.sittingSeconds(wall: evening + 3_000, streamTime: 3_000) == 1_200 + 600)
         // 23:30 UTC is 00:30 local: a new day; the bout counts from midnight, 30 min.
-        #expect(today.sittingSeconds(at: evening + 5_400) == 1_800)
+        #expect(today.sittingSeconds(wall: evening + 5_400, streamTime: 5_400) == 1_800)
         #expect(today.squeezes == 0)
     }
 
-    @Test func aBoutReportedLateCountsFromItsStart() {
+    @Test func durationsAreStreamTimeSoASpedUpSimulatorCountsItsOwnSeconds() {
         var today = TodayCounters(utcOffset: plusOne)
-        // The posture event confirms sitting 5 s after it began (since < time).
-        today.observe(posture(.sitting, streamTime: 105, since: 100, wall: evening + 105))
-        #expect(today.sittingSeconds(at: evening + 160) == 60)
+        // At speed 60: 600 s of stream pass in 10 s of wall time.
+        today.observe(posture(.sitting, streamTime: 100, since: 95, wall: evening + 1))
+        #expect(today.sittingSeconds(wall: evening + 11, streamTime: 700) == 605)
     }
 }
 

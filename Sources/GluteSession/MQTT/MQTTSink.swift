@@ -60,7 +60,7 @@ public final class MQTTSink: SessionSink {
 
     private func publishState(_ status: SessionStatus, force: Bool) {
         guard force || status.wallNow - lastStateWall >= 1 else { return }
-        let state = MQTTTopics.stateJSON(snapshot: status.snapshot, sittingToday: today.sittingSeconds(at: status.wallNow),
+        let state = MQTTTopics.stateJSON(snapshot: status.snapshot, sittingToday: today.sittingSeconds(wall: status.wallNow, streamTime: status.snapshot.time),
                                          squeezesToday: today.squeezes, lastAlert: lastAlert, link: status.link,
                                          battery: status.batteryLevel)
         if discovery, status.batteryLevel != nil, !batteryAnnounced {
