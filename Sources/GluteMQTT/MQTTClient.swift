@@ -183,7 +183,7 @@ public final class MQTTClient: @unchecked Sendable {
                 for i in retained.indices { retained[i].dirty = true }
                 let waiting = outbox.waiting
                 lock.unlock()
-                report("mqtt: reconnected to \(connection.host):\(connection.port) after \(Int(MQTTClient.now() - lostAt)) s; sending \(waiting) waiting events")
+                report("mqtt: reconnected to \(connection.host):\(connection.port) after \(String(format: "%.1f", MQTTClient.now() - lostAt)) s; sending \(waiting) waiting events")
                 continue
             }
             pump(m)

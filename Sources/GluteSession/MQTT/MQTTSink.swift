@@ -1,6 +1,7 @@
 import GluteCore
 import GluteLog
 import GluteMQTT
+import GluteWire
 
 /// Publishes a session to an MQTT broker: every event on `PREFIX/ID/event` (QoS 1, the JSONL
 /// object with `seq` and `session` in front, so that a consumer can drop the duplicates a
@@ -34,7 +35,7 @@ public final class MQTTSink: SessionSink {
         today = TodayCounters(utcOffset: utcOffset)
         self.discovery = discovery
         self.version = version
-        session = Int((sessionStart * 1000).rounded(.down))
+        session = Int(saturating: sessionStart * 1000, rounding: .down)
         client.retain(topics.availability, "online")
         if discovery {
             for config in HADiscovery.configs(topics, version: version) { client.retain(config.topic, config.payload) }
