@@ -279,6 +279,18 @@ struct MQTTCLITests {
         #expect(plain.status == 1 && plain.stderr.split(separator: "\n").count == 1 && plain.stderr.contains("mqtts://"), "\(plain.stderr)")
     }
 
+    /// The first connection must succeed: no broker listening is one line and status 1, before
+    /// any event is printed (later outages are spooled instead).
+    @Test func noBrokerAtTheStartIsOneLineAndStatus1() throws {
+        let run = try CLI.run(["monitor", "sim:desk-day", "--speed", "600", "--format", "jsonl", "--duration", "2s",
+                               "--mqtt", "mqtt://127.0.0.1:1", "--device-id", "nobroker"],
+                              environment: ["XDG_STATE_HOME": temporaryDirectory().path])
+        #expect(run.status == 1)
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].contains("cannot connect to 127.0.0.1:1"), "\(run.stderr)")
+        #expect(!run.stdout.contains("\"type\":\"posture\""), "no session ran")
+    }
+
     @Test func optionsAreChecked() throws {
         for (args, message) in [(["--mqtt", "mqtt://u:pw@h"], "password does not go in the URL"),
                                 (["--mqtt", "mqtts://h"], "needs --mqtt-cafile"),
