@@ -300,14 +300,14 @@ public final class MQTTClient: @unchecked Sendable {
         connack.withLock { $0 = nil }
         let rc = mosquitto_connect(m, c.host, Int32(c.port), 30)
         guard rc == MOSQ_ERR_SUCCESS.rawValue else {
-            throw MQTTError("mqtt: cannot connect to \(c.host):\(c.port): \(MQTTClient.errorText(rc, tls: c.caFile != nil))")
+            throw MQTTError("mqtt: cannot connect to \(c.host):\(c.port): \(MQTTClient.errorText(rc, connectingPlain: c.caFile == nil))")
         }
         // Drive the loop here until CONNACK, so a refusal is reported once, not retried forever.
         let start = MQTTClient.now()
         while connack.withLock({ $0 }) == nil {
             let loopRC = mosquitto_loop(m, 100, 1)
             if loopRC != MOSQ_ERR_SUCCESS.rawValue, connack.withLock({ $0 }) == nil {
-                throw MQTTError("mqtt: \(c.host):\(c.port): \(MQTTClient.errorText(loopRC, tls: c.caFile != nil))")
+                throw MQTTError("mqtt: \(c.host):\(c.port): \(MQTTClient.errorText(loopRC, connectingPlain: c.caFile == nil))")
             }
             if MQTTClient.now() - start > timeout { throw MQTTError("mqtt: \(c.host):\(c.port) did not answer within \(timeout) s") }
         }
@@ -321,13 +321,14 @@ public final class MQTTClient: @unchecked Sendable {
         guard rc == MOSQ_ERR_SUCCESS.rawValue else { throw MQTTError("mqtt: \(what): \(MQTTClient.errorText(rc))") }
     }
 
-    /// `tls`: whether this was an mqtts:// connection; the likely cause goes in the one line.
-    static func errorText(_ rc: Int32, tls: Bool = false) -> String {
+    /// `connectingPlain`: the error came while a plain mqtt:// connection waited for the broker's
+    /// first answer, where a closed connection most likely means a TLS listener.
+    static func errorText(_ rc: Int32, connectingPlain: Bool = false) -> String {
         if rc == MOSQ_ERR_ERRNO.rawValue { return "connection failed (refused or unreachable)" }
         if rc == MOSQ_ERR_TLS.rawValue {
             return "TLS handshake failed (the broker's certificate is not signed by --mqtt-cafile, or does not name this host)"
         }
-        if rc == MOSQ_ERR_CONN_LOST.rawValue, !tls {
+        if rc == MOSQ_ERR_CONN_LOST.rawValue, connectingPlain {
             return "the broker closed the connection before answering (a TLS listener? use mqtts:// and --mqtt-cafile)"
         }
         return String(cString: mosquitto_strerror(rc))

@@ -41,9 +41,10 @@ struct MQTTCLITests {
         Thread.sleep(forTimeInterval: 0.5)
         let state = temporaryDirectory()
         // desk-day at speed 250 runs about 11 s and makes 41 events spread over it.
+        let stderrFile = state.appendingPathComponent("stderr")
         let (run, out) = try CLI.start(["monitor", "sim:desk-day", "--speed", "250", "--format", "jsonl",
                                         "--mqtt", "mqtt://127.0.0.1:\(broker.port)", "--device-id", "restarts"],
-                                       environment: ["XDG_STATE_HOME": state.path])
+                                       environment: ["XDG_STATE_HOME": state.path], stderrFile: stderrFile)
         nonisolated(unsafe) var stdout = Data()
         let reader = DispatchGroup()
         reader.enter()
@@ -75,6 +76,11 @@ struct MQTTCLITests {
         #expect(unique.map(\.json) == events, "sent \(events.count), received \(lines.count) (\(unique.count) unique)")
         #expect(unique.map(\.seq) == Array(1...events.count))
         #expect(!FileManager.default.fileExists(atPath: state.path + "/glutebridge/mqtt-spool/restarts"), "the spool is removed once sent")
+        // One line when the link is lost, one when it is back; a lost link is not blamed on TLS.
+        let stderr = try String(contentsOf: stderrFile, encoding: .utf8).split(separator: "\n").filter { $0.contains("mqtt:") }
+        #expect(stderr.filter { $0.contains("mqtt: lost 127.0.0.1") }.count == 2, "\(stderr)")
+        #expect(stderr.filter { $0.contains("mqtt: reconnected to 127.0.0.1") }.count == 2, "\(stderr)")
+        #expect(!stderr.contains { $0.contains("TLS") }, "\(stderr)")
     }
 
     /// The broker dies for good mid-run: the events it missed stay in the 0600 spool when the run
