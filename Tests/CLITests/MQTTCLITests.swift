@@ -213,6 +213,24 @@ struct MQTTCLITests {
         #expect(retained.keys.filter { $0.hasPrefix("homeassistant/") }.count == 8)
     }
 
+    /// A BLE recording replayed with --mqtt is published under its sensor's id, as it was live.
+    @Test func aReplayedBLERecordingKeepsTheSensorsID() throws {
+        let broker = try MQTTBroker()
+        let dir = temporaryDirectory()
+        let socket = dir.appendingPathComponent("gatt.sock").path
+        let (sim, simOut) = try CLI.start(["simulate", "--ble", socket, "--profile", "native", "--scenario", "squeezes", "--speed", "20"])
+        defer { kill(sim.processIdentifier, SIGKILL); sim.waitUntilExit() }
+        #expect(readLine(from: simOut) == socket)
+        let capture = dir.appendingPathComponent("ble.gbcap").path
+        let live = try CLI.run(["record", "ble:C0:FF:EE:00:00:01?att=unix:\(socket)", "-o", capture, "--format", "jsonl", "--duration", "3s"])
+        #expect(live.status == 0, "\(live.stderr)")
+        let replay = try CLI.run(["replay", capture, "--format", "jsonl", "--mqtt", "mqtt://127.0.0.1:\(broker.port)"],
+                                 environment: ["XDG_STATE_HOME": dir.path])
+        #expect(replay.status == 0, "\(replay.stderr)")
+        let retained = try broker.retained(["glutebridge/#"])
+        #expect(retained["glutebridge/ble-c0ffee000001/availability"] == "offline", "\(retained.keys.sorted())")
+    }
+
     @Test func theWillSaysOfflineAfterSIGKILL() throws {
         let broker = try MQTTBroker()
         let (process, out) = try CLI.start(["monitor", "sim:desk-day", "--speed", "1", "--format", "jsonl",

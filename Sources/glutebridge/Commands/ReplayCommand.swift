@@ -105,7 +105,13 @@ struct ReplayCommand: ParsableCommand {
         let printer = try EventPrinter(format: chosen, source: input.sourceLabel, wallTime: input.startWall, tool: GlutebridgeVersion.tool,
                                        logPath: output, write: Output.line)
         let dailyLog = try daily.open(source: input.sourceLabel, startWall: input.startWall, configuredKeepDays: resolved.keepDays)
-        let mqttSink = try mqtt.over(resolved.mqtt, configPath: detection.config).sink(report: { Output.error("glutebridge: \($0)") })
+        // A BLE recording keeps its sensor's address: the same default device id as live. (A serial
+        // port's USB serial number is not recorded, and this machine's udev knows another one.)
+        let recordedBLE = input.header?["source"].flatMap { try? SourceSpec(parsing: $0) }.flatMap { spec -> SourceSpec? in
+            if case .ble = spec { return spec }
+            return nil
+        }
+        let mqttSink = try mqtt.over(resolved.mqtt, configPath: detection.config).sink(source: recordedBLE, report: { Output.error("glutebridge: \($0)") })
         // The state topic shows the pipeline's latest snapshot; kept only when it is published.
         var snapshot = Pipeline(settings: settings).snapshot
         var lastWall = input.startWall
