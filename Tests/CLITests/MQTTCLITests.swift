@@ -147,7 +147,8 @@ struct MQTTCLITests {
         let retained = try broker.retained(["glutebridge/replayed/#"])
         #expect(retained["glutebridge/replayed/availability"] == "offline")
         let state = try #require(retained["glutebridge/replayed/state"])
-        #expect(state.contains("\"link\":\"ended\"") && state.contains("\"squeezes_today\":12"), "\(state)")
+        #expect(state.contains("\"link\":\"ended\"") && state.contains("\"squeezes_today\":12") && state.contains("\"battery_pct\":"),
+                "\(state)")
     }
 
     /// `mqtt --forget ID`: the device's 8 discovery configs, state and availability are gone

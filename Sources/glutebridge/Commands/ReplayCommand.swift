@@ -115,9 +115,10 @@ struct ReplayCommand: ParsableCommand {
         // The state topic shows the pipeline's latest snapshot; kept only when it is published.
         var snapshot = Pipeline(settings: settings).snapshot
         var lastWall = input.startWall
+        var battery: Int?  // known at the end of the recording only
         func mqttStatus(_ wall: Double, link: LinkStatus) -> SessionStatus {
             SessionStatus(source: input.sourceLabel, link: link, snapshot: snapshot, statistics: DecoderStatistics(),
-                          lastSampleTime: snapshot.time, wallNow: wall, droppedEvents: 0, message: nil)
+                          lastSampleTime: snapshot.time, wallNow: wall, droppedEvents: 0, message: nil, batteryLevel: battery)
         }
         let trap = SignalTrap.install()
         let showProgress = speed == "max" && StandardStreams.isTerminal(2) && chosen != .pretty
@@ -143,6 +144,7 @@ struct ReplayCommand: ParsableCommand {
         } while loop && !result.interrupted
         alerts?.finish()
         snapshot = result.snapshot
+        battery = result.batteryPercent
         // The recording's own clock: its "today" is the day it was recorded.
         mqttSink?.finish(mqttStatus(lastWall, link: .ended(reason: "end of file")))
         totals.finish(at: result.lastSampleTime)
