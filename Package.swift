@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: ["GluteSim", "GluteCore", "GluteWire"]),
         .testTarget(name: "CLITests", dependencies: ["GluteWire", "GluteLog"]),
         // Against a real mosquitto on a loopback port (skipped when mosquitto is not installed).
-        .testTarget(name: "GluteMQTTTests", dependencies: ["GluteMQTT", "GluteSession", "GluteCore", "GluteLog"]),
+        .testTarget(name: "GluteMQTTTests", dependencies: ["GluteMQTT", "GluteSession", "GluteCore", "GluteLog", "GluteDevices"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -28,129 +28,311 @@ public struct MQTTConnection: Sendable {
     }
 }
 
-/// libmosquitto behind a small type. Its own network thread (`mosquitto_loop_start`) does all the
-/// socket work; `publish` only hands a message to libmosquitto's queue and never waits on the
-/// network. QoS 1 messages not yet acknowledged are bounded by `capacity`: past it a message is
-/// dropped and counted (`dropped`), so a dead broker cannot grow memory without limit.
+/// libmosquitto behind a small type, with its own network thread that owns the connection.
+///
+/// - The first connection is made in `init` and must succeed: a refusal (bad credentials, wrong
+///   CA) or an unreachable broker throws, one line, instead of retrying.
+/// - Events (`send`, QoS 1) go through an `MQTTOutbox`: in memory while the link is up, to the
+///   on-disk spool while it is down; after a reconnect the unacknowledged ones are sent first, then
+///   the spool, then the newer ones, in order.
+/// - Retained messages (`retain`: state, availability, discovery) keep only their latest payload
+///   and are all published again after each reconnect (a restarted broker may have lost them).
+/// - A lost link is retried after 1, 2, 4, ... s, at most `maxBackoff` s apart.
+///
+/// `send` and `retain` only take a lock and append (at worst one spool write); the caller's thread
+/// never waits on the network.
 public final class MQTTClient: @unchecked Sendable {
-    // Safe: `handle` is used from the owner's thread and libmosquitto's thread, which libmosquitto
-    // allows (its calls lock internally); the counters are behind a Mutex.
-    private let handle: OpaquePointer
-    private let state = Mutex<(connack: Int32?, pending: Int, dropped: Int, sent: Int)>((nil, 0, 0, 0))
-    public let capacity: Int
-    private var started = false
+    // Safe: everything below `lock` is only touched under it; `handle` belongs to the network
+    // thread after init; libmosquitto calls its callbacks on that thread, from `mosquitto_loop`.
+    private let connection: MQTTConnection
+    private let report: @Sendable (String) -> Void
+    public let maxBackoff: Double
+    /// Events handed to libmosquitto and not yet acknowledged, at most.
+    static let window = 100
 
-    /// Connects and waits for the broker's answer (CONNACK) for at most `timeout` seconds; a
-    /// refusal (bad credentials, unknown client) throws instead of retrying.
-    public init(_ connection: MQTTConnection, capacity: Int = 10_000, timeout: Double = 10) throws(MQTTError) {
+    private let lock = NSLock()
+    private let outbox: MQTTOutbox
+    private var retained: [(topic: String, payload: String, dirty: Bool)] = []
+    private var retainedInFlight = Set<Int32>()
+    private var linkUp = false
+    private var stopping = false
+    private var drainDeadline = Double.infinity
+    private var abandoned = false
+    private var dropReported = false
+
+    private var handle: OpaquePointer?
+    private let connack = Mutex<Int32?>(nil)
+    private let threadDone = DispatchSemaphore(value: 0)
+    private var threadStarted = false
+
+    /// Connects (waiting at most `timeout` s for the broker's answer) and starts the network
+    /// thread. `spoolPath`: where events wait while the broker is away (nil: memory only).
+    public init(_ connection: MQTTConnection, spoolPath: String? = nil, memoryLimit: Int = 1_000, maxBackoff: Double = 30,
+                timeout: Double = 10, report: @escaping @Sendable (String) -> Void = { _ in }) throws(MQTTError) {
         _ = MQTTClient.libraryInitialized
-        guard let m = mosquitto_new(connection.clientID, true, nil) else { throw MQTTError("mqtt: cannot create a client") }
-        handle = m
-        self.capacity = capacity
-        mosquitto_user_data_set(m, Unmanaged.passUnretained(self).toOpaque())
-        mosquitto_connect_callback_set(m) { _, user, rc in
-            guard let user else { return }
-            Unmanaged<MQTTClient>.fromOpaque(user).takeUnretainedValue().state.withLock { $0.connack = rc }
+        self.connection = connection
+        self.report = report
+        self.maxBackoff = maxBackoff
+        outbox = MQTTOutbox(spool: try spoolPath.map { path throws(MQTTError) in try MQTTSpool(path: path) }, memoryLimit: memoryLimit)
+        handle = try open(timeout: timeout)
+        linkUp = true
+        if outbox.spooled > 0, let path = outbox.spoolPath {
+            report("mqtt: sending \(outbox.spooled) events an earlier run left in \(path)")
         }
-        mosquitto_publish_callback_set(m) { _, user, _ in
-            guard let user else { return }
-            Unmanaged<MQTTClient>.fromOpaque(user).takeUnretainedValue().state.withLock { $0.pending -= 1; $0.sent += 1 }
-        }
-        do { try configure(connection) } catch { mosquitto_destroy(m); throw error }
-        do { try connect(connection, timeout: timeout) } catch { mosquitto_destroy(m); throw error }
+        let thread = Thread { [self] in runNetwork() }
+        thread.name = "mqtt"
+        thread.start()
+        threadStarted = true
     }
 
     private static let libraryInitialized: Bool = { mosquitto_lib_init(); return true }()
 
-    private func configure(_ c: MQTTConnection) throws(MQTTError) {
-        if let user = c.username {
-            try check(mosquitto_username_pw_set(handle, user, c.password), "credentials")
-        }
-        if let will = c.will {
-            try check(mosquitto_will_set(handle, will.topic, Int32(will.payload.utf8.count), will.payload, 1, true), "will")
-        }
-        if let ca = c.caFile {
-            try check(mosquitto_tls_set(handle, ca, nil, c.certFile, c.keyFile, nil), "TLS files")
-        }
-        _ = mosquitto_reconnect_delay_set(handle, 1, 30, true)
-        _ = mosquitto_max_inflight_messages_set(handle, 100)
-    }
+    // MARK: - The caller's side
 
-    private func connect(_ c: MQTTConnection, timeout: Double) throws(MQTTError) {
-        let rc = mosquitto_connect(handle, c.host, Int32(c.port), 30)
-        guard rc == MOSQ_ERR_SUCCESS.rawValue else {
-            throw MQTTError("mqtt: cannot connect to \(c.host):\(c.port): \(MQTTClient.errorText(rc))")
-        }
-        // Drive the loop here until CONNACK, so a refusal is reported once, not retried forever.
-        var waited = 0.0
-        while state.withLock({ $0.connack }) == nil {
-            let loopRC = mosquitto_loop(handle, 100, 1)
-            waited += 0.1
-            if loopRC != MOSQ_ERR_SUCCESS.rawValue, state.withLock({ $0.connack }) == nil {
-                throw MQTTError("mqtt: \(c.host):\(c.port): \(MQTTClient.errorText(loopRC))")
-            }
-            if waited > timeout { throw MQTTError("mqtt: \(c.host):\(c.port) did not answer within \(timeout) s") }
-        }
-        let connack = state.withLock { $0.connack } ?? 0
-        guard connack == 0 else {
-            throw MQTTError("mqtt: \(c.host):\(c.port) refused the connection: \(String(cString: mosquitto_connack_string(connack)))")
-        }
-        try check(mosquitto_loop_start(handle), "network thread")
-        started = true
-    }
-
-    /// Queues a message; false when it was dropped (more than `capacity` QoS 1 messages waiting).
+    /// Queues a QoS 1 event; false when it was dropped (spool full, reported once).
     @discardableResult
-    public func publish(_ topic: String, _ payload: String, qos: Int32 = 1, retain: Bool = false) -> Bool {
-        let admitted = state.withLock { s -> Bool in
-            guard qos == 0 || s.pending < capacity else { s.dropped += 1; return false }
-            if qos > 0 { s.pending += 1 }
-            return true
+    public func send(_ topic: String, _ payload: String) -> Bool {
+        // One event topic per client: the outbox keeps payloads only.
+        lock.lock()
+        if eventTopic == nil { eventTopic = topic }
+        let admitted = outbox.add(payload, linkUp: linkUp)
+        let firstDrop = !admitted && !dropReported
+        if firstDrop { dropReported = true }
+        let problem = outbox.spoolError
+        lock.unlock()
+        if firstDrop {
+            report("mqtt: the spool is full (\(MQTTSpool.defaultMaxMessages) events or \(MQTTSpool.defaultMaxBytes >> 20) MiB)"
+                + (problem.map { " or cannot be written (\($0))" } ?? "") + "; events are dropped until the broker is back")
         }
-        guard admitted else { return false }
-        let bytes = Array(payload.utf8)
-        let rc = bytes.withUnsafeBytes { raw in
-            mosquitto_publish(handle, nil, topic, Int32(raw.count), raw.baseAddress, qos, retain)
-        }
-        if rc != MOSQ_ERR_SUCCESS.rawValue, rc != MOSQ_ERR_NO_CONN.rawValue {
-            // NO_CONN: libmosquitto keeps QoS 1 messages and sends them after the reconnect.
-            state.withLock { s in if qos > 0 { s.pending -= 1 }; s.dropped += 1 }
-            return false
-        }
-        return true
+        return admitted
     }
 
-    /// Messages dropped because the queue was full, messages the broker acknowledged, and QoS 1
-    /// messages still waiting for their acknowledgement.
-    public var counts: (dropped: Int, sent: Int, pending: Int) { state.withLock { ($0.dropped, $0.sent, $0.pending) } }
+    private var eventTopic: String?
 
-    /// Waits up to `timeout` seconds for the queue to empty, then disconnects cleanly (no will).
-    public func close(drainTimeout timeout: Double = 5) {
-        if started {
-            var waited = 0.0
-            while counts.pending > 0, waited < timeout {
-                usleepShort()
-                waited += 0.01
-            }
-            mosquitto_disconnect(handle)
-            mosquitto_loop_stop(handle, false)
-            started = false
-        }
+    /// Sets the retained payload of `topic` (QoS 1); only the latest is sent.
+    public func retain(_ topic: String, _ payload: String) {
+        lock.lock()
+        // Moved to the end: dirty ones go out in the order they were set (`offline` after the last state).
+        retained.removeAll { $0.topic == topic }
+        retained.append((topic, payload, true))
+        lock.unlock()
+    }
+
+    /// Events dropped (spool full), and events not yet acknowledged (in memory, in flight or spooled).
+    public var counts: (dropped: Int, waiting: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (outbox.dropped, outbox.waiting)
+    }
+
+    /// Sends what waits for up to `timeout` s, disconnects cleanly (no will), and leaves what is
+    /// still unacknowledged in the spool for the next run (reported on one line). True when the
+    /// broker acknowledged everything.
+    @discardableResult
+    public func close(drainTimeout timeout: Double = 5) -> Bool {
+        guard threadStarted else { return false }
+        lock.lock()
+        stopping = true
+        drainDeadline = MQTTClient.now() + timeout
+        lock.unlock()
+        // A connect attempt may block a little past the deadline.
+        _ = threadDone.wait(timeout: .now() + timeout + 3)
+        lock.lock()
+        abandoned = true
+        let delivered = outbox.waiting == 0 && retainedInFlight.isEmpty && !retained.contains(where: \.dirty)
+        let left = outbox.persist()
+        let dropped = outbox.dropped
+        let path = outbox.spoolPath
+        lock.unlock()
+        threadStarted = false
+        if left > 0, let path { report("mqtt: \(left) events not acknowledged wait in \(path) for the next run") }
+        if dropped > 0 { report("mqtt: \(dropped) events dropped (spool full)") }
+        return delivered
     }
 
     deinit {
-        if started { mosquitto_disconnect(handle); mosquitto_loop_stop(handle, true) }
-        mosquitto_destroy(handle)
+        if threadStarted { close(drainTimeout: 0) }
+        if let handle { mosquitto_destroy(handle) }
+    }
+
+    // MARK: - The network thread
+
+    private func runNetwork() {
+        var backoff = 1.0
+        var nextAttempt = 0.0
+        var lostAt = 0.0
+        while true {
+            lock.lock()
+            let stop = stopping, deadline = drainDeadline, gone = abandoned
+            lock.unlock()
+            if gone { break }
+            guard let m = handle else {
+                if stop { break }  // nothing can be sent: the spool keeps it
+                let now = MQTTClient.now()
+                if now < nextAttempt { Thread.sleep(forTimeInterval: min(0.1, nextAttempt - now)); continue }
+                do {
+                    handle = try open(timeout: 10)
+                } catch {
+                    nextAttempt = MQTTClient.now() + backoff
+                    backoff = min(backoff * 2, maxBackoff)
+                    continue
+                }
+                backoff = 1
+                lock.lock()
+                linkUp = true
+                for i in retained.indices { retained[i].dirty = true }
+                let waiting = outbox.waiting
+                lock.unlock()
+                report("mqtt: reconnected to \(connection.host):\(connection.port) after \(String(format: "%.1f", MQTTClient.now() - lostAt)) s; sending \(waiting) waiting events")
+                continue
+            }
+            pump(m)
+            let rc = mosquitto_loop(m, 50, 1)
+            if rc != MOSQ_ERR_SUCCESS.rawValue {
+                lock.lock()
+                linkUp = false
+                outbox.linkLost()
+                retainedInFlight.removeAll()
+                lock.unlock()
+                mosquitto_destroy(m)
+                handle = nil
+                lostAt = MQTTClient.now()
+                nextAttempt = lostAt + backoff
+                backoff = min(backoff * 2, maxBackoff)
+                report("mqtt: lost \(connection.host):\(connection.port) (\(MQTTClient.errorText(rc))); events wait in "
+                    + "\(outbox.spoolPath ?? "memory") while reconnecting")
+                continue
+            }
+            if stop {
+                lock.lock()
+                let idle = outbox.waiting == 0 && retainedInFlight.isEmpty && !retained.contains(where: \.dirty)
+                lock.unlock()
+                if idle || MQTTClient.now() > deadline { break }
+            }
+        }
+        if let m = handle {
+            mosquitto_disconnect(m)
+            _ = mosquitto_loop(m, 10, 1)  // lets the DISCONNECT go out
+        }
+        threadDone.signal()
+    }
+
+    /// Hands libmosquitto the dirty retained messages and the next events, up to `window` in flight.
+    /// Under the lock: in this (non-threaded) mode `mosquitto_publish` writes to the socket and
+    /// calls no callback for QoS 1, so it cannot re-enter the lock.
+    private func pump(_ m: OpaquePointer) {
+        lock.lock()
+        defer { lock.unlock() }
+        for i in retained.indices where retained[i].dirty {
+            retained[i].dirty = false
+            if let id = publish(m, retained[i].topic, retained[i].payload, retain: true) {
+                retainedInFlight.insert(id)
+            } else {
+                retained[i].dirty = true
+            }
+        }
+        guard let topic = eventTopic else { return }
+        for payload in outbox.next(MQTTClient.window - outbox.inFlightCount) {
+            // A failed publish counts as in flight: the coming link loss sends it again.
+            outbox.sent(payload, id: publish(m, topic, payload, retain: false) ?? failedID())
+        }
+    }
+
+    private var lastFailedID: Int32 = 0
+    private func failedID() -> Int32 { lastFailedID -= 1; return lastFailedID }
+
+    private func publish(_ m: OpaquePointer, _ topic: String, _ payload: String, retain: Bool) -> Int32? {
+        var id: Int32 = 0
+        let bytes = Array(payload.utf8)
+        let rc = bytes.withUnsafeBytes { raw in mosquitto_publish(m, &id, topic, Int32(raw.count), raw.baseAddress, 1, retain) }
+        return rc == MOSQ_ERR_SUCCESS.rawValue ? id : nil
+    }
+
+    fileprivate func acknowledged(_ id: Int32) {
+        lock.lock()
+        if !outbox.acknowledged(id) { retainedInFlight.remove(id) }
+        lock.unlock()
+    }
+
+    // MARK: - One connection
+
+    /// A new libmosquitto client, connected and past CONNACK, or one line saying why not.
+    private func open(timeout: Double) throws(MQTTError) -> OpaquePointer {
+        let c = connection
+        guard let m = mosquitto_new(c.clientID, true, Unmanaged.passUnretained(self).toOpaque()) else {
+            throw MQTTError("mqtt: cannot create a client")
+        }
+        mosquitto_connect_callback_set(m) { _, user, rc in
+            guard let user else { return }
+            Unmanaged<MQTTClient>.fromOpaque(user).takeUnretainedValue().connack.withLock { $0 = rc }
+        }
+        mosquitto_publish_callback_set(m) { _, user, id in
+            guard let user else { return }
+            Unmanaged<MQTTClient>.fromOpaque(user).takeUnretainedValue().acknowledged(id)
+        }
+        do {
+            try configure(m)
+            try connect(m, timeout: timeout)
+        } catch {
+            mosquitto_destroy(m)
+            throw error
+        }
+        return m
+    }
+
+    private func configure(_ m: OpaquePointer) throws(MQTTError) {
+        let c = connection
+        if let user = c.username {
+            try check(mosquitto_username_pw_set(m, user, c.password), "credentials")
+        }
+        if let will = c.will {
+            try check(mosquitto_will_set(m, will.topic, Int32(will.payload.utf8.count), will.payload, 1, true), "will")
+        }
+        if let ca = c.caFile {
+            try check(mosquitto_tls_set(m, ca, nil, c.certFile, c.keyFile, nil), "TLS files")
+        }
+        // The window above bounds what is in flight; libmosquitto need not queue behind it.
+        _ = mosquitto_max_inflight_messages_set(m, 0)
+    }
+
+    private func connect(_ m: OpaquePointer, timeout: Double) throws(MQTTError) {
+        let c = connection
+        connack.withLock { $0 = nil }
+        let rc = mosquitto_connect(m, c.host, Int32(c.port), 30)
+        guard rc == MOSQ_ERR_SUCCESS.rawValue else {
+            throw MQTTError("mqtt: cannot connect to \(c.host):\(c.port): \(MQTTClient.errorText(rc, connectingPlain: c.caFile == nil))")
+        }
+        // Drive the loop here until CONNACK, so a refusal is reported once, not retried forever.
+        let start = MQTTClient.now()
+        while connack.withLock({ $0 }) == nil {
+            let loopRC = mosquitto_loop(m, 100, 1)
+            if loopRC != MOSQ_ERR_SUCCESS.rawValue, connack.withLock({ $0 }) == nil {
+                throw MQTTError("mqtt: \(c.host):\(c.port): \(MQTTClient.errorText(loopRC, connectingPlain: c.caFile == nil))")
+            }
+            if MQTTClient.now() - start > timeout { throw MQTTError("mqtt: \(c.host):\(c.port) did not answer within \(timeout) s") }
+        }
+        let code = connack.withLock { $0 } ?? 0
+        guard code == 0 else {
+            throw MQTTError("mqtt: \(c.host):\(c.port) refused the connection: \(String(cString: mosquitto_connack_string(code)))")
+        }
     }
 
     private func check(_ rc: Int32, _ what: String) throws(MQTTError) {
         guard rc == MOSQ_ERR_SUCCESS.rawValue else { throw MQTTError("mqtt: \(what): \(MQTTClient.errorText(rc))") }
     }
 
-    static func errorText(_ rc: Int32) -> String {
+    /// `connectingPlain`: the error came while a plain mqtt:// connection waited for the broker's
+    /// first answer, where a closed connection most likely means a TLS listener.
+    static func errorText(_ rc: Int32, connectingPlain: Bool = false) -> String {
         if rc == MOSQ_ERR_ERRNO.rawValue { return "connection failed (refused or unreachable)" }
+        if rc == MOSQ_ERR_TLS.rawValue {
+            return "TLS handshake failed (the broker's certificate is not signed by --mqtt-cafile, or does not name this host)"
+        }
+        if rc == MOSQ_ERR_CONN_LOST.rawValue, connectingPlain {
+            return "the broker closed the connection before answering (a TLS listener? use mqtts:// and --mqtt-cafile)"
+        }
         return String(cString: mosquitto_strerror(rc))
     }
 
-    private func usleepShort() { Thread.sleep(forTimeInterval: 0.01) }
+    private static func now() -> Double { ProcessInfo.processInfo.systemUptime }
 }

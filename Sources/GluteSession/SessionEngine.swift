@@ -14,6 +14,8 @@ public struct SessionEngine: Sendable {
     public private(set) var samplesProcessed = 0
     /// The first text line the decoder skipped (`line 7: ...`), if any.
     public private(set) var firstBadLine: String?
+    /// The battery level the sensor last reported in a native status message, percent.
+    public private(set) var batteryPercent: Int?
     private var lastGapTime: Double?
     private var pendingLostFrames = 0
     private var wall = 0.0
@@ -102,6 +104,8 @@ public struct SessionEngine: Sendable {
         case .anomaly(let anomaly):
             // Kept so that a replay can say which line of a text recording was skipped, not only how many.
             if anomaly.kind == .badLine, firstBadLine == nil { firstBadLine = anomaly.detail }
+        case .message(_, .status(let status)):
+            if let percent = status.batteryPercent { batteryPercent = Int(percent) }
         case .message:
             break
         }

@@ -33,6 +33,9 @@ public struct ResolvedSettings: Sendable, Equatable {
     public var calibration: CalibrationProfile?
     /// Days to keep daily event logs (`keep-days` in the file's `[log]` table); nil: the default.
     public var keepDays: Int?
+    /// The file's `[mqtt]` settings (the MQTT options themselves are not resolved here: the command
+    /// line's `--mqtt*` options override these one by one where they are given).
+    public var mqtt = MQTTSettings()
 
     public init(pipeline: PipelineSettings = PipelineSettings(), alerts: AlertSettings = AlertSettings(),
                 quietHours: QuietHours? = nil, sources: [SettingKey: SettingSource] = [:]) {
@@ -163,6 +166,22 @@ public struct ResolvedSettings: Sendable, Equatable {
                 resolved.alerts.minInterval = try value.duration(allowZero: true)
             case .keepDays:
                 resolved.keepDays = try value.wholeNumber(in: 1...36_500)
+            case .mqtt:
+                resolved.mqtt.url = try value.text(expecting: "\"mqtt://broker.lan\"")
+            case .mqttPrefix:
+                resolved.mqtt.prefix = try value.text(expecting: "\"glutebridge\"")
+            case .deviceID:
+                resolved.mqtt.deviceID = try value.text(expecting: "\"desk1\"")
+            case .haDiscovery:
+                resolved.mqtt.haDiscovery = try value.flag()
+            case .mqttPasswordFile:
+                resolved.mqtt.passwordFile = try value.text(expecting: "\"/home/me/.config/glutebridge/mqtt-password\"")
+            case .mqttCafile:
+                resolved.mqtt.caFile = try value.text(expecting: "\"/etc/ssl/certs/broker-ca.pem\"")
+            case .mqttCert:
+                resolved.mqtt.certFile = try value.text(expecting: "\"client.pem\"")
+            case .mqttKey:
+                resolved.mqtt.keyFile = try value.text(expecting: "\"client.key\"")
             }
         }
         return resolved

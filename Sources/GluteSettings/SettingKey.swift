@@ -18,6 +18,15 @@ public enum SettingKey: String, Sendable, CaseIterable, Comparable {
     case alertInterval = "alert-interval"
     /// Days a daily event log is kept (`--keep-days` of `monitor --output-dir`).
     case keepDays = "keep-days"
+    /// The MQTT options of `monitor`, `record` and `replay` (`MQTTSettings`).
+    case mqtt
+    case mqttPrefix = "mqtt-prefix"
+    case deviceID = "device-id"
+    case haDiscovery = "ha-discovery"
+    case mqttPasswordFile = "mqtt-password-file"
+    case mqttCafile = "mqtt-cafile"
+    case mqttCert = "mqtt-cert"
+    case mqttKey = "mqtt-key"
 
     /// The config file table the key may also appear in (besides the top level).
     public var table: ConfigTable {
@@ -28,6 +37,8 @@ public enum SettingKey: String, Sendable, CaseIterable, Comparable {
             return .alerts
         case .keepDays:
             return .log
+        case .mqtt, .mqttPrefix, .deviceID, .haDiscovery, .mqttPasswordFile, .mqttCafile, .mqttCert, .mqttKey:
+            return .mqtt
         }
     }
 
@@ -46,4 +57,5 @@ public enum ConfigTable: String, Sendable, CaseIterable {
     case detection
     case alerts
     case log
+    case mqtt
 }

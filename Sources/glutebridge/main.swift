@@ -19,7 +19,7 @@ struct GlutebridgeCommand: ParsableCommand {
             MonitorCommand.self, RecordCommand.self, ReplayCommand.self, CalibrateCommand.self,
             DevicesCommand.self, ScanCommand.self, DoctorCommand.self, SimulateCommand.self, DecodeCommand.self, ExportCommand.self,
             EvaluateCommand.self, CheckCommand.self, CoachCommand.self, ReportCommand.self,
-            HistoryCommand.self,
+            HistoryCommand.self, MQTTCommand.self,
         ]
     )
 }

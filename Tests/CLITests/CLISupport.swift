@@ -65,14 +65,20 @@ enum CLI {
     }
 
     /// Starts the binary in the background; the caller reads its stdout and terminates it.
-    static func start(_ arguments: [String]) throws -> (Process, FileHandle) {
+    /// `stderrFile`: where its standard error goes (default: nowhere).
+    static func start(_ arguments: [String], environment: [String: String] = [:], stderrFile: URL? = nil) throws -> (Process, FileHandle) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.environment = isolatedEnvironment
+        process.environment = isolatedEnvironment.merging(environment) { $1 }
         let out = Pipe()
         process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
+        if let stderrFile {
+            FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: stderrFile)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         process.standardInput = FileHandle.nullDevice
         try process.run()
         return (process, out.fileHandleForReading)

@@ -8,17 +8,31 @@ final class MQTTBroker {
     static var available: Bool { mosquitto != nil && FileManager.default.isExecutableFile(atPath: sub) }
 
     let port: Int
+    /// The TLS listener's port (`init(tls:)`).
+    let tlsPort: Int
     let directory: URL
-    private let process: Process
+    private var process: Process
+    private let configFile: URL
 
-    /// `users`: name -> password; with any, anonymous clients are refused.
-    init(users: [String: String] = [:]) throws {
+    /// `users`: name -> password; with any, anonymous clients are refused. `persistent`: the
+    /// broker saves its sessions and queued messages after every change, so that a subscriber's
+    /// persistent session (`subscribe(clientID:)`) outlives `restart()`.
+    /// `tls`: also a TLS listener on `tlsPort` with these files (the plain one stays, for the
+    /// test's own subscribers).
+    init(users: [String: String] = [:], persistent: Bool = false, tls: TestCertificates? = nil) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("gb-mqtt-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var lastError: Error = CocoaError(.fileNoSuchFile)
         for _ in 0..<20 {
-            let port = Int.random(in: 20_000...60_000)
-            var config = "listener \(port) 127.0.0.1\npersistence false\nlog_dest stderr\n"
+            let port = Int.random(in: 20_000...60_000)  // and port + 1 for TLS
+            let tlsPort = port + 1
+            var config = "listener \(port) 127.0.0.1\nlog_dest stderr\n"
+            if let tls {
+                config += "listener \(tlsPort) 127.0.0.1\ncafile \(tls.ca)\ncertfile \(tls.serverCert)\nkeyfile \(tls.serverKey)\n"
+            }
+            config += persistent
+                ? "persistence true\npersistence_location \(directory.path)/\nautosave_interval 1\nautosave_on_changes true\n"
+                : "persistence false\n"
             if users.isEmpty {
                 config += "allow_anonymous true\n"
             } else {
@@ -33,15 +47,12 @@ final class MQTTBroker {
             }
             let file = directory.appendingPathComponent("mosquitto.conf")
             try config.write(to: file, atomically: true, encoding: .utf8)
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: MQTTBroker.mosquitto!)
-            p.arguments = ["-c", file.path]
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
+            let p = try MQTTBroker.launch(file)
             if MQTTBroker.waitListening(port: port, process: p) {
                 self.port = port
+                self.tlsPort = tlsPort
                 process = p
+                configFile = file
                 return
             }
             p.terminate()
@@ -51,6 +62,32 @@ final class MQTTBroker {
         throw lastError
     }
 
+    private static func launch(_ config: URL) throws -> Process {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: MQTTBroker.mosquitto!)
+        p.arguments = ["-c", config.path]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        return p
+    }
+
+    /// Kills the broker with SIGKILL (no clean shutdown: clients see the link drop).
+    func kill9() {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// Starts it again on the same port, after `kill9()`.
+    func restart() throws {
+        for _ in 0..<20 {
+            let p = try MQTTBroker.launch(configFile)
+            if MQTTBroker.waitListening(port: port, process: p) { process = p; return }
+            // The old socket may linger a moment.
+        }
+        throw CocoaError(.fileWriteUnknown)
+    }
+
     /// mosquitto exits at once when the port is taken; still running after a moment, it listens.
     private static func waitListening(port: Int, process: Process) -> Bool {
         Thread.sleep(forTimeInterval: 0.5)
@@ -58,10 +95,15 @@ final class MQTTBroker {
     }
 
     /// Starts `mosquitto_sub -v` on `topics`; its output is `topic payload` lines.
-    func subscribe(_ topics: [String], count: Int? = nil, seconds: Int? = 60, retainedOnly: Bool = false) throws -> (Process, Pipe) {
+    /// `clientID`: a persistent session (clean session off) under that id; mosquitto_sub
+    /// reconnects by itself when the broker comes back.
+    func subscribe(_ topics: [String], count: Int? = nil, seconds: Int? = 60, retainedOnly: Bool = false,
+                   clientID: String? = nil, user: (name: String, password: String)? = nil) throws -> (Process, Pipe) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: MQTTBroker.sub)
         var args = ["-h", "127.0.0.1", "-p", "\(port)", "-v", "-q", "1"] + (seconds.map { ["-W", "\($0)"] } ?? [])
+        if let clientID { args += ["-c", "-i", clientID] }
+        if let user { args += ["-u", user.name, "-P", user.password] }
         for t in topics { args += ["-t", t] }
         if let count { args += ["-C", "\(count)"] }
         if retainedOnly { args += ["--retained-only"] }

@@ -211,7 +211,7 @@ struct SettingsResolverTests {
         ("a.toml", "sit-limit = \"45m\"\n\ntilt-limt = 12\n", "a.toml:3: unknown key 'tilt-limt' (did you mean 'tilt-limit'?)"),
         ("a.toml", "colour = \"red\"", "a.toml:1: unknown key 'colour'"),
         ("a.toml", "[alerts]\ntilt-limit = 12", "a.toml:2: 'tilt-limit' belongs in [detection] or at the top level, not in [alerts]"),
-        ("a.toml", "[output]\nformat = 1", "a.toml:2: unknown table [output] (known: [detection], [alerts], [log])"),
+        ("a.toml", "[output]\nformat = 1", "a.toml:2: unknown table [output] (known: [detection], [alerts], [log], [mqtt])"),
         ("a.toml", "tilt-limit = 12\n[detection]\ntilt-limit = 13", "a.toml:3: 'tilt-limit' is set twice"),
         ("a.toml", "tilt-limit = 12\ntilt-limit = 13", "a.toml:2: key 'tilt-limit' appears twice"),
         ("a.toml", "sit-limit = 45m", "a.toml:1: '45m' is not a value; text needs quotes, e.g. \"45m\""),

@@ -112,7 +112,8 @@ public final class LiveSession: Sendable {
         core.withLock { c in
             SessionStatus(source: options.source.label, link: c.link, snapshot: c.engine.snapshot,
                           statistics: c.engine.statistics, lastSampleTime: c.engine.lastSampleTime,
-                          wallNow: HostClock.now().wall, droppedEvents: 0, message: c.message ?? c.captureError)
+                          wallNow: HostClock.now().wall, droppedEvents: 0, message: c.message ?? c.captureError,
+                          batteryLevel: c.batteryLevel.map(Int.init) ?? c.engine.batteryPercent)
         }
     }
 

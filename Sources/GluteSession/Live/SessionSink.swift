@@ -14,6 +14,22 @@ public struct SessionStatus: Sendable {
     /// Events the queue dropped because the sinks fell behind, in total.
     public var droppedEvents: Int
     public var message: String?
+    /// The sensor's battery level, percent, when it reports one (a BLE Battery Service).
+    public var batteryLevel: Int?
+
+    /// For a session run outside `LiveSession` (`replay --mqtt` drives an `MQTTSink` with it).
+    public init(source: String, link: LinkStatus, snapshot: PipelineSnapshot, statistics: DecoderStatistics,
+                lastSampleTime: Double?, wallNow: Double, droppedEvents: Int, message: String?, batteryLevel: Int? = nil) {
+        self.batteryLevel = batteryLevel
+        self.source = source
+        self.link = link
+        self.snapshot = snapshot
+        self.statistics = statistics
+        self.lastSampleTime = lastSampleTime
+        self.wallNow = wallNow
+        self.droppedEvents = droppedEvents
+        self.message = message
+    }
 }
 
 /// Something that consumes a session's events on the sink thread: the printer, the alerts, the

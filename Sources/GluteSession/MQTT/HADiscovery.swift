@@ -22,29 +22,40 @@ public enum HADiscovery {
         Entity(component: "sensor", object: "squeezes_today", name: "Squeezes today", template: "{{ value_json.squeezes_today }}", icon: "mdi:counter"),
     ]
 
-    /// (topic, retained payload) for every entity.
+    /// Only for a sensor that reports its level: published when the first level arrives.
+    static let battery = Entity(component: "sensor", object: "battery", name: "Battery", template: "{{ value_json.battery_pct }}",
+                                unit: "%", deviceClass: "battery")
+
+    /// (topic, retained payload) for every entity (the battery's apart: `batteryConfig`).
     public static func configs(_ topics: MQTTTopics, version: String) -> [(topic: String, payload: String)] {
-        entities.map { e in
-            let id = topics.deviceID
-            var fields: [(String, String)] = [
-                ("name", e.name), ("unique_id", "glutebridge_\(id)_\(e.object)"), ("object_id", "glutebridge_\(id)_\(e.object)"),
-                ("state_topic", topics.state), ("value_template", e.template), ("availability_topic", topics.availability),
-                ("payload_available", "online"), ("payload_not_available", "offline"),
-            ]
-            if let unit = e.unit { fields.append(("unit_of_measurement", unit)) }
-            if let dc = e.deviceClass { fields.append(("device_class", dc)) }
-            if let icon = e.icon { fields.append(("icon", icon)) }
-            if e.component == "sensor", e.object != "posture" { fields.append(("state_class", "measurement")) }
-            var json = "{" + fields.map { "\(TextFormatting.jsonString($0.0)):\(TextFormatting.jsonString($0.1))" }.joined(separator: ",")
-            json += ",\"device\":{\"identifiers\":[\(TextFormatting.jsonString("glutebridge_\(id)"))],"
-                + "\"name\":\(TextFormatting.jsonString("GluteBridge \(id)")),\"manufacturer\":\"GluteBridge\","
-                + "\"model\":\"glute sensor\",\"sw_version\":\(TextFormatting.jsonString(version))}}"
-            return ("\(topics.discoveryPrefix)/\(e.component)/\(id)/\(e.object)/config", json)
-        }
+        entities.map { config($0, topics, version: version) }
     }
 
-    /// The config topics, for `mqtt --forget`: an empty retained message removes each entity.
+    public static func batteryConfig(_ topics: MQTTTopics, version: String) -> (topic: String, payload: String) {
+        config(battery, topics, version: version)
+    }
+
+    static func config(_ e: Entity, _ topics: MQTTTopics, version: String) -> (topic: String, payload: String) {
+        let id = topics.deviceID
+        var fields: [(String, String)] = [
+            ("name", e.name), ("unique_id", "glutebridge_\(id)_\(e.object)"), ("object_id", "glutebridge_\(id)_\(e.object)"),
+            ("state_topic", topics.state), ("value_template", e.template), ("availability_topic", topics.availability),
+            ("payload_available", "online"), ("payload_not_available", "offline"),
+        ]
+        if let unit = e.unit { fields.append(("unit_of_measurement", unit)) }
+        if let dc = e.deviceClass { fields.append(("device_class", dc)) }
+        if let icon = e.icon { fields.append(("icon", icon)) }
+        if e.component == "sensor", e.object != "posture" { fields.append(("state_class", "measurement")) }
+        var json = "{" + fields.map { "\(TextFormatting.jsonString($0.0)):\(TextFormatting.jsonString($0.1))" }.joined(separator: ",")
+        json += ",\"device\":{\"identifiers\":[\(TextFormatting.jsonString("glutebridge_\(id)"))],"
+            + "\"name\":\(TextFormatting.jsonString("GluteBridge \(id)")),\"manufacturer\":\"GluteBridge\","
+            + "\"model\":\"glute sensor\",\"sw_version\":\(TextFormatting.jsonString(version))}}"
+        return ("\(topics.discoveryPrefix)/\(e.component)/\(id)/\(e.object)/config", json)
+    }
+
+    /// The config topics, battery included, for `mqtt --forget`: an empty retained message removes
+    /// each entity (one that was never published costs nothing).
     public static func configTopics(_ topics: MQTTTopics) -> [String] {
-        configs(topics, version: "").map(\.topic)
+        (configs(topics, version: "") + [batteryConfig(topics, version: "")]).map(\.topic)
     }
 }

@@ -1,38 +1,52 @@
 import GluteCore
 import GluteLog
 import GluteMQTT
+import GluteWire
 
 /// Publishes a session to an MQTT broker: every event on `PREFIX/ID/event` (QoS 1, the JSONL
-/// object), the retained state at most once a second when it changed, and `online`/`offline` on
-/// the availability topic (the will says `offline` if the process dies). Runs on the sink thread;
-/// `MQTTClient.publish` only queues (bounded), libmosquitto's thread does the network.
+/// object with `seq` and `session` in front, so that a consumer can drop the duplicates a
+/// reconnect may bring), the retained state at most once a second when it changed, and
+/// `online`/`offline` on the availability topic (the will says `offline` if the process dies).
+/// Runs on the sink thread; `MQTTClient` only queues (memory, or the spool while the broker is
+/// away), its own thread does the network.
 public final class MQTTSink: SessionSink {
     private let client: MQTTClient
     private let topics: MQTTTopics
-    private let report: (String) -> Void
-    private var summary = SessionSummary()
+    private var today: TodayCounters
     private var lastAlert: String?
+    private let discovery: Bool
+    private let version: String
+    private var batteryAnnounced = false
     private var lastState: String?
     private var lastStateWall = -Double.infinity
-    private var droppedReported = 0
+    private let session: Int
+    private var seq = 0
     public private(set) var eventsPublished = 0
 
     static let alertTypes: Set<String> = ["sitting.prolonged", "tilt.anterior.start", "pelvic_drop"]
 
-    /// Publishes `online` (and the discovery configs when `discovery`), retained.
-    public init(client: MQTTClient, topics: MQTTTopics, discovery: Bool, version: String, report: @escaping (String) -> Void) {
+    /// Publishes `online` (and the discovery configs when `discovery`), retained. `sessionStart`:
+    /// the wall time the run started, which names it in every event (`session`, in ms).
+    /// `utcOffset`: the local zone's rule, for the counts that start again at local midnight.
+    public init(client: MQTTClient, topics: MQTTTopics, discovery: Bool, version: String, sessionStart: Double,
+                utcOffset: @escaping @Sendable (Double) -> Int) {
         self.client = client
         self.topics = topics
-        self.report = report
+        today = TodayCounters(utcOffset: utcOffset)
+        self.discovery = discovery
+        self.version = version
+        session = Int(saturating: sessionStart * 1000, rounding: .down)
+        client.retain(topics.availability, "online")
         if discovery {
-            for config in HADiscovery.configs(topics, version: version) { client.publish(config.topic, config.payload, retain: true) }
+            for config in HADiscovery.configs(topics, version: version) { client.retain(config.topic, config.payload) }
         }
-        client.publish(topics.availability, "online", retain: true)
     }
 
     public func handle(_ event: TimedEvent, status: SessionStatus) {
-        if client.publish(topics.event, EventFormat.json(event.event, wallTime: event.wall)) { eventsPublished += 1 }
-        summary.observe(event.event)
+        seq += 1
+        let payload = MQTTTopics.eventPayload(EventFormat.json(event.event, wallTime: event.wall), seq: seq, session: session)
+        if client.send(topics.event, payload) { eventsPublished += 1 }
+        today.observe(event)
         if MQTTSink.alertTypes.contains(event.event.type) { lastAlert = event.event.type }
         publishState(status, force: false)
     }
@@ -41,25 +55,24 @@ public final class MQTTSink: SessionSink {
 
     public func finish(_ status: SessionStatus) {
         publishState(status, force: true)
-        client.publish(topics.availability, "offline", retain: true)
+        client.retain(topics.availability, "offline")
         client.close()
-        noteDrops()
     }
 
     private func publishState(_ status: SessionStatus, force: Bool) {
-        noteDrops()
         guard force || status.wallNow - lastStateWall >= 1 else { return }
-        let state = MQTTTopics.stateJSON(snapshot: status.snapshot, summary: summary, lastAlert: lastAlert, link: status.link)
+        let state = MQTTTopics.stateJSON(snapshot: status.snapshot, sittingToday: today.sittingSeconds(wall: status.wallNow, streamTime: status.snapshot.time),
+                                         squeezesToday: today.squeezes, lastAlert: lastAlert, link: status.link,
+                                         battery: status.batteryLevel)
+        if discovery, status.batteryLevel != nil, !batteryAnnounced {
+            // Only a sensor that reports its level gets the entity, once it has reported one.
+            let config = HADiscovery.batteryConfig(topics, version: version)
+            client.retain(config.topic, config.payload)
+            batteryAnnounced = true
+        }
         guard state != lastState else { return }
-        client.publish(topics.state, state, retain: true)
+        client.retain(topics.state, state)
         lastState = state
         lastStateWall = status.wallNow
-    }
-
-    private func noteDrops() {
-        let dropped = client.counts.dropped
-        guard dropped > droppedReported else { return }
-        report("mqtt: \(dropped - droppedReported) messages dropped (more than \(client.capacity) waiting for the broker)")
-        droppedReported = dropped
     }
 }

@@ -34,15 +34,25 @@ public struct MQTTTopics: Sendable, Equatable {
         !id.isEmpty && id.count <= 64 && sanitizedID(id) == id
     }
 
+    /// An event's payload: its JSONL object with `seq` (1, 2, ... in this run) and `session` (the
+    /// run's start, Unix ms) in front. A message sent again after a reconnect is the same bytes.
+    public static func eventPayload(_ json: String, seq: Int, session: Int) -> String {
+        "{\"seq\":\(seq),\"session\":\(session)," + json.dropFirst()
+    }
+
     /// The retained state: what a dashboard shows now.
-    public static func stateJSON(snapshot: PipelineSnapshot, summary: SessionSummary, lastAlert: String?, link: LinkStatus) -> String {
+    /// `sittingToday`, `squeezesToday`: since local midnight (`TodayCounters`). `battery_pct` only
+    /// when the sensor reports a level.
+    public static func stateJSON(snapshot: PipelineSnapshot, sittingToday: Double, squeezesToday: Int, lastAlert: String?,
+                                 link: LinkStatus, battery: Int? = nil) -> String {
         func num(_ v: Double?) -> String { v.map { EventFormat.number($0) } ?? "null" }
         let posture = snapshot.posture.map { TextFormatting.jsonString($0.rawValue) } ?? "null"
         let alert = lastAlert.map(TextFormatting.jsonString) ?? "null"
         return "{\"posture\":\(posture),\"sitting\":\(snapshot.posture == .sitting),\"tilt_deg\":\(num(snapshot.tilt)),"
             + "\"obliquity_deg\":\(num(snapshot.obliquity)),\"anterior_tilt\":\(snapshot.tilted),"
-            + "\"bout_s\":\(num(snapshot.sittingBout)),\"sitting_today_s\":\(num(summary.sittingSeconds)),"
-            + "\"squeezes_today\":\(summary.squeezes),\"last_alert\":\(alert),\"link\":\"\(linkWord(link))\"}"
+            + "\"bout_s\":\(num(snapshot.sittingBout)),\"sitting_today_s\":\(num((sittingToday * 10).rounded() / 10)),"
+            + "\"squeezes_today\":\(squeezesToday),\"last_alert\":\(alert),\"link\":\"\(linkWord(link))\""
+            + (battery.map { ",\"battery_pct\":\($0)" } ?? "") + "}"
     }
 
     static func linkWord(_ link: LinkStatus) -> String {

@@ -30,6 +30,8 @@ public struct ReplayResult: Sendable {
     public var interrupted: Bool
     /// The first line of a text recording that was skipped (`line 7: ...`); `statistics.badLines` counts them.
     public var firstBadLine: String? = nil
+    /// The last battery level the recording's status messages reported, percent.
+    public var batteryPercent: Int? = nil
 }
 
 /// Replays a recording through the same engine as a live session: capture records become chunks
@@ -81,6 +83,6 @@ public enum ReplayRunner {
         engine.finish(onSample: onSample, afterSample: afterSample, emit: emit)
         return ReplayResult(statistics: engine.statistics, samples: engine.samplesProcessed,
                             lastSampleTime: engine.lastSampleTime, snapshot: engine.snapshot, interrupted: interrupted,
-                            firstBadLine: engine.firstBadLine)
+                            firstBadLine: engine.firstBadLine, batteryPercent: engine.batteryPercent)
     }
 }

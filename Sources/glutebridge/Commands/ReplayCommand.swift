@@ -2,6 +2,7 @@ import ArgumentParser
 import GluteAlerts
 import GluteCore
 import GluteDevices
+import GluteLiveView
 import GluteLog
 import GluteSession
 import GluteWire
@@ -21,6 +22,7 @@ struct ReplayCommand: ParsableCommand {
           glutebridge replay session.gbcap --summary
           glutebridge replay walk.csv --neutral 2..12 --format jsonl --speed max
           glutebridge replay session.gbcap --speed 10 --from 600 --to 1200 --tilt-limit 12
+          glutebridge replay session.gbcap --speed 60 --mqtt mqtt://broker.lan --device-id desk1
         """
     )
 
@@ -59,6 +61,9 @@ struct ReplayCommand: ParsableCommand {
 
     @OptionGroup(title: "Detection and alerts")
     var detection: DetectionOptions
+
+    @OptionGroup(title: "MQTT")
+    var mqtt: MQTTOptions
 
     func validate() throws {
         if speed != "max" {
@@ -100,6 +105,21 @@ struct ReplayCommand: ParsableCommand {
         let printer = try EventPrinter(format: chosen, source: input.sourceLabel, wallTime: input.startWall, tool: GlutebridgeVersion.tool,
                                        logPath: output, write: Output.line)
         let dailyLog = try daily.open(source: input.sourceLabel, startWall: input.startWall, configuredKeepDays: resolved.keepDays)
+        // A BLE recording keeps its sensor's address: the same default device id as live. (A serial
+        // port's USB serial number is not recorded, and this machine's udev knows another one.)
+        let recordedBLE = input.header?["source"].flatMap { try? SourceSpec(parsing: $0) }.flatMap { spec -> SourceSpec? in
+            if case .ble = spec { return spec }
+            return nil
+        }
+        let mqttSink = try mqtt.over(resolved.mqtt, configPath: detection.config).sink(source: recordedBLE, report: { Output.error("glutebridge: \($0)") })
+        // The state topic shows the pipeline's latest snapshot; kept only when it is published.
+        var snapshot = Pipeline(settings: settings).snapshot
+        var lastWall = input.startWall
+        var battery: Int?  // known at the end of the recording only
+        func mqttStatus(_ wall: Double, link: LinkStatus) -> SessionStatus {
+            SessionStatus(source: input.sourceLabel, link: link, snapshot: snapshot, statistics: DecoderStatistics(),
+                          lastSampleTime: snapshot.time, wallNow: wall, droppedEvents: 0, message: nil, batteryLevel: battery)
+        }
         let trap = SignalTrap.install()
         let showProgress = speed == "max" && StandardStreams.isTerminal(2) && chosen != .pretty
         var totals = SessionSummary()
@@ -110,16 +130,23 @@ struct ReplayCommand: ParsableCommand {
                 input, settings: settings,
                 options: ReplayOptions(speed: Double(speed), window: try window(), columns: columns),
                 interrupts: trap.map { [$0.pollDescriptor] } ?? [],
+                afterSample: mqttSink == nil ? nil : { _, latest in snapshot = latest },
                 progress: showProgress ? { ProgressBar.show($0) } : nil
             ) { event in
                 totals.observe(event.event)
                 printer.print(event)
                 do { try dailyLog?.append(event) } catch { dailyLogError = dailyLogError ?? "\(error)" }
                 alerts?.handle(event)
+                lastWall = event.wall
+                mqttSink?.handle(event, status: mqttStatus(event.wall, link: .connected(device: input.sourceLabel)))
             }
             if showProgress { ProgressBar.clear() }
         } while loop && !result.interrupted
         alerts?.finish()
+        snapshot = result.snapshot
+        battery = result.batteryPercent
+        // The recording's own clock: its "today" is the day it was recorded.
+        mqttSink?.finish(mqttStatus(lastWall, link: .ended(reason: "end of file")))
         totals.finish(at: result.lastSampleTime)
         totals.skippedLines = result.statistics.badLines
         if let first = result.firstBadLine {

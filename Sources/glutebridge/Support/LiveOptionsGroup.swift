@@ -65,7 +65,8 @@ enum LiveRun {
         do {
             end = try session.run(interrupts: trap.map { [$0.pollDescriptor] } ?? [], tickInterval: screen == nil ? nil : 0.25) {
                 try makeSinks(session: session, spec: spec, options: options, resolved: resolved, screen: screen,
-                              format: format, log: log, daily: daily, summaryToStdout: summaryToStdout, mqtt: mqtt)
+                              format: format, log: log, daily: daily, summaryToStdout: summaryToStdout, mqtt: mqtt,
+                              configPath: detection.config)
             }
         } catch {
             screen?.leave()
@@ -77,7 +78,7 @@ enum LiveRun {
 
     private static func makeSinks(session: LiveSession, spec: SourceSpec, options: LiveSourceOptions, resolved: ResolvedSettings,
                                   screen: TerminalScreen?, format: EventFormat, log: String?, daily: DailyLogOptions?,
-                                  summaryToStdout: Bool, mqtt: MQTTOptions?) throws -> [any SessionSink] {
+                                  summaryToStdout: Bool, mqtt: MQTTOptions?, configPath: String?) throws -> [any SessionSink] {
         var sinks: [any SessionSink] = []
         // Under the live view, events still go to the --output log, not to the screen.
         let write: (String) -> Void = screen == nil ? { Output.line($0) } : { _ in }
@@ -97,7 +98,9 @@ enum LiveRun {
             sinks.append(AlertSink(AlertDispatcher(settings: resolved.alerts, quietHours: resolved.quietHours,
                                                    report: { Output.error("glutebridge: \($0)") })))
         }
-        if let sink = try mqtt?.sink(report: { Output.error("glutebridge: \($0)") }) { sinks.append(sink) }
+        if let sink = try mqtt?.over(resolved.mqtt, configPath: configPath).sink(source: spec, report: { Output.error("glutebridge: \($0)") }) {
+            sinks.append(sink)
+        }
         if !options.exitOn.isEmpty { sinks.append(ExitOnSink(types: Set(options.exitOn), session: session)) }
         sinks.append(SummarySink(report: { Output.error("glutebridge: \($0)") }) { summary, _ in
             screen?.leave()

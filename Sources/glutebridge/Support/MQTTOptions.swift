@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import GluteDevices
+import GluteLog
 import GluteMQTT
 import GluteSession
+import GluteSettings
 
 /// `--mqtt URL` and its companions, shared by `monitor`, `record` and `replay`.
 struct MQTTOptions: ParsableArguments {
@@ -21,10 +23,12 @@ struct MQTTOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Private key of --mqtt-cert (PEM).", valueName: "FILE"))
     var mqttKey: String?
 
-    @Option(help: ArgumentHelp("Topic prefix: topics are PREFIX/ID/event, state, availability.", valueName: "PREFIX"))
-    var mqttPrefix: String = "glutebridge"
+    @Option(help: ArgumentHelp("Topic prefix: topics are PREFIX/ID/event, state, availability (default: glutebridge).", valueName: "PREFIX"))
+    var mqttPrefix: String?
 
-    @Option(help: ArgumentHelp("This wearer's id in topics (default: the host name).", valueName: "ID"))
+    var prefix: String { mqttPrefix ?? "glutebridge" }
+
+    @Option(help: ArgumentHelp("This wearer's id in topics (default: ble-ADDRESS for a BLE sensor, usb-SERIAL for a USB serial one with a serial number, else the host name).", valueName: "ID"))
     var deviceID: String?
 
     @Flag(help: "Publish Home Assistant discovery configs (retained, under homeassistant/).")
@@ -42,37 +46,81 @@ struct MQTTOptions: ParsableArguments {
         if url.tls, mqttCafile == nil { throw ValidationError("--mqtt mqtts://... needs --mqtt-cafile") }
         if !url.tls, mqttCafile != nil || mqttCert != nil { throw ValidationError("--mqtt-cafile and --mqtt-cert need an mqtts:// URL") }
         if (mqttCert == nil) != (mqttKey == nil) { throw ValidationError("--mqtt-cert and --mqtt-key go together") }
-        guard MQTTTopics.isValidID(mqttPrefix.replacingOccurrences(of: "/", with: "_")), !mqttPrefix.hasPrefix("/"), !mqttPrefix.hasSuffix("/") else {
-            throw ValidationError("--mqtt-prefix: '\(mqttPrefix)' may hold only letters, digits, -, _ and inner /")
+        // libmosquitto only says "invalid arguments" for a file it cannot read: name it here.
+        for (option, path) in [("--mqtt-cafile", mqttCafile), ("--mqtt-cert", mqttCert), ("--mqtt-key", mqttKey)] {
+            if let path, !FileManager.default.isReadableFile(atPath: path) { throw ValidationError("\(option): cannot read '\(path)'") }
+        }
+        guard MQTTTopics.isValidID(prefix.replacingOccurrences(of: "/", with: "_")), !prefix.hasPrefix("/"), !prefix.hasSuffix("/") else {
+            throw ValidationError("--mqtt-prefix: '\(prefix)' may hold only letters, digits, -, _ and inner /")
         }
         if let deviceID, !MQTTTopics.isValidID(deviceID) {
             throw ValidationError("--device-id: '\(deviceID)' must be 1 to 64 letters, digits, - or _")
         }
     }
 
-    func topics() -> MQTTTopics {
-        MQTTTopics(prefix: mqttPrefix, deviceID: deviceID ?? MQTTTopics.sanitizedID(ProcessInfo.processInfo.hostName))
+    /// These options over a config file's `[mqtt]` table: each option given on the command line
+    /// wins over the file's key. The result is checked like the options themselves.
+    func over(_ file: MQTTSettings, configPath: String?) throws -> MQTTOptions {
+        guard file != MQTTSettings() else { return self }
+        var merged = self
+        merged.mqtt = mqtt ?? file.url
+        merged.mqttPrefix = mqttPrefix ?? file.prefix
+        merged.deviceID = deviceID ?? file.deviceID
+        merged.haDiscovery = haDiscovery || (file.haDiscovery ?? false)
+        merged.mqttPasswordFile = mqttPasswordFile ?? file.passwordFile
+        merged.mqttCafile = mqttCafile ?? file.caFile
+        merged.mqttCert = mqttCert ?? file.certFile
+        merged.mqttKey = mqttKey ?? file.keyFile
+        do { try merged.validate() } catch { throw CLIError("\(configPath ?? "config file") [mqtt]: \(error)") }
+        return merged
     }
 
-    /// Connects (nil without --mqtt); a refused connection is a CLIError: one line, status 1.
-    func connect(topics: MQTTTopics) throws -> MQTTClient? {
+    /// `source`: the live source, whose identity gives the default id (`MQTTDeviceID`).
+    func topics(source: SourceSpec? = nil) -> MQTTTopics {
+        MQTTTopics(prefix: prefix, deviceID: deviceID ?? MQTTDeviceID.defaultID(source: source, usbSerialNumber: source.flatMap(usbSerialNumber),
+                                                                                hostName: ProcessInfo.processInfo.hostName))
+    }
+
+    /// The USB serial number behind a serial source's path (a /dev/serial/by-id or
+    /// /dev/glutebridge-* link resolves to its tty), from udev; nil when there is none.
+    private func usbSerialNumber(_ source: SourceSpec) -> String? {
+        guard case .serial(let serial) = source else { return nil }
+        let node = URL(fileURLWithPath: serial.path).resolvingSymlinksInPath().path
+        return (try? SerialDeviceDiscovery.candidates())?.first { $0.devnode == node }?.serialNumber
+    }
+
+    /// Where this device's events wait while the broker is away: one file per device id, under
+    /// `$XDG_STATE_HOME/glutebridge/mqtt-spool` (else `~/.local/state/glutebridge/mqtt-spool`).
+    static func spoolPath(deviceID: String) -> String {
+        DailyLogFiles.defaultDirectory() + "/mqtt-spool/" + deviceID
+    }
+
+    /// Connects (nil without --mqtt). The first connection must succeed: a refused or unreachable
+    /// broker is a CLIError, one line and status 1; later outages are spooled and retried.
+    /// `session`: a publishing session (the will says `offline`, events spool while the broker is
+    /// away); otherwise a short administrative connection (`mqtt --forget`), with neither.
+    func connect(topics: MQTTTopics, session: Bool = true, report: @escaping @Sendable (String) -> Void) throws -> MQTTClient? {
         guard let mqtt else { return nil }
         let url = try MQTTURL(parsing: mqtt)
-        var connection = MQTTConnection(host: url.host, port: url.port, clientID: "glutebridge-\(topics.deviceID)")
+        var connection = MQTTConnection(host: url.host, port: url.port,
+                                        clientID: "glutebridge-\(topics.deviceID)" + (session ? "" : "-admin"))
         connection.username = url.username
         connection.password = try password()
         connection.caFile = mqttCafile
         connection.certFile = mqttCert
         connection.keyFile = mqttKey
-        connection.will = (topics.availability, "offline")
-        do { return try MQTTClient(connection) } catch { throw CLIError("\(error)") }
+        if session { connection.will = (topics.availability, "offline") }
+        do {
+            return try MQTTClient(connection, spoolPath: session ? MQTTOptions.spoolPath(deviceID: topics.deviceID) : nil, report: report)
+        } catch { throw CLIError("\(error)") }
     }
 
     /// The sink for a session, or nil without --mqtt.
-    func sink(report: @escaping (String) -> Void) throws -> MQTTSink? {
-        let topics = topics()
-        guard let client = try connect(topics: topics) else { return nil }
-        return MQTTSink(client: client, topics: topics, discovery: haDiscovery, version: GlutebridgeVersion.tool, report: report)
+    func sink(source: SourceSpec? = nil, report: @escaping @Sendable (String) -> Void) throws -> MQTTSink? {
+        let topics = topics(source: source)
+        guard let client = try connect(topics: topics, report: report) else { return nil }
+        return MQTTSink(client: client, topics: topics, discovery: haDiscovery, version: GlutebridgeVersion.tool,
+                        sessionStart: HostClock.now().wall, utcOffset: { LocalTime.utcOffset(at: $0) })
     }
 
     private func password() throws -> String? {
