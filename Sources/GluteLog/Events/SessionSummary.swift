@@ -32,7 +32,8 @@ public struct SessionSummary: Sendable, Equatable {
     public init() {}
 
     public mutating func observe(_ event: Event) {
-        if start == nil { start = event.time }
+        // Min and max: the report feeds its sources by kind, not always in time order.
+        start = min(start ?? event.time, event.time)
         end = max(end ?? event.time, event.time)
         if let bout = bouts.observe(event) { count(bout) }
         switch event.kind {
