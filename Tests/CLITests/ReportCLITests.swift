@@ -121,6 +121,41 @@ struct ReportCLITests {
         }
     }
 
+    /// What `report` does with each option it offers (issue 12: its help offered the alert options
+    /// of monitor, which a report never fires).
+    static let honoured: [String: String] = [
+        "--week": "the week page", "--to": "the week's last day", "--daily-limit": "the week's limit line",
+        "--output": "where the page goes", "--svg": "the timeline alone", "--protocol": "decoder of plain recordings",
+        "--columns": "columns of a header-less CSV", "--tilt-limit": "detection and the tilt plot's limit",
+        "--tilt-delay": "detection", "--sit-limit": "detection", "--break-min": "detection", "--repeat": "detection",
+        "--squeeze-min": "detection", "--drop-limit": "detection", "--neutral": "calibration", "--profile": "calibration",
+        "--mount": "calibration", "--config": "detection settings from a file", "--version": "ArgumentParser", "--help": "ArgumentParser",
+    ]
+
+    @Test("report --help offers only options report honours; the alert options are refused")
+    func helpOffersOnlyHonouredOptions() throws {
+        let help = try CLI.run(["report", "--help"])
+        #expect(help.status == 0)
+        let offered = Set(HelpTextCLITests.optionEntries(help.stdout).compactMap { entry in
+            entry.split(whereSeparator: { $0 == " " || $0 == "," }).first { $0.hasPrefix("--") }.map(String.init)
+        })
+        #expect(offered == Set(Self.honoured.keys), "offered but not honoured: \(offered.subtracting(Self.honoured.keys).sorted())")
+        let day = try #require(deskDay, "simulate failed")
+        for alertOption in [["--bell"], ["--notify"], ["--exec", "true"], ["--alert-on", "all"], ["--alert-interval", "5m"], ["--quiet-hours", "22:00-07:00"]] {
+            let result = try CLI.run(["report", day.path, "-o", "-"] + alertOption)
+            #expect(result.status == 64, "\(alertOption): \(result.status)")
+            #expect(result.stderr.contains("Unknown option '\(alertOption[0])'"), "\(result.stderr)")
+        }
+        // Detection options change what a replayed recording shows ...
+        let standard = try CLI.run(["report", day.path, "--svg", "-o", "-"])
+        let shortLimit = try CLI.run(["report", day.path, "--svg", "-o", "-", "--sit-limit", "5m"])
+        #expect(count("class=\"marker prolonged\"", in: shortLimit.stdout) > count("class=\"marker prolonged\"", in: standard.stdout))
+        // ... and are refused where nothing is replayed.
+        let week = try CLI.run(["report", "--week", temporaryDirectory().path, "--tilt-limit", "12", "-o", "-"])
+        #expect(week.status == 64)
+        #expect(week.stderr.contains("--week reads event logs as they were written"), "\(week.stderr)")
+    }
+
     @Test("headless Chromium renders a page that is not blank",
           .enabled(if: FileManager.default.isExecutableFile(atPath: chromium), "chromium not installed at /usr/bin/chromium"))
     func chromiumScreenshot() throws {

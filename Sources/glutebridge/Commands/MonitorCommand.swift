@@ -24,7 +24,7 @@ struct MonitorCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also append events as JSONL to FILE (created 0600).", valueName: "FILE"))
     var output: String?
     @OptionGroup(title: "Daily event logs") var daily: DailyLogOptions
-    @OptionGroup(title: "Detection and alerts") var detection: DetectionOptions
+    @OptionGroup(title: "Detection and alerts") var detection: DetectionAndAlertOptions
     @OptionGroup(title: "MQTT") var mqtt: MQTTOptions
 
     func run() throws {
@@ -55,7 +55,7 @@ struct RecordCommand: ParsableCommand {
     var output: String
     @Option(help: ArgumentHelp("Also append events as JSONL to FILE (created 0600).", valueName: "FILE"))
     var log: String?
-    @OptionGroup(title: "Detection and alerts") var detection: DetectionOptions
+    @OptionGroup(title: "Detection and alerts") var detection: DetectionAndAlertOptions
     @OptionGroup(title: "MQTT") var mqtt: MQTTOptions
 
     func run() throws {

@@ -58,7 +58,7 @@ struct ReplayCommand: ParsableCommand {
     var daily: DailyLogOptions
 
     @OptionGroup(title: "Detection and alerts")
-    var detection: DetectionOptions
+    var detection: DetectionAndAlertOptions
 
     func validate() throws {
         if speed != "max" {
