@@ -51,6 +51,8 @@ struct DecodeCommand: ParsableCommand {
         }
         try OptionRange.duration("--duration", duration)
         try OptionRange.integer("--baud", baud, in: 1...12_000_000)
+        // Here, not in run(): a bad --hex is a usage error shown with decode's usage line.
+        if let hex { _ = try parseHex(hex) }
     }
 
     func run() throws {
