@@ -21,7 +21,8 @@ struct MonitorCommand: ParsableCommand {
     )
 
     @OptionGroup var live: LiveSourceOptions
-    @Option(help: ArgumentHelp("Also append events as JSONL to FILE (created 0600).", valueName: "FILE"))
+    // -o as in record, report and simulate: each verb's own output file (here the event log).
+    @Option(name: .shortAndLong, help: ArgumentHelp("Also append events as JSONL to FILE (created 0600).", valueName: "FILE"))
     var output: String?
     @OptionGroup(title: "Daily event logs") var daily: DailyLogOptions
     @OptionGroup(title: "Detection and alerts") var detection: DetectionAndAlertOptions

@@ -45,7 +45,8 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format (default: pretty on a terminal, jsonl otherwise).", valueName: "jsonl|csv|pretty"))
     var format: String?
 
-    @Option(help: ArgumentHelp("Also append events as JSONL to FILE (created 0600).", valueName: "FILE"))
+    // -o as in record, report and simulate: each verb's own output file (here the event log).
+    @Option(name: .shortAndLong, help: ArgumentHelp("Also append events as JSONL to FILE (created 0600).", valueName: "FILE"))
     var output: String?
 
     @Option(name: .customLong("protocol"), help: ArgumentHelp("Protocol of a plain file (default: detected).", valueName: "NAME"))
