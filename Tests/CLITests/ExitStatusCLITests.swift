@@ -16,6 +16,8 @@ struct ExitStatusCLITests {
             (["replay", junk.path, "--tilt-limit", "99"], 64, "Usage: glutebridge replay"),
             (["replay"], 64, "Usage: glutebridge replay"),
             (["decode", "--hex", "zz"], 64, "Usage: glutebridge decode"),
+            // Neither given: said as such, not "not both" (a new user's first `decode`).
+            (["decode"], 64, "Error: give an INPUT (a file, a device or - for stdin) or --hex BYTES\nUsage: glutebridge decode"),
             (["report", junk.path, "-o", "-", "--notify"], 64, "Usage: glutebridge report"),
             (["replay", dir.appendingPathComponent("missing.bin").path], 1, nil),
             (["report", dir.appendingPathComponent("missing.bin").path, "-o", "-"], 1, nil),

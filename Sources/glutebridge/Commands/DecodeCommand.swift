@@ -45,7 +45,8 @@ struct DecodeCommand: ParsableCommand {
     var summaryOnly = false
 
     func validate() throws {
-        guard (input == nil) != (hex == nil) else { throw ValidationError("give an INPUT or --hex, not both") }
+        guard input != nil || hex != nil else { throw ValidationError("give an INPUT (a file, a device or - for stdin) or --hex BYTES") }
+        guard input == nil || hex == nil else { throw ValidationError("give an INPUT or --hex, not both") }
         if let wireProtocol, DecoderChoice(rawValue: wireProtocol) == nil {
             throw ValidationError("unknown protocol '\(wireProtocol)'; one of \(DecoderChoice.allCases.map(\.rawValue).joined(separator: ", "))")
         }
