@@ -15,4 +15,15 @@ struct ShortOutputOptionCLITests {
         #expect(monitor.status == 0, "\(monitor.stderr)")
         #expect(try String(contentsOf: monitorLog, encoding: .utf8).hasPrefix("{\"schema\":1,\"type\":\"session\""))
     }
+
+    /// `-o -` is no file: the events already go to standard output.
+    @Test func dashIsRefusedForTheEventLog() throws {
+        let dir = temporaryDirectory()
+        for arguments in [["replay", "x.bin", "-o", "-"], ["monitor", "sim", "-o", "-", "--duration", "1s", "--speed", "100", "--format", "jsonl"], ["record", "sim", "-o", "c.gbcap", "--log", "-", "--duration", "1s", "--speed", "100", "--format", "jsonl"]] {
+            let result = try CLI.run(arguments, in: dir)
+            #expect(result.status == 64, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("-: the events already go to standard output"), "\(arguments): \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("-").path))
+        }
+    }
 }

@@ -28,6 +28,10 @@ struct MonitorCommand: ParsableCommand {
     @OptionGroup(title: "Detection and alerts") var detection: DetectionAndAlertOptions
     @OptionGroup(title: "MQTT") var mqtt: MQTTOptions
 
+    func validate() throws {
+        try EventLogPathCheck.validate(output, option: "--output")
+    }
+
     func run() throws {
         try LiveRun.run(live, detection: detection, capture: nil, log: output, daily: daily, mqtt: mqtt)
     }
@@ -58,6 +62,10 @@ struct RecordCommand: ParsableCommand {
     var log: String?
     @OptionGroup(title: "Detection and alerts") var detection: DetectionAndAlertOptions
     @OptionGroup(title: "MQTT") var mqtt: MQTTOptions
+
+    func validate() throws {
+        try EventLogPathCheck.validate(log, option: "--log")
+    }
 
     func run() throws {
         try LiveRun.run(live, detection: detection, capture: output, log: log, mqtt: mqtt)

@@ -62,6 +62,7 @@ struct ReplayCommand: ParsableCommand {
     var detection: DetectionAndAlertOptions
 
     func validate() throws {
+        try EventLogPathCheck.validate(output, option: "--output")
         if speed != "max" {
             guard let s = Double(speed) else { throw ValidationError("--speed: '\(speed)' is not a factor such as 1, 10 or max") }
             try OptionRange.positive("--speed", s, atMost: 10_000)
