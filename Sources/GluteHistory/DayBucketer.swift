@@ -1,6 +1,8 @@
+import GluteCore
+
 /// Sorts the lines of event logs into local days. Everything is derived from the events as the
-/// day report and `replay --summary` derive it (bouts from posture changes and their `since`,
-/// tilt from `tilt.anterior.end` durations, counts from the events), then cut at local midnight:
+/// day report and `replay --summary` derive it (bouts by `SittingBoutTracker` from posture
+/// changes, their `since` and `sitting.break`; sitting time from the seated spells; tilt from `tilt.anterior.end` durations, counts from the events), then cut at local midnight:
 /// a bout or tilt episode across midnight gives each day its part; an alert, break, squeeze or
 /// set counts once, on the day it happened. Pure: the zone rule is passed in.
 public struct DayBucketer: Sendable {
@@ -11,7 +13,10 @@ public struct DayBucketer: Sendable {
     private var shift = 0.0
     private var sessionStart: Double?
     private var last: Double?
+    /// The current seated spell, and those of the open bout (for the seated time of its parts).
     private var sittingSince: Double?
+    private var boutSpells: [(from: Double, to: Double)] = []
+    private var bouts = SittingBoutTracker()
     private var tiltSince: Double?
     /// The day of the last counted event and its bounds: most events fall on the same day as the
     /// one before, and asking the zone rule (localtime_r) for each would cost more than the parse.
@@ -33,17 +38,23 @@ public struct DayBucketer: Sendable {
             if let z = line.zoneOffset, z != host.utcOffset(wall) { zone = .fixed(z) } else { zone = host }
             cachedDay = nil
             sessionStart = wall
-            if line.continues, line.posture == .sitting { sittingSince = wall }
+            if line.continues, line.posture == .sitting {
+                sittingSince = wall
+                bouts.follow(.sitting, since: wall)
+            }
         case "session.end":
             last = max(last ?? wall, wall)
             closeSession()
             return
         case "posture":
             let since = (line.since ?? line.t ?? 0) + shift
-            if let s = sittingSince { addBout(from: s, to: since) }
+            if let s = sittingSince { addSitting(from: s, to: since) }
             sittingSince = line.posture == .sitting ? since : nil
+            if let posture = line.posture { bouts.follow(posture, since: since) }
         case "sitting.prolonged": count(wall) { $0.prolongedAlerts += 1 }
-        case "sitting.break": count(wall) { $0.breaks += 1 }
+        case "sitting.break":
+            count(wall) { $0.breaks += 1 }
+            if let bout = bouts.breakObserved(at: wall, breakLength: line.breakLength ?? 0) { addBout(bout) }
         case "squeeze": count(wall) { $0.squeezes += 1 }
         case "exercise.set": count(wall) { $0.exerciseSets += 1 }
         case "tilt.anterior.start": tiltSince = wall - (line.delay ?? 0)
@@ -66,7 +77,10 @@ public struct DayBucketer: Sendable {
 
     private mutating func closeSession() {
         guard let start = sessionStart, let end = last else { return }
-        if let s = sittingSince { addBout(from: s, to: end) }
+        if let s = sittingSince { addSitting(from: s, to: end) }
+        if let bout = bouts.finish(at: end) { addBout(bout) }
+        bouts = SittingBoutTracker()
+        boutSpells = []
         if let t = tiltSince { addTilt(from: t, to: end) }
         spread(from: start, to: max(start, end)) { day, _, length in day.wornSeconds += length }
         count(start) { _ in }
@@ -82,10 +96,19 @@ public struct DayBucketer: Sendable {
         days[day]!.hasData = true
     }
 
-    private mutating func addBout(from: Double, to: Double) {
-        spread(from: from, to: to) { day, start, length in
-            day.bouts.append(.init(start: start, length: length))
-            day.sittingSeconds += length
+    private mutating func addSitting(from: Double, to: Double) {
+        spread(from: from, to: to) { day, _, length in day.sittingSeconds += length }
+        boutSpells.append((from, to))
+    }
+
+    /// Each day's part of the bout, with the seated time of its spells that fell in that part.
+    private mutating func addBout(_ bout: SittingBout) {
+        let spells = boutSpells
+        boutSpells = []
+        spread(from: bout.start, to: bout.end) { day, start, length in
+            let end = start + length
+            let sitting = spells.reduce(0.0) { $0 + max(0, min($1.to, end) - max($1.from, start)) }
+            day.bouts.append(.init(start: start, length: length, sitting: sitting))
         }
     }
 

@@ -7,6 +7,8 @@ public struct DayFigures: Sendable, Equatable {
         /// Wall-clock start, seconds since the epoch.
         public var start: Double
         public var length: Double
+        /// The time seated in it: less than `length` when a short stand or lying stayed inside.
+        public var sitting: Double
     }
 
     /// Days since 1970-01-01, local.
@@ -33,7 +35,7 @@ public struct DayFigures: Sendable, Equatable {
     public func sittingSplit(short: Double, long: Double) -> (Double, Double, Double) {
         var out = (0.0, 0.0, 0.0)
         for bout in bouts {
-            if bout.length < short { out.0 += bout.length } else if bout.length <= long { out.1 += bout.length } else { out.2 += bout.length }
+            if bout.length < short { out.0 += bout.sitting } else if bout.length <= long { out.1 += bout.sitting } else { out.2 += bout.sitting }
         }
         return out
     }

@@ -9,6 +9,8 @@ public enum HistoryLoader {
         var bucketer = DayBucketer(localDays: localDays)
         for path in paths {
             let files = DailyLogFiles.isDirectory(path) ? try DailyLogFiles.logs(in: path) : [path]
+            // Otherwise a directory without logs (a wrong one) would only show days of "no data".
+            if files.isEmpty { warn("\(path): no event logs (*.jsonl) in this directory") }
             for file in files {
                 let bytes = try DailyLogFiles.read(file)
                 read(bytes, file: file, into: &bucketer, warn: warn)

@@ -14,6 +14,8 @@ public struct LogLine: Sendable, Equatable {
     public var since: Double?
     public var duration: Double?
     public var delay: Double?
+    /// `break_s` of a `sitting.break`: how long the user had been upright.
+    public var breakLength: Double?
     public var posture: Posture?
     public var continues = false
     public var postureSince: Double?
@@ -35,6 +37,7 @@ public struct LogLine: Sendable, Equatable {
                 line.zoneOffset = zone
             case 5 where matches(key, "since"): line.since = value.number
             case 7 where matches(key, "delay_s"): line.delay = value.number
+            case 7 where matches(key, "break_s"): line.breakLength = value.number
             case 7 where matches(key, "posture"): line.posture = value.text.flatMap(Posture.init(rawValue:))
             case 9 where matches(key, "continues"): if case .bool(let b) = value { line.continues = b }
             case 10 where matches(key, "duration_s"): line.duration = value.number

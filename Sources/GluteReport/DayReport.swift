@@ -72,7 +72,8 @@ public struct DayReportBuilder: Sendable {
 
     private var report: DayReport
     private var offset = 0.0
-    private var sittingSince: Double?
+    /// Bouts by the detector's rule, as the summary counts them (a short stand stays inside).
+    private var bouts = SittingBoutTracker()
     private var lastTime: Double?
     /// Per-second maximum tilt, in time order.
     private var tiltSeconds: [DayReport.TiltPoint] = []
@@ -98,10 +99,8 @@ public struct DayReportBuilder: Sendable {
         let e = DayReportBuilder.shifted(event, by: offset)
         report.summary.observe(e)
         extend(e.time)
+        if let bout = bouts.observe(e) { report.bouts.append(.init(start: bout.start, end: bout.end)) }
         switch e.kind {
-        case let .posture(posture, since, _):
-            if let s = sittingSince { closeBout(from: s, to: since) }
-            sittingSince = posture == .sitting ? since : nil
         case let .sittingProlonged(_, duration, _):
             report.markers.append(.init(time: e.time, kind: .prolonged, detail: "sitting for " + ClockText.duration(duration)))
         case let .sittingBreak(bout, breakLength):
@@ -140,8 +139,8 @@ public struct DayReportBuilder: Sendable {
     public mutating func endSource(lastSampleTime: Double?) {
         let end = lastSampleTime.map { $0 + offset } ?? lastTime
         if let end { extend(end) }
-        if let s = sittingSince, let end { closeBout(from: s, to: end) }
-        sittingSince = nil
+        if let end, let bout = bouts.finish(at: end) { report.bouts.append(.init(start: bout.start, end: bout.end)) }
+        bouts = SittingBoutTracker()
         report.summary.finish(at: end)
     }
 
@@ -171,10 +170,6 @@ public struct DayReportBuilder: Sendable {
         report.start = min(report.start, t)
         report.end = max(report.end, t)
         lastTime = max(lastTime ?? t, t)
-    }
-
-    private mutating func closeBout(from start: Double, to end: Double) {
-        report.bouts.append(.init(start: start, end: max(start, end)))
     }
 
     /// The event with every stream time in it moved by `offset`.

@@ -22,6 +22,10 @@ public enum ReportSource: Sendable {
         }
     }
 
+    var isLog: Bool {
+        if case .log = self { return true } else { return false }
+    }
+
     var startWall: Double {
         switch self {
         case .log(let log): return (log.wallOffset ?? 0) + (log.events.first?.time ?? 0)
@@ -34,8 +38,10 @@ public enum ReportSource: Sendable {
 /// pipeline settings `settings(input)` gives each.
 public enum ReportAssembly {
     /// `warn` hears what the report carries on past: lines of a recording that are not samples, and
-    /// inputs that cover the same wall-clock time (a capture and its own event log): their events
-    /// are counted twice.
+    /// inputs that cover the same wall-clock time. An input whose span lies within one already on
+    /// the timeline (a capture and its own event log, a log given twice) is the same session
+    /// again: left out, so its events count once. Recordings go first, since only they carry the
+    /// tilt. An input that only partly overlaps another stays, and its shared events count twice.
     ///
     /// Recordings are independent: up to `workers` of them are replayed at once (`ParallelWork`),
     /// and each is put on the timeline in input order, so the report, its warnings and its errors
@@ -47,7 +53,7 @@ public enum ReportAssembly {
         // modification time, which says nothing about when they were recorded.
         var sources = sources
         let wallClock = sources.allSatisfy(\.knowsWallTime)
-        if wallClock { sources.sort { $0.startWall < $1.startWall } }
+        if wallClock { sources.sort { ($0.isLog ? 1 : 0, $0.startWall) < ($1.isLog ? 1 : 0, $1.startWall) } }
         // Settings are decided here, on this thread (the closure need not be Sendable); one that
         // fails is raised at its input's turn, where a one-by-one run would have raised it.
         let jobs = sources.map { source -> ReplayJob? in
@@ -56,28 +62,39 @@ public enum ReportAssembly {
         }
         var builder = DayReportBuilder(wallClock: wallClock, utcOffset: utcOffset, tiltThreshold: tiltThreshold)
         var covered: [(label: String, span: ClosedRange<Double>)] = []
-        try ParallelWork.forEach(jobs, workers: workers, { job in job?.run(options: options) }) { index, replayed in
-            let label: String, span: ClosedRange<Double>?
-            switch sources[index] {
-            case .log(let log):
-                builder.beginSource(log.label, offset: wallClock ? log.wallOffset : nil)
-                for event in log.events { builder.observe(event) }
-                let last = log.lastTime ?? log.events.last?.time
-                builder.endSource(lastSampleTime: last)
-                label = log.label
-                span = wallSpan(offset: log.wallOffset, first: log.events.first?.time ?? last, last: last)
-            case .recording(let input):
-                label = input.sourceLabel
-                span = try add(replayed!.get(), of: input, wallClock: wallClock, warn: warn, into: &builder)
+        // Where a source is the same session as one already taken: told, and left out.
+        func admit(_ label: String, _ span: ClosedRange<Double>?) -> Bool {
+            guard wallClock, let span else { return true }
+            if let same = covered.first(where: { contains($0.span, span) }) {
+                warn("\(label) covers the same wall-clock time as \(same.label) (the same session twice?): counted once, from \(same.label)")
+                return false
             }
-            guard wallClock, let span else { return }
             if let earlier = covered.first(where: { overlap($0.span, span) >= 1 }) {
                 warn("\(label) covers \(EventFormat.number(overlap(earlier.span, span).rounded())) s of the same wall-clock time as \(earlier.label)"
-                    + " (the same session twice?): its events are counted twice")
+                    + ": the events in that time are counted twice")
             }
             covered.append((label, span))
+            return true
+        }
+        try ParallelWork.forEach(jobs, workers: workers, { job in job?.run(options: options) }) { index, replayed in
+            switch sources[index] {
+            case .log(let log):
+                let last = log.lastTime ?? log.events.last?.time
+                guard admit(log.path, wallSpan(offset: log.wallOffset, first: log.events.first?.time ?? last, last: last)) else { return }
+                builder.beginSource(log.label, offset: wallClock ? log.wallOffset : nil)
+                for event in log.events { builder.observe(event) }
+                builder.endSource(lastSampleTime: last)
+            case .recording(let input):
+                try add(replayed!.get(), of: input, wallClock: wallClock, warn: warn, admit: { admit(input.path, $0) }, into: &builder)
+            }
         }
         return builder.build()
+    }
+
+    /// `inner` lies within `outer`, give or take a second at either end (a log's first and last
+    /// events are not its recording's first and last samples).
+    static func contains(_ outer: ClosedRange<Double>, _ inner: ClosedRange<Double>) -> Bool {
+        inner.lowerBound >= outer.lowerBound - 1 && inner.upperBound <= outer.upperBound + 1
     }
 
     /// Seconds two spans share (0 when they do not meet).
@@ -91,9 +108,10 @@ public enum ReportAssembly {
     }
 
     /// Puts one replayed recording on the timeline: its events, and the tilt its pipeline reached
-    /// after each sample.
-    private static func add(_ replayed: RecordingReplay, of input: RecordedInput, wallClock: Bool,
-                            warn: (String) -> Void, into builder: inout DayReportBuilder) throws -> ClosedRange<Double>? {
+    /// after each sample. `admit` sees its wall-clock span before anything reaches the timeline,
+    /// and may leave it out.
+    private static func add(_ replayed: RecordingReplay, of input: RecordedInput, wallClock: Bool, warn: (String) -> Void,
+                            admit: (ClosedRange<Double>?) -> Bool, into builder: inout DayReportBuilder) throws {
         let result = replayed.result, firstSampleTime = replayed.firstSampleTime
         if let first = result.firstBadLine {
             let n = result.statistics.badLines
@@ -102,12 +120,12 @@ public enum ReportAssembly {
         if result.samples == 0 {
             throw InputError("\(input.path): no samples decoded (\(input.decoderChoice.rawValue) protocol; try --protocol or --columns)")
         }
+        guard admit(wallSpan(offset: input.startWall - (firstSampleTime ?? 0), first: firstSampleTime, last: result.lastSampleTime)) else { return }
         let offset = wallClock ? input.startWall - (firstSampleTime ?? 0) : nil
         builder.beginSource(input.sourceLabel, offset: offset)
         for (t, d) in replayed.tilt { builder.observeTilt(time: t, degrees: d) }
         for event in replayed.events { builder.observe(event) }
         builder.endSource(lastSampleTime: result.lastSampleTime)
-        return wallSpan(offset: input.startWall - (firstSampleTime ?? 0), first: firstSampleTime, last: result.lastSampleTime)
     }
 }
 

@@ -102,6 +102,22 @@ struct HistoryCLITests {
         }
     }
 
+    @Test("a new user's first history: no logs yet, a mistyped path, an empty directory, each said plainly")
+    func firstRunMessages() throws {
+        let dir = temporaryDirectory()
+        let state = dir.appendingPathComponent("state")
+        let first = try CLI.run(["history"], environment: ["XDG_STATE_HOME": state.path])
+        #expect(first.status == 1)
+        #expect(first.stderr == "Error: no daily logs yet: \(state.path)/glutebridge does not exist (`monitor --output-dir \(state.path)/glutebridge`"
+            + " or the systemd unit writes them; or name log files or directories)\n")
+        let typo = try CLI.run(["history", dir.appendingPathComponent("logz").path])
+        #expect(typo.status == 1)
+        #expect(typo.stderr == "Error: \(dir.appendingPathComponent("logz").path): no such file or directory\n")
+        let empty = try CLI.run(["history", dir.path, "--days", "1"])
+        #expect(empty.status == 0)
+        #expect(empty.stderr == "glutebridge: \(dir.path): no event logs (*.jsonl) in this directory\n")
+    }
+
     @Test("a corrupted line in a day's file: a warning with file and line, the day still counted")
     func corruptedLine() throws {
         let dir = temporaryDirectory()

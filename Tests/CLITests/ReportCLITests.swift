@@ -92,13 +92,68 @@ struct ReportCLITests {
         #expect(count("class=\"bout ", in: fromLog.stdout) > 0)
         #expect(fromLog.stdout.contains("local time"))
         #expect(fromRecording.stdout.contains("stream time"))
-        // Two copies of the log on one timeline: twice the bouts.
+        // The log given twice is the same session twice: counted once, and said so (issue 12).
         let both = try CLI.run(["report", log.path, log.path, "-o", "-"])
-        #expect(count("class=\"bout ", in: both.stdout) == 2 * count("class=\"bout ", in: fromLog.stdout))
-        // ... and said so: the same wall-clock span twice (issue 12); one log alone is not.
-        #expect(both.stderr.contains("of the same wall-clock time as"), "\(both.stderr)")
-        #expect(both.stderr.contains("counted twice"))
+        #expect(both.status == 0, "\(both.stderr)")
+        #expect(both.stdout == fromLog.stdout)
+        #expect(both.stderr.contains("covers the same wall-clock time as"), "\(both.stderr)")
+        #expect(both.stderr.contains("counted once"))
         #expect(!fromLog.stderr.contains("same wall-clock time"))
+    }
+
+    @Test("a capture recorded by the tool and the event log of replaying it: one session, counted once")
+    func captureAndItsLog() throws {
+        let dir = temporaryDirectory()
+        let capture = dir.appendingPathComponent("demo.gbcap"), log = dir.appendingPathComponent("demo.jsonl")
+        let recorded = try CLI.run(["record", "sim:desk-day", "--speed", "60", "--duration", "1m", "-o", capture.path, "--format", "jsonl"])
+        try #require(recorded.status == 0, "\(recorded.stderr)")
+        let replayed = try CLI.run(["replay", capture.path, "--format", "jsonl", "--output", log.path])
+        try #require(replayed.status == 0, "\(replayed.stderr)")
+        let alone = try CLI.run(["report", capture.path, "-o", "-"])
+        #expect(count("class=\"bout ", in: alone.stdout) > 0)
+        #expect(count("class=\"marker prolonged\"", in: alone.stdout) > 0)
+        // Either order: the capture is kept (it has the tilt), the log left out with one line.
+        for files in [[capture.path, log.path], [log.path, capture.path]] {
+            let both = try CLI.run(["report"] + files + ["-o", "-"])
+            #expect(both.status == 0, "\(both.stderr)")
+            #expect(both.stdout == alone.stdout)
+            #expect(both.stderr == "report: \(log.path) covers the same wall-clock time as \(capture.path) (the same session twice?): counted once, from \(capture.path)\n")
+        }
+    }
+
+    /// What `report` does with each option it offers (issue 12: its help offered the alert options
+    /// of monitor, which a report never fires).
+    static let honoured: [String: String] = [
+        "--week": "the week page", "--to": "the week's last day", "--daily-limit": "the week's limit line",
+        "--output": "where the page goes", "--svg": "the timeline alone", "--protocol": "decoder of plain recordings",
+        "--columns": "columns of a header-less CSV", "--tilt-limit": "detection and the tilt plot's limit",
+        "--tilt-delay": "detection", "--sit-limit": "detection", "--break-min": "detection", "--repeat": "detection",
+        "--squeeze-min": "detection", "--drop-limit": "detection", "--neutral": "calibration", "--profile": "calibration",
+        "--mount": "calibration", "--config": "detection settings from a file", "--version": "ArgumentParser", "--help": "ArgumentParser",
+    ]
+
+    @Test("report --help offers only options report honours; the alert options are refused")
+    func helpOffersOnlyHonouredOptions() throws {
+        let help = try CLI.run(["report", "--help"])
+        #expect(help.status == 0)
+        let offered = Set(HelpTextCLITests.optionEntries(help.stdout).compactMap { entry in
+            entry.split(whereSeparator: { $0 == " " || $0 == "," }).first { $0.hasPrefix("--") }.map(String.init)
+        })
+        #expect(offered == Set(Self.honoured.keys), "offered but not honoured: \(offered.subtracting(Self.honoured.keys).sorted())")
+        let day = try #require(deskDay, "simulate failed")
+        for alertOption in [["--bell"], ["--notify"], ["--exec", "true"], ["--alert-on", "all"], ["--alert-interval", "5m"], ["--quiet-hours", "22:00-07:00"]] {
+            let result = try CLI.run(["report", day.path, "-o", "-"] + alertOption)
+            #expect(result.status == 64, "\(alertOption): \(result.status)")
+            #expect(result.stderr.contains("Unknown option '\(alertOption[0])'"), "\(result.stderr)")
+        }
+        // Detection options change what a replayed recording shows ...
+        let standard = try CLI.run(["report", day.path, "--svg", "-o", "-"])
+        let shortLimit = try CLI.run(["report", day.path, "--svg", "-o", "-", "--sit-limit", "5m"])
+        #expect(count("class=\"marker prolonged\"", in: shortLimit.stdout) > count("class=\"marker prolonged\"", in: standard.stdout))
+        // ... and are refused where nothing is replayed.
+        let week = try CLI.run(["report", "--week", temporaryDirectory().path, "--tilt-limit", "12", "-o", "-"])
+        #expect(week.status == 64)
+        #expect(week.stderr.contains("--week reads event logs as they were written"), "\(week.stderr)")
     }
 
     @Test("headless Chromium renders a page that is not blank",

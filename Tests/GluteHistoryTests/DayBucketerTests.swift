@@ -18,7 +18,7 @@ struct DayBucketerTests {
         #expect(d.sittingSeconds == 15_200)
         #expect(d.bouts.map(\.length) == [3600, 4000, 7600])
         #expect(d.longestBout == 7600)
-        #expect(d.breaks == 1)
+        #expect(d.breaks == 2)
         #expect(d.prolongedAlerts == 1)
         #expect(d.tiltSeconds == 110)
         #expect(d.squeezes == 1)
@@ -51,7 +51,7 @@ struct DayBucketerTests {
         #expect(HistoryJSON.line(rows[2]) == "{\"date\":\"2026-03-04\",\"worn_s\":null,\"sitting_s\":null,\"bouts\":null,\"longest_bout_s\":null,"
                 + "\"breaks\":null,\"prolonged_alerts\":null,\"tilt_s\":null,\"squeezes\":null,\"exercise_sets\":null}")
         #expect(HistoryJSON.line(rows[0]) == "{\"date\":\"2026-03-02\",\"worn_s\":57600,\"sitting_s\":15200,\"bouts\":3,\"longest_bout_s\":7600,"
-                + "\"breaks\":1,\"prolonged_alerts\":1,\"tilt_s\":110,\"squeezes\":1,\"exercise_sets\":1}")
+                + "\"breaks\":2,\"prolonged_alerts\":1,\"tilt_s\":110,\"squeezes\":1,\"exercise_sets\":1}")
         let text = HistoryText.lines(rows, previous: period.previous.rows(loaded.0))
         #expect(text[3] == "2026-03-04  no data")
         #expect(text.contains { $0.hasPrefix("sitting") && $0.contains("no data the 5 days before") })

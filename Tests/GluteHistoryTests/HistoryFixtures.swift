@@ -2,7 +2,7 @@ import GluteHistory
 
 /// Event logs written for these tests, as text, and a way to read them as the loader does.
 enum HistoryFixtures {
-    /// 2026-03-02: three bouts (the last runs past midnight into the next file), a break, an alert,
+    /// 2026-03-02: three bouts (the last runs past midnight into the next file), two breaks, an alert,
     /// a tilt episode, a squeeze, a set, and a corrupted line (line 10) in the middle.
     static let march2 = """
         {"schema":1,"type":"session","t":0,"time":"2026-03-02T08:00:00.000Z","source":"sim","tool":"test"}
@@ -17,6 +17,7 @@ enum HistoryFixtures {
         {"type":"posture","t":5200,"ti
         {"type":"exercise.set","t":6000,"time":"2026-03-02T09:40:00.000Z","reps":10,"target_reps":10,"short_reps":0,"mean_hold_s":5}
         {"type":"posture","t":8005,"time":"2026-03-02T10:13:25.000Z","posture":"standing","since":8000,"previous":"sitting"}
+        {"type":"sitting.break","t":8060,"time":"2026-03-02T10:14:20.000Z","bout_s":4000,"break_s":60}
         {"type":"posture","t":50005,"time":"2026-03-02T21:53:25.000Z","posture":"sitting","since":50000,"previous":"standing"}
         {"type":"session.end","t":57600,"time":"2026-03-03T00:00:00.000Z","reason":"midnight"}
 

@@ -14,21 +14,26 @@ private func sampleDay(label: String = "desk.gbcap", wallClock: Bool = false, ut
     builder.beginSource(label, offset: wallClock ? start : nil)
     let postures: [(Double, Posture)] = [(10, .sitting), (2010, .standing), (2100, .sitting), (6000, .walking), (6100, .sitting)]
     var previous: Posture?
+    var events: [Event] = []
     for (since, posture) in postures {
-        builder.observe(Event(time: since + 5, kind: .posture(posture, since: since, previous: previous)))
+        events.append(Event(time: since + 5, kind: .posture(posture, since: since, previous: previous)))
         previous = posture
     }
-    builder.observe(Event(time: 3900, kind: .sittingProlonged(since: 2100, duration: 1800, limit: 1800)))
-    builder.observe(Event(time: 2070, kind: .sittingBreak(bout: 2000, breakLength: 60)))
-    builder.observe(Event(time: 4000, kind: .tiltAnteriorStart(angle: 14, threshold: 10, delay: 5)))
-    builder.observe(Event(time: 4030, kind: .tiltAnteriorEnd(peak: 16, threshold: 10, duration: 35)))
-    builder.observe(Event(time: 6050, kind: .pelvicDrop(side: .left, angle: 8, threshold: 7, stance: .right)))
+    events.append(Event(time: 3900, kind: .sittingProlonged(since: 2100, duration: 1800, limit: 1800)))
+    // Both upright spells reach the 60 s break, so the detector ended both bouts.
+    events.append(Event(time: 2070, kind: .sittingBreak(bout: 2000, breakLength: 60)))
+    events.append(Event(time: 6060, kind: .sittingBreak(bout: 3900, breakLength: 60)))
+    events.append(Event(time: 4000, kind: .tiltAnteriorStart(angle: 14, threshold: 10, delay: 5)))
+    events.append(Event(time: 4030, kind: .tiltAnteriorEnd(peak: 16, threshold: 10, duration: 35)))
+    events.append(Event(time: 6050, kind: .pelvicDrop(side: .left, angle: 8, threshold: 7, stance: .right)))
     for i in 0..<4 {
-        builder.observe(Event(time: 2200 + Double(i) * 20, kind: .squeeze(start: 2195 + Double(i) * 20, duration: 3, side: .both, strength: 0.5, source: .imu)))
+        events.append(Event(time: 2200 + Double(i) * 20, kind: .squeeze(start: 2195 + Double(i) * 20, duration: 3, side: .both, strength: 0.5, source: .imu)))
     }
     for rep in 1...3 {
-        builder.observe(Event(time: 6020 + Double(rep) * 10, kind: .exerciseRep(rep: rep, hold: 5, target: 5, short: rep == 3)))
+        events.append(Event(time: 6020 + Double(rep) * 10, kind: .exerciseRep(rep: rep, hold: 5, target: 5, short: rep == 3)))
     }
+    // In time order, as a stream delivers them.
+    for event in events.sorted(by: { $0.time < $1.time }) { builder.observe(event) }
     var t = 0.0
     while t < 6500 {
         builder.observeTilt(time: t, degrees: abs(t - 4010) < 0.05 ? 31.5 : 2 * sin(t / 100))
@@ -121,7 +126,7 @@ struct ReportRendererTests {
         }
         #expect(html.contains("Longest sitting bout: <strong>1h05m</strong>"))
         #expect(html.contains("Sitting</td><td class=\"value\">1h45m in 3 bouts"))
-        #expect(occurrences("class=\"marker ", in: html) == 4)
+        #expect(occurrences("class=\"marker ", in: html) == 5)  // two breaks, the alert, the tilt, the drop
         #expect(occurrences("class=\"tick squeeze\"", in: html) == 4)
         #expect(occurrences("class=\"tick rep\"", in: html) == 3)
         #expect(html.contains("id=\"tilt-threshold\""))

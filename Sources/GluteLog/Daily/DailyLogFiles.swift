@@ -45,7 +45,10 @@ public enum DailyLogFiles {
     /// The bytes of a file.
     public static func read(_ path: String) throws(LogDirectoryError) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw LogDirectoryError("\(path): cannot read the file")
+            // Which of the usual reasons, so that a mistyped path reads as one.
+            let reason = !FileManager.default.fileExists(atPath: path) ? "no such file or directory"
+                : !FileManager.default.isReadableFile(atPath: path) ? "permission denied" : "cannot read the file"
+            throw LogDirectoryError("\(path): \(reason)")
         }
         return [UInt8](data)
     }

@@ -8,6 +8,8 @@ import GluteWire
 public struct EventLog: Sendable {
     public var label: String
     public var events: [Event]
+    /// The file it was read from, for messages (`label` is the source it logged).
+    public var path = ""
     /// Wall time minus stream time, from the lines' `time` fields (nil when none had one).
     public var wallOffset: Double?
     /// The latest stream time of any line, events or not: a daily log's `session.end` line says
@@ -30,7 +32,7 @@ public struct EventLog: Sendable {
     /// PATH:LINE (the fuzz target `event_log` feeds this).
     public static func parse(_ data: Data, path: String) throws(InputError) -> EventLog? {
         guard let session = sessionLine(data.prefix(4096)) else { return nil }
-        var log = EventLog(label: (session["source"] as? String) ?? path, events: [], wallOffset: nil)
+        var log = EventLog(label: (session["source"] as? String) ?? path, events: [], path: path, wallOffset: nil)
         let iso = ISO8601DateFormatter()
         iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         var number = 0

@@ -24,17 +24,21 @@ public struct SessionSummary: Sendable, Equatable {
     /// Lines of a text recording that were not samples (shown only when some were).
     public var skippedLines = 0
 
+    /// The current spell of sitting posture (sitting time), not the bout.
     private var sittingSince: Double?
+    private var bouts = SittingBoutTracker()
     private var tiltSince: Double?
 
     public init() {}
 
     public mutating func observe(_ event: Event) {
-        if start == nil { start = event.time }
+        // Min and max: the report feeds its sources by kind, not always in time order.
+        start = min(start ?? event.time, event.time)
         end = max(end ?? event.time, event.time)
+        if let bout = bouts.observe(event) { count(bout) }
         switch event.kind {
         case let .posture(posture, since, _):
-            if let s = sittingSince { closeBout(at: since, from: s) }
+            if let s = sittingSince { sittingSeconds += max(0, since - s) }
             sittingSince = posture == .sitting ? since : nil
         case .sittingProlonged: prolongedAlerts += 1
         case .sittingBreak: breaks += 1
@@ -64,15 +68,16 @@ public struct SessionSummary: Sendable, Equatable {
         guard let time else { return }
         end = max(end ?? time, time)
         if start == nil { start = time }
-        if let s = sittingSince { closeBout(at: time, from: s); sittingSince = nil }
+        if let s = sittingSince { sittingSeconds += max(0, time - s); sittingSince = nil }
+        if let bout = bouts.finish(at: time) { count(bout) }
         if let t = tiltSince { tiltEpisodes += 1; tiltSeconds += max(0, time - t); tiltSince = nil }
     }
 
-    private mutating func closeBout(at time: Double, from since: Double) {
-        let length = max(0, time - since)
-        sittingSeconds += length
+    /// Bouts by the detector's rule (short upright spells and lying inside them), so the longest
+    /// is never shorter than a `sitting.prolonged` said; `sittingSeconds` is the time seated.
+    private mutating func count(_ bout: SittingBout) {
         sittingBouts += 1
-        longestBout = max(longestBout, length)
+        longestBout = max(longestBout, bout.length)
     }
 
     /// The summary as lines for people.

@@ -60,7 +60,7 @@ struct CalibrateCommand: ParsableCommand {
     func validate() throws {
         do { _ = try SourceSpec(parsing: source) } catch { throw ValidationError("SOURCE: \(error)") }
         if case .file = try SourceSpec(parsing: source) {
-            throw ValidationError("SOURCE: calibrate reads a live sensor (a tty, serial:..., sim); '\(source)' is a file")
+            throw ValidationError("SOURCE: " + FileSourceProblem.message(path: source, verb: "calibrate"))
         }
         if let mount { do { _ = try Mount(parsing: mount) } catch { throw ValidationError("--mount: \(error)") } }
         do { try ProfileStore.validate(name: profile) } catch { throw ValidationError("--profile: \(error)") }

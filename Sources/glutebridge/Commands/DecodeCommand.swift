@@ -45,12 +45,15 @@ struct DecodeCommand: ParsableCommand {
     var summaryOnly = false
 
     func validate() throws {
-        guard (input == nil) != (hex == nil) else { throw ValidationError("give an INPUT or --hex, not both") }
+        guard input != nil || hex != nil else { throw ValidationError("give an INPUT (a file, a device or - for stdin) or --hex BYTES") }
+        guard input == nil || hex == nil else { throw ValidationError("give an INPUT or --hex, not both") }
         if let wireProtocol, DecoderChoice(rawValue: wireProtocol) == nil {
             throw ValidationError("unknown protocol '\(wireProtocol)'; one of \(DecoderChoice.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         try OptionRange.duration("--duration", duration)
         try OptionRange.integer("--baud", baud, in: 1...12_000_000)
+        // Here, not in run(): a bad --hex is a usage error shown with decode's usage line.
+        if let hex { _ = try parseHex(hex) }
     }
 
     func run() throws {

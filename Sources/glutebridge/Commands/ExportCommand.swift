@@ -31,7 +31,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Export the orientation filter's output.")
     var orientation = false
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE (created 0600, never overwritten) instead of standard output; - is standard output.", valueName: "FILE"))
     var output: String?
 
     @Option(help: ArgumentHelp("Orientation filter settings: default, or fusion-6axis (Fusion's update_no_magnetometer, gain 0.5, no rejection, no bias correction).", valueName: "NAME"))
@@ -65,7 +65,8 @@ struct ExportCommand: ParsableCommand {
             throw CLIError("\(error)")
         }
         let sink: AppendOnlyFile?
-        if let output {
+        // "-" is standard output, as for report and simulate, not a file named "-".
+        if let output, output != "-" {
             do { sink = try AppendOnlyFile(path: output, mode: .createNew) } catch { throw CLIError("\(error)") }
         } else {
             sink = nil

@@ -55,8 +55,13 @@ enum HistoryRun {
     static func query(paths: [String], days: Int?, from: String?, to: String?) throws -> HistoryQuery {
         let now = HostClock.now().wall
         let localDays = LocalDays { LocalTime.utcOffset(at: $0) }
+        let defaultDirectory = DailyLogFiles.defaultDirectory()
+        // A new user's first run: say where the logs come from rather than that a file is unreadable.
+        if paths.isEmpty, !DailyLogFiles.isDirectory(defaultDirectory) {
+            throw CLIError("no daily logs yet: \(defaultDirectory) does not exist (`monitor --output-dir \(defaultDirectory)` or the systemd unit writes them; or name log files or directories)")
+        }
         do {
-            return try HistoryQuery.run(paths: paths.isEmpty ? [DailyLogFiles.defaultDirectory()] : paths, days: days, from: from, to: to,
+            return try HistoryQuery.run(paths: paths.isEmpty ? [defaultDirectory] : paths, days: days, from: from, to: to,
                                         localDays: localDays, today: localDays.day(now)) { Output.error("glutebridge: \($0)") }
         } catch {
             throw CLIError("\(error)")

@@ -21,11 +21,16 @@ struct MonitorCommand: ParsableCommand {
     )
 
     @OptionGroup var live: LiveSourceOptions
-    @Option(help: ArgumentHelp("Also append events as JSONL to FILE (created 0600).", valueName: "FILE"))
+    // -o as in record, report and simulate: each verb's own output file (here the event log).
+    @Option(name: .shortAndLong, help: ArgumentHelp("Also append events as JSONL to FILE (created 0600).", valueName: "FILE"))
     var output: String?
     @OptionGroup(title: "Daily event logs") var daily: DailyLogOptions
-    @OptionGroup(title: "Detection and alerts") var detection: DetectionOptions
+    @OptionGroup(title: "Detection and alerts") var detection: DetectionAndAlertOptions
     @OptionGroup(title: "MQTT") var mqtt: MQTTOptions
+
+    func validate() throws {
+        try EventLogPathCheck.validate(output, option: "--output")
+    }
 
     func run() throws {
         try LiveRun.run(live, detection: detection, capture: nil, log: output, daily: daily, mqtt: mqtt)
@@ -55,8 +60,12 @@ struct RecordCommand: ParsableCommand {
     var output: String
     @Option(help: ArgumentHelp("Also append events as JSONL to FILE (created 0600).", valueName: "FILE"))
     var log: String?
-    @OptionGroup(title: "Detection and alerts") var detection: DetectionOptions
+    @OptionGroup(title: "Detection and alerts") var detection: DetectionAndAlertOptions
     @OptionGroup(title: "MQTT") var mqtt: MQTTOptions
+
+    func validate() throws {
+        try EventLogPathCheck.validate(log, option: "--log")
+    }
 
     func run() throws {
         try LiveRun.run(live, detection: detection, capture: output, log: log, mqtt: mqtt)

@@ -47,7 +47,8 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format (default: pretty on a terminal, jsonl otherwise).", valueName: "jsonl|csv|pretty"))
     var format: String?
 
-    @Option(help: ArgumentHelp("Also append events as JSONL to FILE (created 0600).", valueName: "FILE"))
+    // -o as in record, report and simulate: each verb's own output file (here the event log).
+    @Option(name: .shortAndLong, help: ArgumentHelp("Also append events as JSONL to FILE (created 0600).", valueName: "FILE"))
     var output: String?
 
     @Option(name: .customLong("protocol"), help: ArgumentHelp("Protocol of a plain file (default: detected).", valueName: "NAME"))
@@ -60,12 +61,13 @@ struct ReplayCommand: ParsableCommand {
     var daily: DailyLogOptions
 
     @OptionGroup(title: "Detection and alerts")
-    var detection: DetectionOptions
+    var detection: DetectionAndAlertOptions
 
     @OptionGroup(title: "MQTT")
     var mqtt: MQTTOptions
 
     func validate() throws {
+        try EventLogPathCheck.validate(output, option: "--output")
         if speed != "max" {
             guard let s = Double(speed) else { throw ValidationError("--speed: '\(speed)' is not a factor such as 1, 10 or max") }
             try OptionRange.positive("--speed", s, atMost: 10_000)

@@ -2,8 +2,9 @@ import ArgumentParser
 import GluteSession
 import GluteSettings
 
-/// Detection and alert options shared by `monitor`, `record` and `replay`. Values reach the
-/// settings resolver as typed, only those given, so that precedence (options over `--config` over
+/// Detection options, for every verb that runs the detectors (`monitor`, `record`, `replay`,
+/// `report`, `check`, `coach`); the verbs that alert add `AlertOptions`. Values reach the settings
+/// resolver as typed, only those given, so that precedence (options over `--config` over
 /// defaults) and every message naming a bad value live in one place (GluteSession/Settings).
 struct DetectionOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Anterior tilt above neutral that counts, in degrees (default 10).", valueName: "DEG"))
@@ -36,36 +37,23 @@ struct DetectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Which sensor axes point forward, left and up, e.g. x,y,z (default) or -y,x,z.", valueName: "AXES"))
     var mount: String?
 
-    @Flag(help: "Ring the terminal bell on an alert.")
-    var bell = false
-
-    @Flag(help: "Show a desktop notification on an alert (needs notify-send).")
-    var notify = false
-
-    @Option(help: ArgumentHelp("Run this command on an alert, with the event's JSON on stdin and its fields as GLUTEBRIDGE_* variables; split like a shell would, run without one (repeatable).", valueName: "'CMD ARG...'"))
-    var exec: [String] = []
-
-    @Option(help: ArgumentHelp("Event types that alert (default sitting.prolonged,tilt.anterior.start,pelvic_drop,link.disconnected; `all` for every type).", valueName: "TYPES"))
-    var alertOn: String?
-
-    @Option(parsing: .unconditional, help: ArgumentHelp("At most one alert per event type this often (default 1m; 0 for no limit).", valueName: "DURATION"))
-    var alertInterval: String?
-
-    @Option(help: ArgumentHelp("No alerts between these local times, e.g. 22:00-07:00 (events are still logged).", valueName: "HH:MM-HH:MM"))
-    var quietHours: String?
-
     @Option(help: ArgumentHelp("Read these options from a TOML or JSON file; options given here win over it.", valueName: "FILE"))
     var config: String?
+
+    /// None of these options was given (`report --week` reads logs and detects nothing).
+    var noneGiven: Bool {
+        [tiltLimit, tiltDelay, sitLimit, breakMin, `repeat`, squeezeMin, dropLimit, neutral, profile, mount, config].allSatisfy { $0 == nil }
+    }
 
     func validate() throws {
         _ = try resolved(announcingProfile: false)
     }
 
-    /// Defaults, then the config file, then these options; then the calibration profile (see
-    /// `ProfileSelection`; `recorded` is a capture's own), named in one line on standard error when
-    /// `announcingProfile`.
-    func resolved(announcingProfile: Bool = true, recorded: CalibrationProfile? = nil) throws -> ResolvedSettings {
-        var settings = try resolvedWithoutProfile()
+    /// Defaults, then the config file, then these options (and `alerts`, for the verbs that
+    /// alert); then the calibration profile (see `ProfileSelection`; `recorded` is a capture's
+    /// own), named in one line on standard error when `announcingProfile`.
+    func resolved(alerts: AlertOptions? = nil, announcingProfile: Bool = true, recorded: CalibrationProfile? = nil) throws -> ResolvedSettings {
+        var settings = try resolvedWithoutProfile(alerts: alerts)
         try ExecProgramCheck.check(settings.alerts.exec)
         let store: ProfileStore
         do { store = try ProfileStore() } catch {
@@ -87,7 +75,7 @@ struct DetectionOptions: ParsableArguments {
         return settings
     }
 
-    private func resolvedWithoutProfile() throws -> ResolvedSettings {
+    private func resolvedWithoutProfile(alerts: AlertOptions?) throws -> ResolvedSettings {
         var values = OptionValues()
         values.set(.tiltLimit, tiltLimit)
         values.set(.tiltDelay, tiltDelay)
@@ -98,12 +86,7 @@ struct DetectionOptions: ParsableArguments {
         values.set(.dropLimit, dropLimit)
         values.set(.neutral, neutral)
         values.set(.mount, mount)
-        values.set(.quietHours, quietHours)
-        values.set(.alertOn, alertOn)
-        values.set(.alertInterval, alertInterval)
-        values.set(.bell, flag: bell)
-        values.set(.notify, flag: notify)
-        values.execCommands = exec
+        alerts?.add(to: &values)
         do {
             return try ResolvedSettings.resolve(options: values, configFile: config)
         } catch {

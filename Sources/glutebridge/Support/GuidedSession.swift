@@ -11,7 +11,7 @@ enum GuidedSource {
         let spec: SourceSpec
         do { spec = try SourceSpec(parsing: source) } catch { throw ValidationError("SOURCE: \(error)") }
         if case .file = spec {
-            throw ValidationError("SOURCE: \(verb) guides you live with a sensor (a tty, serial:..., sim); '\(source)' is a file")
+            throw ValidationError("SOURCE: " + FileSourceProblem.message(path: source, verb: verb))
         }
         try OptionRange.positive("--speed", speed, atMost: 10_000)
     }

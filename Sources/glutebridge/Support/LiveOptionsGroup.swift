@@ -42,7 +42,7 @@ struct LiveSourceOptions: ParsableArguments {
 
 /// The shared body of `monitor` and `record`.
 enum LiveRun {
-    static func run(_ options: LiveSourceOptions, detection: DetectionOptions, capture: String?, log: String?,
+    static func run(_ options: LiveSourceOptions, detection: DetectionAndAlertOptions, capture: String?, log: String?,
                     daily: DailyLogOptions? = nil, mqtt: MQTTOptions? = nil) throws {
         let spec = try SourceSpec(parsing: options.source)
         let resolved = try detection.resolved()
