@@ -113,7 +113,7 @@ struct ReplayCommand: ParsableCommand {
             if case .ble = spec { return spec }
             return nil
         }
-        let mqttSink = try mqtt.over(resolved.mqtt, configPath: detection.config).sink(source: recordedBLE, report: { Output.error("glutebridge: \($0)") })
+        let mqttSink = try mqtt.over(resolved.mqtt, configPath: detection.detection.config).sink(source: recordedBLE, report: { Output.error("glutebridge: \($0)") })
         // The state topic shows the pipeline's latest snapshot; kept only when it is published.
         var snapshot = Pipeline(settings: settings).snapshot
         var lastWall = input.startWall

@@ -66,7 +66,7 @@ enum LiveRun {
             end = try session.run(interrupts: trap.map { [$0.pollDescriptor] } ?? [], tickInterval: screen == nil ? nil : 0.25) {
                 try makeSinks(session: session, spec: spec, options: options, resolved: resolved, screen: screen,
                               format: format, log: log, daily: daily, summaryToStdout: summaryToStdout, mqtt: mqtt,
-                              configPath: detection.config)
+                              configPath: detection.detection.config)
             }
         } catch {
             screen?.leave()
