@@ -118,7 +118,8 @@ build_module GluteSim plain "${SIM_SOURCES[@]}"
 mapfile -t CORE_SOURCES < <(find Sources/GluteCore -name '*.swift' | sort)
 build_module GluteCore fuzzed "${CORE_SOURCES[@]}"
 build_module GluteDevices fuzzed Sources/GluteDevices/Files/InputError.swift Sources/GluteDevices/Posix/SystemError.swift
-build_module GluteEventLog fuzzed Sources/GluteLog/Events/EventLog.swift Sources/GluteLog/Events/EventLogFieldRange.swift
+build_module GluteEventLog fuzzed Sources/GluteLog/Events/EventLog.swift Sources/GluteLog/Events/EventLogFieldRange.swift \
+  Sources/GluteLog/Events/EventLogTimeText.swift
 for t in "${TARGETS[@]}"; do
   read -r name entry module <<<"$t"
   link_target "$name" "$entry" "$module"
