@@ -25,22 +25,21 @@ func chunkLengths(controlledBy input: [UInt8]) -> [Int] {
 /// libFuzzer reaches a boundary bug sooner through many short inputs than through few long ones.
 let bytewiseLimit = 128
 
-/// The chunkings an input is fed in besides whole: the cycled lengths its first bytes choose;
-/// byte by byte when it is short; else two cuts, at a third of it and at a place its last two
-/// bytes choose, so that a long input still has boundaries the fuzzer can move without
-/// changing its head.
+/// The chunkings an input is fed in besides whole. A short input: the cycled lengths its first
+/// bytes choose, and byte by byte. A long one: one chunking, so that a long input costs two
+/// decodes, not three: the lowest bit of its last byte picks either the cycled lengths or three
+/// pieces cut at a third of it and at a place its last two bytes choose (chunks longer than the
+/// cycled lengths' 256 bytes, away from the start). The fuzzer flips that bit as readily as any
+/// other, so every input is checked both ways across executions.
 func chunkings(of input: [UInt8]) -> [[Int]] {
-    var result = [chunkLengths(controlledBy: input)]
-    if input.count <= bytewiseLimit {
-        result.append([1])
-    } else {
-        let tail = input.suffix(2).reduce(0) { $0 << 8 | Int($1) }
-        let cut = tail % (input.count - 1) + 1
-        let third = input.count / 3
-        // One chunk up to the first cut, then the rest: a length list cycled once.
-        result.append([min(cut, third), abs(cut - third), input.count])
-    }
-    return result
+    let cycled = chunkLengths(controlledBy: input)
+    if input.count <= bytewiseLimit { return [cycled, [1]] }
+    let tail = input.suffix(2).reduce(0) { $0 << 8 | Int($1) }
+    guard tail & 1 == 1 else { return [cycled] }
+    let cut = (tail >> 1) % (input.count - 1) + 1
+    let third = input.count / 3
+    // Up to the first cut, on to the second, then the rest: a length list cycled once.
+    return [[min(cut, third), abs(cut - third), input.count]]
 }
 
 /// Everything one decoding run produced.
