@@ -10,7 +10,7 @@ SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN          = .build/debug/glutebridge
 RELEASE_BIN  = .build/release/glutebridge
 
-.PHONY: deps build release test demo bench bench-history check-speed fuzz fuzz-smoke install-completions install-user-service evaluate clean firmware firmware-test
+.PHONY: deps build release test demo bench bench-history check-speed fuzz fuzz-smoke fuzz-merge install-completions install-user-service evaluate clean firmware firmware-test
 
 # Installs only what is missing, so a machine that has everything never touches apt.
 deps:
@@ -68,11 +68,17 @@ bench-history: release
 	@rm -rf .build/history-year && scripts/history-year.py .build/history-year
 	@for i in 1 2 3; do /usr/bin/time -f "history, 365 days: %e s elapsed, %U s user, %M KB" $(RELEASE_BIN) history .build/history-year --days 365 --json >/dev/null; done
 
+# Every libFuzzer target for a share of FUZZ_BUDGET seconds, from the committed Fuzz/seeds.
+FUZZ_BUDGET ?= 300
 fuzz: deps
-	@scripts/fuzz.sh 300
+	@scripts/fuzz.sh $(FUZZ_BUDGET)
 
 fuzz-smoke: deps
 	@scripts/fuzz.sh 20
+
+# What the runs found (Fuzz/corpus), merged into Fuzz/seeds, minimised; commit it afterwards.
+fuzz-merge: deps
+	@scripts/fuzz.sh --merge
 
 # Scores posture detection on ../shared/data (or GLUTEBRIDGE_DATA); fails when a target is missed.
 evaluate: build

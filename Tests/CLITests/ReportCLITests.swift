@@ -129,7 +129,7 @@ struct ReportCLITests {
         "--columns": "columns of a header-less CSV", "--tilt-limit": "detection and the tilt plot's limit",
         "--tilt-delay": "detection", "--sit-limit": "detection", "--break-min": "detection", "--repeat": "detection",
         "--squeeze-min": "detection", "--drop-limit": "detection", "--neutral": "calibration", "--profile": "calibration",
-        "--mount": "calibration", "--config": "detection settings from a file", "--version": "ArgumentParser", "--help": "ArgumentParser",
+        "--mount": "calibration", "--jobs": "recordings replayed at once", "--config": "detection settings from a file", "--version": "ArgumentParser", "--help": "ArgumentParser",
     ]
 
     @Test("report --help offers only options report honours; the alert options are refused")

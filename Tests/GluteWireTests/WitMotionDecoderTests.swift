@@ -151,6 +151,20 @@ import Testing
         print("witmotion corruption: \(decoder.statistics.checksumErrors) checksum errors, \(decoder.statistics.resyncs) resyncs, \(decoder.statistics.skippedBytes) bytes skipped, \(samples.count)/\(originals.count) samples")
     }
 
+    @Test func aChecksumErrorNamesThePacketTypeInTwoUppercaseHexDigits() {
+        // Type 0x5A: a letter digit (uppercase) and a leading digit that must not be dropped.
+        var packet = Self.layoutPacket(0x5A, [1, 2, 3, 4])
+        packet[10] ^= 0xFF
+        var decoder = WitMotionDecoder()
+        let anomalies = CSVWitHarness.anomalies(CSVWitHarness.run(&decoder, packet, .whole))
+        #expect(anomalies.first(where: { $0.kind == .checksum })?.detail == "packet type 0x5A")
+        var typeFive = Self.layoutPacket(0x50, [1, 2, 3, 4])
+        typeFive[10] ^= 0xFF
+        var again = WitMotionDecoder()
+        #expect(CSVWitHarness.anomalies(CSVWitHarness.run(&again, typeFive, .whole)).first(where: { $0.kind == .checksum })?.detail
+                == "packet type 0x50")
+    }
+
     @Test func unusedTypesAreIgnoredAndRandomBytesNeverCrash() {
         let time = Self.layoutPacket(0x50, [0x0118, 0x0C01, 0x1E1E, 500])
         let mag = Self.layoutPacket(0x54, [100, 200, 300, 0])

@@ -28,8 +28,9 @@ public struct EventLog: Sendable {
     }
 
     /// The log in `data` (`path` names it in messages), or nil when it is not an event log. A line
-    /// that is not a JSON object, or a number out of its field's range, is an error naming
-    /// PATH:LINE (the fuzz target `event_log` feeds this).
+    /// that is not a JSON object, a number out of its field's range, or a `time` text that
+    /// `EventLogTimeText` refuses is an error naming PATH:LINE (the fuzz target `event_log` feeds
+    /// this).
     public static func parse(_ data: Data, path: String) throws(InputError) -> EventLog? {
         guard let session = sessionLine(data.prefix(4096)) else { return nil }
         var log = EventLog(label: (session["source"] as? String) ?? path, events: [], path: path, wallOffset: nil)
@@ -46,6 +47,9 @@ public struct EventLog: Sendable {
                 if let v = value as? Double, let problem = EventLogFieldRange.problem(field: field, value: v) {
                     throw InputError("\(path):\(number): \(problem)")
                 }
+            }
+            if let text = object["time"] as? String, let problem = EventLogTimeText.problem(text) {
+                throw InputError("\(path):\(number): \(problem)")
             }
             log.lastTime = max(log.lastTime ?? t, t)
             if let held = continuedPosture(object) { log.events.append(Event(time: t, kind: .posture(held, since: t, previous: nil))) }

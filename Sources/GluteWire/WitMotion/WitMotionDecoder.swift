@@ -95,7 +95,7 @@ public struct WitMotionDecoder: StreamDecoder {
             }
             guard available >= length else { break }
             guard WitMotionPacketType.checksum(buffer, from: start) == buffer[start + length - 1] else {
-                record(DecoderAnomaly(.checksum, detail: "packet type 0x\(Self.hex(buffer[start + 1]))"), emit)
+                record(DecoderAnomaly(.checksum, detail: "packet type 0x\(hex2(buffer[start + 1]))"), emit)
                 skippedBytes += 1
                 start += 1
                 continue
@@ -175,10 +175,5 @@ public struct WitMotionDecoder: StreamDecoder {
     private mutating func record(_ anomaly: DecoderAnomaly, _ emit: (DecoderOutput) -> Void) {
         statistics.record(anomaly)
         emit(.anomaly(anomaly))
-    }
-
-    static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
     }
 }

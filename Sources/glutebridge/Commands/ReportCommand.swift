@@ -62,8 +62,8 @@ struct ReportCommand: ParsableCommand {
         if !week, to != nil || dailyLimit != nil { throw ValidationError("--to and --daily-limit go with --week") }
         if let jobs { guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") } }
         // The week is drawn from event logs as written: nothing is replayed, so nothing detected.
-        if week, wireProtocol != nil || columns != nil || !detection.noneGiven {
-            throw ValidationError("--week reads event logs as they were written: --protocol, --columns and the detection options go without it")
+        if week, wireProtocol != nil || columns != nil || jobs != nil || !detection.noneGiven {
+            throw ValidationError("--week reads event logs as they were written: --protocol, --columns, --jobs and the detection options go without it")
         }
         if let dailyLimit { guard dailyLimit.seconds > 0, dailyLimit.seconds <= 86_400 else { throw ValidationError("--daily-limit must be between 1s and 24h") } }
     }
