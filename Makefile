@@ -68,10 +68,12 @@ bench-history: release
 	@rm -rf .build/history-year && scripts/history-year.py .build/history-year
 	@for i in 1 2 3; do /usr/bin/time -f "history, 365 days: %e s elapsed, %U s user, %M KB" $(RELEASE_BIN) history .build/history-year --days 365 --json >/dev/null; done
 
-# Every libFuzzer target for a share of FUZZ_BUDGET seconds, from the committed Fuzz/seeds.
+# Every libFuzzer target for a share of FUZZ_BUDGET seconds, from the committed Fuzz/seeds; with
+# FUZZ_RUNS=N, for N executions each instead (FUZZ_RUNS=10000000 is the long run: hours).
 FUZZ_BUDGET ?= 300
+FUZZ_RUNS ?=
 fuzz: deps
-	@scripts/fuzz.sh $(FUZZ_BUDGET)
+	@FUZZ_RUNS=$(FUZZ_RUNS) scripts/fuzz.sh $(FUZZ_BUDGET)
 
 fuzz-smoke: deps
 	@scripts/fuzz.sh 20

@@ -51,7 +51,9 @@ func checkFrameRoundTrip(_ frame: NativeFrame, hasCRC: Bool) {
 /// than the 32 or 64 bytes the encoder writes, so those come back truncated.)
 func checkMessage(type: UInt8, payload: ArraySlice<UInt8>) {
     guard let message = try? NativeMessage(type: type, payload: payload) else { return }
-    _ = String(reflecting: message)
+    // Printing a message goes through reflection and cost a third of every execution; one payload
+    // in eight (its last byte picks, so the fuzzer reaches every kind) is printed.
+    if payload.last.map({ $0 & 7 == 0 }) ?? true { _ = String(reflecting: message) }
     let once = reparse(message, "first")
     let twice = reparse(once, "second")
     if twice != once && String(reflecting: twice) != String(reflecting: once) {

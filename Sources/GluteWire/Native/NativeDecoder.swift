@@ -50,8 +50,13 @@ public struct NativeDecoder: StreamDecoder {
             process(try NativeFrame(body: body, hasCRC: false), emit: emit)
         } catch .tooLong(let size) {
             report(DecoderAnomaly(.oversized, detail: "notification of \(size) bytes"), emit)
+        } catch .tooShort(let size) {
+            // Not `\(error)`: printing an enum goes through reflection, a hundred times dearer
+            // than the frame, and a noisy link sends many of these.
+            report(DecoderAnomaly(.malformed, detail: "notification of \(size) bytes is shorter than a frame header"), emit)
         } catch {
-            report(DecoderAnomaly(.malformed, detail: "notification of \(body.count) bytes is not a frame (\(error))"), emit)
+            // A notification carries no CRC, so no other parse error can occur.
+            report(DecoderAnomaly(.malformed, detail: "notification of \(body.count) bytes is not a frame"), emit)
         }
     }
 
