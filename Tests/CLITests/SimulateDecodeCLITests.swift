@@ -24,6 +24,27 @@ struct SimulateDecodeCLITests {
         #expect(s["resyncs"] as? Int == 0)
     }
 
+    /// `simulate -o` onto a recording by mistake: refused, the file's bytes untouched; an empty
+    /// file and /dev/null are still fine.
+    @Test func outputFileWithContentIsNeverOverwritten() throws {
+        let dir = temporaryDirectory()
+        let recording = dir.appendingPathComponent("monday.gbcap")
+        let precious = Data("GBCAP recorded on Monday\n".utf8)
+        try precious.write(to: recording)
+        let refused = try CLI.run(["simulate", "-o", recording.path, "--duration", "5s"])
+        #expect(refused.status == 1, "\(refused.stderr)")
+        #expect(refused.stderr.contains("already exists and is not empty; not overwriting it"), "\(refused.stderr)")
+        #expect(refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
+        #expect(try Data(contentsOf: recording) == precious)
+
+        let empty = dir.appendingPathComponent("empty.bin")
+        try Data().write(to: empty)
+        #expect(try CLI.run(["simulate", "-o", empty.path, "--duration", "5s"]).status == 0)
+        #expect(try Data(contentsOf: empty).count > 1000)
+        let devNull = try CLI.run(["simulate", "-o", "/dev/null", "--duration", "5s"])
+        #expect(devNull.status == 0, "\(devNull.stderr)")
+    }
+
     /// 1 % of the bytes overwritten: no crash, and at least every untouched frame decoded.
     @Test func corruptedFileDecodesEveryUntouchedFrame() throws {
         let dir = temporaryDirectory()

@@ -41,9 +41,25 @@ public enum StandardStreams {
         }
     }
 
-    /// Creates (or truncates) the file at `path` for writing, readable by the user alone (0600).
+    /// Opens `path` for writing a new stream: creates it readable by the user alone (0600), or
+    /// takes an existing empty file, a device or a FIFO (`/dev/null`, a pipe). A regular file with
+    /// content is refused with EEXIST and left untouched: a mistyped `-o` must not wipe a
+    /// recording.
     public static func create(_ path: String) throws(SystemError) -> CInt {
-        try Posix.open(path, flags: O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode: 0o600)
+        do {
+            return try Posix.open(path, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: 0o600)
+        } catch where error.code == EEXIST {}
+        let fd = try Posix.open(path, flags: O_WRONLY | O_CLOEXEC)
+        let status: stat
+        do { status = try Posix.descriptorStatus(fd, path: path) } catch {
+            try? Posix.close(fd)
+            throw error
+        }
+        if (status.st_mode & S_IFMT) == S_IFREG && status.st_size > 0 {
+            try? Posix.close(fd)
+            throw SystemError(code: EEXIST, call: "open", path: path)
+        }
+        return fd
     }
 
     /// Closes a descriptor from `create`.

@@ -24,6 +24,9 @@ public struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
         return String(cString: text)
     }
 
+    /// EEXIST: the file is there already (callers outside this module import no Glibc).
+    public var isAlreadyExists: Bool { code == EEXIST }
+
     public var description: String {
         let subject = path.map { "\(call) \($0)" } ?? call
         return "\(subject): \(message) (errno \(code))"

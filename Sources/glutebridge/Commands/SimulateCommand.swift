@@ -11,8 +11,9 @@ struct SimulateCommand: ParsableCommand {
         discussion: """
         With --pty it opens a pseudo terminal, prints its path alone on the first
         line, and streams in real time (or --speed times faster) until stopped; read
-        it like a USB sensor. With -o it writes the byte stream to a file (or - for
-        stdout) as fast as it can.
+        it like a USB sensor. With -o it writes the byte stream to a new file (or -
+        for stdout) as fast as it can; a file that already has content is never
+        overwritten.
 
         With --ble PATH it becomes a Bluetooth LE sensor: a GATT server on a
         SOCK_SEQPACKET unix socket at PATH (mode 0600), serving --profile native,
@@ -173,7 +174,9 @@ struct SimulateCommand: ParsableCommand {
         if path == "-" {
             fd = 1
         } else {
-            do { fd = try StandardStreams.create(path) } catch { throw CLIError("\(path): cannot create: \(error.message)") }
+            do { fd = try StandardStreams.create(path) } catch where error.isAlreadyExists {
+                throw CLIError("\(path): already exists and is not empty; not overwriting it (remove it or choose another name)")
+            } catch { throw CLIError("\(path): cannot create: \(error.message)") }
         }
         defer { if fd != 1 { StandardStreams.close(fd) } }
         let trap = speed == nil ? nil : SignalTrap.install()
