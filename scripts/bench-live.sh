@@ -19,7 +19,7 @@ if ! [[ $seconds =~ ^[0-9]+$ && $startup =~ ^[0-9]+$ ]] || [ "$seconds" -le "$st
     exit 2
 fi
 for f in "$bin" "$bench"; do
-    [ -x "$f" ] || { echo "bench-live: $f is not an executable (make release; swift build -c release --product glutebridge-bench)" >&2; exit 1; }
+    [ -x "$f" ] || { echo "bench-live: $f is not an executable (make release builds both)" >&2; exit 1; }
 done
 ticks=$(getconf CLK_TCK)
 scratch=$(mktemp -d)

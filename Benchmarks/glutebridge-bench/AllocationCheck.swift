@@ -16,7 +16,9 @@ struct AllocationCheck {
     let allowed: UInt
     let units: Int
     let unit: String
-    var passed: Bool { allocations <= allowed && units > 0 }
+    var atLeast: UInt = 0
+    var passed: Bool { allocations <= allowed && allocations >= atLeast && units > 0 }
+    var bound: String { atLeast > 0 ? "at least \(atLeast)" : "allowed \(allowed)" }
 }
 
 enum AllocationChecks {
@@ -112,11 +114,24 @@ enum AllocationChecks {
         return bytes
     }
 
+    /// The counter itself: arrays built at run time must be seen. Guards every zero below
+    /// against a build in which the executable's allocator entry points are not the ones
+    /// called (a runtime linked another way): a counter that counts nothing passes everything.
+    static func counterSeesAllocations() -> AllocationCheck {
+        let before = glute_allocation_count()
+        var kept: [[Int]] = []
+        for n in 1...100 { kept.append(Array(repeating: n, count: n + Int(before % 2))) }
+        let counted = glute_allocation_count() - before
+        let total = kept.reduce(0) { $0 + $1.count }
+        return AllocationCheck(name: "counter: \(kept.count) arrays built (\(total) elements) are counted",
+                               allocations: counted, allowed: .max, units: kept.count, unit: "arrays", atLeast: 100)
+    }
+
     /// Runs every check, prints one line each; true when all passed.
     static func runAll() -> Bool {
-        let checks = [decoder(cushion: false), decoder(cushion: true), pipeline(), replay()]
+        let checks = [counterSeesAllocations(), decoder(cushion: false), decoder(cushion: true), pipeline(), replay()]
         for check in checks {
-            print("\(check.passed ? "pass" : "FAIL")  \(check.name): \(check.allocations) allocations in \(check.units) \(check.unit) (allowed \(check.allowed))")
+            print("\(check.passed ? "pass" : "FAIL")  \(check.name): \(check.allocations) allocations in \(check.units) \(check.unit) (\(check.bound))")
         }
         return checks.allSatisfy(\.passed)
     }
