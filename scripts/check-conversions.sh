@@ -22,7 +22,7 @@ trap 'rm -rf "$SCRATCH"' EXIT
 AUDIT=$SCRATCH/UncheckedConversionAudit.swift
 for int in Int Int8 Int16 Int32 Int64 UInt UInt8 UInt16 UInt32 UInt64; do
     for float in Double Float; do
-        echo "extension $int { @available(*, deprecated, message: \"unchecked $float -> $int\") init(_ v: $float) { self.init(exactly: v)! } }"
+        echo "extension $int { @available(*, deprecated, message: \"unchecked $float -> $int\") public init(_ v: $float) { self.init(exactly: v)! } }"
     done
 done > "$AUDIT"
 
@@ -53,7 +53,8 @@ for dir in Sources/*/; do
         grep ': error:' <<<"$out" | head -5 >&2
         exit 2
     fi
-    hits=$(grep -E '^Sources/.*warning: .*unchecked (Double|Float) ->' <<<"$out" | sed -E 's/: warning: .*(unchecked [A-Za-z0-9]+ -> [A-Za-z0-9]+).*/: \1/' | sort -u || true)
+    # The checked helpers themselves are the one place a conversion may be written plainly.
+    hits=$(grep -E '^Sources/.*warning: .*unchecked (Double|Float) ->' <<<"$out" | grep -v '^Sources/GluteWire/Numbers/CheckedConversion.swift:' | sed -E 's/: warning: .*(unchecked [A-Za-z0-9]+ -> [A-Za-z0-9]+).*/: \1/' | sort -u || true)
     if [ -n "$hits" ]; then
         echo "$hits"
         found=$((found + $(wc -l <<<"$hits")))

@@ -20,7 +20,7 @@ public enum FixedDecimal {
     public static let maxLength = 32
 
     /// 10^places for 0...9, exact in a Double.
-    @inlinable
+    @inlinable @inline(__always)
     static func scale(_ places: Int) -> Double {
         switch places {
         case 0: return 1
@@ -40,7 +40,7 @@ public enum FixedDecimal {
     /// which has room for `maxLength` bytes; returns the bytes written. Values too large for the
     /// integer route (|value| * 10^decimals rounds to 9e18 or more) are written as Swift's
     /// shortest representation, as are non-finite ones unless `nonFinite` is `.null`.
-    @inlinable
+    @inlinable @inline(__always)
     public static func write(_ value: Double, decimals: Int, nonFinite: NonFinite = .description,
                              to out: UnsafeMutablePointer<UInt8>) -> Int {
         let places = min(max(decimals, 0), maxDecimals)
@@ -55,7 +55,7 @@ public enum FixedDecimal {
     }
 
     /// The digits of `units / 10^places`, written from the last one back, two at a time.
-    @inlinable
+    @inlinable @inline(__always)
     static func writeDigits(units: UInt64, places: Int, negative: Bool, to out: UnsafeMutablePointer<UInt8>) -> Int {
         // At least one digit before the point: 0.05 has three digits for two places.
         let digits = max(digitCount(units), places &+ 1)
@@ -91,22 +91,55 @@ public enum FixedDecimal {
         return length
     }
 
+    /// "00" to "99" in a row: the two digits of `n` start at `2 * n`. A literal, so that a
+    /// lookup is a load from the binary's constant data (no lazy global, no bounds check).
+    @inlinable
+    static var digitPairs: StaticString {
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+    }
+
     /// Two ASCII digits of `pair` (0...99).
     @inlinable @inline(__always)
     static func writePair(_ pair: UInt64, at out: UnsafeMutablePointer<UInt8>) {
-        let tens = pair / 10
-        out[0] = 0x30 &+ UInt8(truncatingIfNeeded: tens)
-        out[1] = 0x30 &+ UInt8(truncatingIfNeeded: pair &- tens &* 10)
+        let digits = digitPairs.utf8Start + Int(truncatingIfNeeded: pair &<< 1)
+        out[0] = digits[0]
+        out[1] = digits[1]
     }
 
-    /// Decimal digits of `value` (1 for 0).
-    @inlinable
+    /// 10^n for n in 0...19 (10^19 is the largest power of ten below 2^64).
+    @inlinable @inline(__always)
+    static func powerOfTen(_ n: Int) -> UInt64 {
+        switch n {
+        case 0: return 1
+        case 1: return 10
+        case 2: return 100
+        case 3: return 1_000
+        case 4: return 10_000
+        case 5: return 100_000
+        case 6: return 1_000_000
+        case 7: return 10_000_000
+        case 8: return 100_000_000
+        case 9: return 1_000_000_000
+        case 10: return 10_000_000_000
+        case 11: return 100_000_000_000
+        case 12: return 1_000_000_000_000
+        case 13: return 10_000_000_000_000
+        case 14: return 100_000_000_000_000
+        case 15: return 1_000_000_000_000_000
+        case 16: return 10_000_000_000_000_000
+        case 17: return 100_000_000_000_000_000
+        case 18: return 1_000_000_000_000_000_000
+        default: return 10_000_000_000_000_000_000
+        }
+    }
+
+    /// Decimal digits of `value` (1 for 0): the bit length times log10(2) (1233 / 4096) is the
+    /// count or one less, and one comparison tells which.
+    @inlinable @inline(__always)
     static func digitCount(_ value: UInt64) -> Int {
-        var count = 1
-        var rest = value
-        while rest >= 10_000 { rest /= 10_000; count &+= 4 }
-        while rest >= 10 { rest /= 10; count &+= 1 }
-        return count
+        let bits = 64 &- value.leadingZeroBitCount
+        let estimate = (bits &* 1233) &>> 12
+        return max(1, estimate &+ (value >= powerOfTen(estimate) ? 1 : 0))
     }
 
     @usableFromInline

@@ -76,7 +76,7 @@ public struct TextCursor {
     }
 
     /// A number with `decimals` places (see `FixedDecimal`); at most `FixedDecimal.maxLength` bytes.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func fixed(_ value: Double, decimals: Int, nonFinite: FixedDecimal.NonFinite = .description) {
         pointer += FixedDecimal.write(value, decimals: decimals, nonFinite: nonFinite, to: pointer)
     }

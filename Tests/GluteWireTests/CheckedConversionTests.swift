@@ -44,6 +44,22 @@ import Testing
         }
     }
 
+    /// The concrete `UInt64(checked: Double)` (the formatter's) answers as the generic form does.
+    @Test func concreteUInt64PathAgreesWithTheGenericForm() {
+        var values = Self.hostile + [0, -0.0, -0.5, -0.999_999, -1, 0.5, 1.5, 9e18, 18_446_744_073_709_549_568.0,
+                                     18_446_744_073_709_551_616.0, .leastNonzeroMagnitude, -.leastNonzeroMagnitude]
+        var x = 1.0
+        while x < 1e20 { values += [x, x.nextDown, x.nextUp, -x]; x *= 3.7 }
+        for value in values {
+            let concrete: UInt64? = UInt64(checked: value)
+            let generic: UInt64? = UInt64(checked: value, rounding: .towardZero)
+            #expect(concrete == generic, "\(value)")
+        }
+        #expect(UInt64(checked: 2.9) == 2)
+        #expect(UInt64(checked: -0.9) == 0)
+        #expect(UInt64(checked: -1.0) == nil)
+    }
+
     @Test func saturatingClampsAndMapsNaN() {
         #expect(Int(saturating: Double.nan) == 0)
         #expect(Int32(saturating: Double.nan, ifNaN: -1) == -1)

@@ -39,6 +39,24 @@ private func reference(_ value: Double, decimals: Int, null: Bool) -> String {
     }
 }
 
+/// Around every power of ten (where the digit count changes) in whole units of each precision.
+@Test func fixedDecimalMatchesTheFormerFormattersAtEveryDigitCount() {
+    for places in 0...FixedDecimal.maxDecimals {
+        var unit = 1.0
+        for _ in 0..<places { unit /= 10 }
+        var power = 1.0
+        for _ in 0...18 {
+            for units in [power - 1, power, power + 1, power.nextDown, power.nextUp] where units >= 0 && units < 9e18 {
+                for value in [units * unit, -units * unit] {
+                    #expect(FixedDecimal.string(value, decimals: places) == reference(value, decimals: places, null: false),
+                            "\(value) with \(places) places")
+                }
+            }
+            power *= 10
+        }
+    }
+}
+
 @Test func fixedDecimalMatchesTheFormerFormattersOnRandomValues() {
     var random = SplitMix64(seed: 42)
     for _ in 0..<200_000 {
