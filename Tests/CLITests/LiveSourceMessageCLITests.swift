@@ -8,8 +8,9 @@ struct LiveSourceMessageCLITests {
     @Test func missingPathIsNotCalledAFile() throws {
         let dir = temporaryDirectory()
         let missing = dir.appendingPathComponent("ttyACMO").path
-        for verb in ["monitor", "check", "calibrate"] {
-            let result = try CLI.run([verb, missing])
+        for verb in ["monitor", "check", "calibrate", "record"] {
+            let output = dir.appendingPathComponent("\(verb).gbcap").path
+            let result = try CLI.run(verb == "record" ? [verb, missing, "-o", output] : [verb, missing])
             #expect(result.status != 0)
             #expect(result.stderr.contains("'\(missing)': no such device or file (\(verb) reads a live sensor"), "\(verb): \(result.stderr)")
             #expect(!result.stderr.contains("is a file"), "\(verb): \(result.stderr)")

@@ -14,6 +14,8 @@ public struct LiveOptions: Sendable {
     public var simulationDuration: Double?
     /// Record the transport bytes to this capture file.
     public var capturePath: String?
+    /// The verb the user typed (`monitor`, `record`, `coach`, ...), named in error messages.
+    public var verb = "monitor"
     /// End after this many wall-clock seconds.
     public var duration: Double?
     /// Reopen a device that went away (with backoff) instead of ending.

@@ -60,7 +60,7 @@ public final class LiveSession: Sendable {
             // With profile=auto the decoder is chosen once the device's services are known.
             decoder = BLESensorProfile(rawValue: spec.profile).map(LiveSession.decoder(for:)) ?? NativeGATTDecoder()
         case .file(let path):
-            throw InputError(FileSourceProblem.message(path: path, verb: "monitor"))
+            throw InputError(FileSourceProblem.message(path: path, verb: options.verb))
         }
         var capture: CaptureWriter?
         if case .ble(let spec) = options.source, spec.profile == "auto" {

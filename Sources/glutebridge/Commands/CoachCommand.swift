@@ -79,6 +79,7 @@ struct CoachCommand: ParsableCommand {
         var live = LiveOptions(source: spec, pipeline: resolved.pipeline)
         live.simulationSpeed = speed
         live.simulationSeed = seed
+        live.verb = "coach"
         live.reconnect = !spec.isSimulated
         live.duration = duration?.seconds
         let session: LiveSession

@@ -51,6 +51,7 @@ enum LiveRun {
         live.simulationSpeed = options.speed
         live.simulationSeed = options.seed
         live.capturePath = capture
+        live.verb = capture == nil ? "monitor" : "record"
         live.duration = options.duration?.seconds
         live.reconnect = !options.noReconnect
         let session: LiveSession
