@@ -19,8 +19,8 @@ let package = Package(
                        providers: [.apt(["libudev-dev"])]),
         .systemLibrary(name: "CBlueZ", pkgConfig: "bluez",
                        providers: [.apt(["libbluetooth-dev"])]),
-        .systemLibrary(name: "CMosquitto", pkgConfig: "libmosquitto",
-                       providers: [.apt(["libmosquitto-dev"])]),
+        // libmosquitto, opened with dlopen on the first MQTT client (header from libmosquitto-dev).
+        .target(name: "CMosquitto", linkerSettings: [.linkedLibrary("dl")]),
         // Bytes to samples: framing, CRC, messages, foreign formats. No I/O, no clocks.
         .target(name: "GluteWire", dependencies: [realModule]),
         // Samples to events: orientation, calibration, posture, detectors. Pure and deterministic.

@@ -28,6 +28,8 @@ done > "$AUDIT"
 
 MAPS=()
 for map in Sources/*/module.modulemap; do MAPS+=(-Xcc "-fmodule-map-file=$map"); done
+# C targets (CMosquitto): the module maps SwiftPM generated for them.
+for map in "$BUILD"/*.build/module.modulemap; do [ -f "$map" ] && MAPS+=(-Xcc "-fmodule-map-file=$map"); done
 # swift-numerics' C shims (RealModule imports them), from the checkout SwiftPM resolved.
 for map in .build/checkouts/swift-numerics*/Sources/_NumericsShims/include/module.modulemap; do
     [ -f "$map" ] && MAPS+=(-Xcc "-fmodule-map-file=$map")

@@ -69,7 +69,7 @@ public final class MQTTClient: @unchecked Sendable {
     /// thread. `spoolPath`: where events wait while the broker is away (nil: memory only).
     public init(_ connection: MQTTConnection, spoolPath: String? = nil, memoryLimit: Int = 1_000, maxBackoff: Double = 30,
                 timeout: Double = 10, report: @escaping @Sendable (String) -> Void = { _ in }) throws(MQTTError) {
-        _ = MQTTClient.libraryInitialized
+        if let problem = MQTTClient.libraryProblem { throw MQTTError("mqtt: \(problem)") }
         self.connection = connection
         self.report = report
         self.maxBackoff = maxBackoff
@@ -85,7 +85,10 @@ public final class MQTTClient: @unchecked Sendable {
         threadStarted = true
     }
 
-    private static let libraryInitialized: Bool = { mosquitto_lib_init(); return true }()
+    /// Why libmosquitto cannot be used (not installed, too old), or nil once it is loaded.
+    private static let libraryProblem: String? = {
+        glute_mosquitto_load() == 0 ? nil : String(cString: glute_mosquitto_error())
+    }()
 
     // MARK: - The caller's side
 
@@ -152,7 +155,7 @@ public final class MQTTClient: @unchecked Sendable {
 
     deinit {
         if threadStarted { close(drainTimeout: 0) }
-        if let handle { mosquitto_destroy(handle) }
+        if let handle { glute_mosquitto_destroy(handle) }
     }
 
     // MARK: - The network thread
@@ -187,14 +190,14 @@ public final class MQTTClient: @unchecked Sendable {
                 continue
             }
             pump(m)
-            let rc = mosquitto_loop(m, 50, 1)
+            let rc = glute_mosquitto_loop(m, 50, 1)
             if rc != MOSQ_ERR_SUCCESS.rawValue {
                 lock.lock()
                 linkUp = false
                 outbox.linkLost()
                 retainedInFlight.removeAll()
                 lock.unlock()
-                mosquitto_destroy(m)
+                glute_mosquitto_destroy(m)
                 handle = nil
                 lostAt = MQTTClient.now()
                 nextAttempt = lostAt + backoff
@@ -211,8 +214,8 @@ public final class MQTTClient: @unchecked Sendable {
             }
         }
         if let m = handle {
-            mosquitto_disconnect(m)
-            _ = mosquitto_loop(m, 10, 1)  // lets the DISCONNECT go out
+            glute_mosquitto_disconnect(m)
+            _ = glute_mosquitto_loop(m, 10, 1)  // lets the DISCONNECT go out
         }
         threadDone.signal()
     }
@@ -244,7 +247,7 @@ public final class MQTTClient: @unchecked Sendable {
     private func publish(_ m: OpaquePointer, _ topic: String, _ payload: String, retain: Bool) -> Int32? {
         var id: Int32 = 0
         let bytes = Array(payload.utf8)
-        let rc = bytes.withUnsafeBytes { raw in mosquitto_publish(m, &id, topic, Int32(raw.count), raw.baseAddress, 1, retain) }
+        let rc = bytes.withUnsafeBytes { raw in glute_mosquitto_publish(m, &id, topic, Int32(raw.count), raw.baseAddress, 1, retain) }
         return rc == MOSQ_ERR_SUCCESS.rawValue ? id : nil
     }
 
@@ -259,14 +262,14 @@ public final class MQTTClient: @unchecked Sendable {
     /// A new libmosquitto client, connected and past CONNACK, or one line saying why not.
     private func open(timeout: Double) throws(MQTTError) -> OpaquePointer {
         let c = connection
-        guard let m = mosquitto_new(c.clientID, true, Unmanaged.passUnretained(self).toOpaque()) else {
+        guard let m = glute_mosquitto_new(c.clientID, true, Unmanaged.passUnretained(self).toOpaque()) else {
             throw MQTTError("mqtt: cannot create a client")
         }
-        mosquitto_connect_callback_set(m) { _, user, rc in
+        glute_mosquitto_connect_callback_set(m) { _, user, rc in
             guard let user else { return }
             Unmanaged<MQTTClient>.fromOpaque(user).takeUnretainedValue().connack.withLock { $0 = rc }
         }
-        mosquitto_publish_callback_set(m) { _, user, id in
+        glute_mosquitto_publish_callback_set(m) { _, user, id in
             guard let user else { return }
             Unmanaged<MQTTClient>.fromOpaque(user).takeUnretainedValue().acknowledged(id)
         }
@@ -274,7 +277,7 @@ public final class MQTTClient: @unchecked Sendable {
             try configure(m)
             try connect(m, timeout: timeout)
         } catch {
-            mosquitto_destroy(m)
+            glute_mosquitto_destroy(m)
             throw error
         }
         return m
@@ -283,29 +286,29 @@ public final class MQTTClient: @unchecked Sendable {
     private func configure(_ m: OpaquePointer) throws(MQTTError) {
         let c = connection
         if let user = c.username {
-            try check(mosquitto_username_pw_set(m, user, c.password), "credentials")
+            try check(glute_mosquitto_username_pw_set(m, user, c.password), "credentials")
         }
         if let will = c.will {
-            try check(mosquitto_will_set(m, will.topic, Int32(will.payload.utf8.count), will.payload, 1, true), "will")
+            try check(glute_mosquitto_will_set(m, will.topic, Int32(will.payload.utf8.count), will.payload, 1, true), "will")
         }
         if let ca = c.caFile {
-            try check(mosquitto_tls_set(m, ca, nil, c.certFile, c.keyFile, nil), "TLS files")
+            try check(glute_mosquitto_tls_set(m, ca, nil, c.certFile, c.keyFile, nil), "TLS files")
         }
         // The window above bounds what is in flight; libmosquitto need not queue behind it.
-        _ = mosquitto_max_inflight_messages_set(m, 0)
+        _ = glute_mosquitto_max_inflight_messages_set(m, 0)
     }
 
     private func connect(_ m: OpaquePointer, timeout: Double) throws(MQTTError) {
         let c = connection
         connack.withLock { $0 = nil }
-        let rc = mosquitto_connect(m, c.host, Int32(c.port), 30)
+        let rc = glute_mosquitto_connect(m, c.host, Int32(c.port), 30)
         guard rc == MOSQ_ERR_SUCCESS.rawValue else {
             throw MQTTError("mqtt: cannot connect to \(c.host):\(c.port): \(MQTTClient.errorText(rc, connectingPlain: c.caFile == nil))")
         }
         // Drive the loop here until CONNACK, so a refusal is reported once, not retried forever.
         let start = MQTTClient.now()
         while connack.withLock({ $0 }) == nil {
-            let loopRC = mosquitto_loop(m, 100, 1)
+            let loopRC = glute_mosquitto_loop(m, 100, 1)
             if loopRC != MOSQ_ERR_SUCCESS.rawValue, connack.withLock({ $0 }) == nil {
                 throw MQTTError("mqtt: \(c.host):\(c.port): \(MQTTClient.errorText(loopRC, connectingPlain: c.caFile == nil))")
             }
@@ -313,7 +316,7 @@ public final class MQTTClient: @unchecked Sendable {
         }
         let code = connack.withLock { $0 } ?? 0
         guard code == 0 else {
-            throw MQTTError("mqtt: \(c.host):\(c.port) refused the connection: \(String(cString: mosquitto_connack_string(code)))")
+            throw MQTTError("mqtt: \(c.host):\(c.port) refused the connection: \(String(cString: glute_mosquitto_connack_string(code)))")
         }
     }
 
@@ -331,7 +334,7 @@ public final class MQTTClient: @unchecked Sendable {
         if rc == MOSQ_ERR_CONN_LOST.rawValue, connectingPlain {
             return "the broker closed the connection before answering (a TLS listener? use mqtts:// and --mqtt-cafile)"
         }
-        return String(cString: mosquitto_strerror(rc))
+        return String(cString: glute_mosquitto_strerror(rc))
     }
 
     private static func now() -> Double { ProcessInfo.processInfo.systemUptime }
