@@ -1,6 +1,6 @@
 # GluteBridge. `make demo` and `make test` are the quick start; both install what they need.
 SWIFT       ?= swift
-APT_PACKAGES = libudev-dev libbluetooth-dev pkg-config umockdev libumockdev-dev socat tmux chromium valgrind \
+APT_PACKAGES = libudev-dev libbluetooth-dev pkg-config umockdev libumockdev-dev socat tmux chromium valgrind binutils \
                libmosquitto-dev mosquitto mosquitto-clients \
                $(FIRMWARE_PACKAGES)
 # The firmware's cross compilers and the simulator it is tested on. No clang: the Swift
