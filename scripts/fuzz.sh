@@ -125,10 +125,13 @@ link_target() {
 
 # swift-numerics' RealModule (the pure modules' maths), from the checkout SwiftPM resolved; its C
 # shims are header-only, so their include folder is all the compiles need.
-NUMERICS=$(find "$ROOT/.build/checkouts" -maxdepth 1 -name 'swift-numerics*' 2>/dev/null | head -1)
+# (A fresh clone has no .build yet: find's failure there must not end the script unannounced.)
+find_numerics() { find "$ROOT/.build/checkouts" -maxdepth 1 -name 'swift-numerics*' 2>/dev/null | head -1 || true; }
+NUMERICS=$(find_numerics)
 if [ -z "$NUMERICS" ]; then
-  swift package resolve >/dev/null
-  NUMERICS=$(find "$ROOT/.build/checkouts" -maxdepth 1 -name 'swift-numerics*' | head -1)
+  swift package resolve >/dev/null || { echo "fuzz: swift package resolve failed (swift-numerics is needed)" >&2; exit 1; }
+  NUMERICS=$(find_numerics)
+  [ -n "$NUMERICS" ] || { echo "fuzz: no swift-numerics checkout under .build/checkouts after swift package resolve" >&2; exit 1; }
 fi
 NUMERICS_INCLUDE=(-I "$NUMERICS/Sources/_NumericsShims/include")
 mapfile -t REAL_SOURCES < <(find "$NUMERICS/Sources/RealModule" -name '*.swift' | sort)
