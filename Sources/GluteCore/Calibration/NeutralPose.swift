@@ -38,7 +38,16 @@ public struct NeutralPose: Sendable, Equatable {
     /// Anterior tilt of the measured up direction `gravity`, degrees.
     @inline(__always)
     public func tilt(of gravity: Vector3) -> Double {
-        atan2Degrees(-Vector3.dot(gravity, forward), Vector3.dot(gravity, up))
+        let sides = tiltSides(of: gravity)
+        return atan2Degrees(sides.rise, sides.run)
+    }
+
+    /// The two sides whose arctangent is `tilt(of:)`: `rise` forward-down, `run` along neutral up.
+    /// Comparing them decides "at most some angle" without the arctangent; the same arithmetic
+    /// as `tilt(of:)`, so both see the same numbers.
+    @inline(__always)
+    public func tiltSides(of gravity: Vector3) -> (rise: Double, run: Double) {
+        (-Vector3.dot(gravity, forward), Vector3.dot(gravity, up))
     }
 
     /// Obliquity (left side down positive) of the measured up direction `gravity`, degrees.

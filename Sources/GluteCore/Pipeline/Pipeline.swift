@@ -119,8 +119,19 @@ public struct Pipeline: Sendable {
 
         updatePosture(time: time, emit: emit)
         let rawPosture = imuPosture.posture
-        // Tilt and the stance obliquity only where a detector reads them.
-        let tilt = rawPosture == nil || rawPosture == .lying ? nil : neutral?.tilt(of: up)
+        // Tilt and the stance obliquity only where a detector reads them: seated, the tilt
+        // detector alone, which needs no angle while nothing is pending and the tilt is below
+        // its limit.
+        let tilt: Double?
+        if rawPosture == nil || rawPosture == .lying {
+            tilt = nil
+        } else if let neutral {
+            let sides = neutral.tiltSides(of: up)
+            tilt = rawPosture != .standing && tiltDetector.ignoresTilt(rise: sides.rise, run: sides.run)
+                ? nil : atan2Degrees(sides.rise, sides.run)
+        } else {
+            tilt = nil
+        }
         tiltDetector.update(time: time, tilt: tilt, emit: emit)
         if let hold = imuSqueeze.update(time: time, tilt: rawPosture == .standing ? tilt : nil) {
             squeezed(hold, emit: emit)
