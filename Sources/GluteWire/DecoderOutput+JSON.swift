@@ -120,7 +120,7 @@ extension DecoderStatistics {
 private func f(_ v: Double, _ d: Int) -> String { TextFormatting.fixed(v, decimals: d) }
 
 /// `[x,y,z]`.
-@inline(__always)
+@inline(always)
 private func triple(_ v: Vector3, _ d: Int, _ out: inout TextCursor) {
     out.byte(0x5B)
     out.fixed(v.x, decimals: d, nonFinite: .null); out.byte(0x2C)

@@ -54,41 +54,85 @@ public enum FixedDecimal {
         return writeDigits(units: units, places: places, negative: value < 0, to: out)
     }
 
-    /// The digits of `units / 10^places`, written from the last one back, two at a time.
+    /// The digits of `units / 10^places`: the whole part (nearly always one or two digits)
+    /// and the fraction (below 10^9) apart, the fraction in 32-bit arithmetic, two digits at a
+    /// time from its end.
     @inlinable @inline(__always)
     static func writeDigits(units: UInt64, places: Int, negative: Bool, to out: UnsafeMutablePointer<UInt8>) -> Int {
-        // At least one digit before the point: 0.05 has three digits for two places.
-        let digits = max(digitCount(units), places &+ 1)
-        let sign = negative && units != 0 ? 1 : 0
-        let length = sign &+ digits &+ (places > 0 ? 1 : 0)
-        if sign == 1 { out[0] = 0x2D }  // "-"
-        var position = length
-        var rest = units
-        var fraction = places
-        while fraction >= 2 {
-            writePair(rest % 100, at: out + (position &- 2))
-            rest /= 100
-            position &-= 2
-            fraction &-= 2
+        let (whole, fraction) = split(units, places: places)
+        var position = 0
+        if negative && units != 0 {
+            out[0] = 0x2D  // "-"
+            position = 1
         }
-        if fraction == 1 {
-            position &-= 1
-            out[position] = 0x30 &+ UInt8(truncatingIfNeeded: rest % 10)
-            rest /= 10
-        }
+        position &+= writeWhole(whole, to: out + position)
         if places > 0 {
-            position &-= 1
             out[position] = 0x2E  // "."
+            writeFraction(fraction, places: places, to: out + (position &+ 1))
+            position &+= 1 &+ places
         }
-        while position &- sign >= 2 {
+        return position
+    }
+
+    /// `units` divided by 10^places, and the remainder; a constant divisor per case, so each
+    /// division is a multiplication.
+    @inlinable @inline(__always)
+    static func split(_ units: UInt64, places: Int) -> (whole: UInt64, fraction: UInt32) {
+        let whole: UInt64
+        switch places {
+        case 0: return (units, 0)
+        case 1: whole = units / 10
+        case 2: whole = units / 100
+        case 3: whole = units / 1_000
+        case 4: whole = units / 10_000
+        case 5: whole = units / 100_000
+        case 6: whole = units / 1_000_000
+        case 7: whole = units / 10_000_000
+        case 8: whole = units / 100_000_000
+        default: whole = units / 1_000_000_000
+        }
+        return (whole, UInt32(truncatingIfNeeded: units &- whole &* powerOfTen(places)))
+    }
+
+    /// The whole part without leading zeros (0 is "0"); returns the digits written.
+    @inlinable @inline(__always)
+    static func writeWhole(_ whole: UInt64, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        if whole < 10 {
+            out[0] = 0x30 &+ UInt8(truncatingIfNeeded: whole)
+            return 1
+        }
+        if whole < 100 {
+            writePair(whole, at: out)
+            return 2
+        }
+        if whole < 1000 {
+            out[0] = 0x30 &+ UInt8(truncatingIfNeeded: whole / 100)
+            writePair(whole % 100, at: out + 1)
+            return 3
+        }
+        let digits = digitCount(whole)
+        var position = digits
+        var rest = whole
+        while position >= 2 {
             writePair(rest % 100, at: out + (position &- 2))
             rest /= 100
             position &-= 2
         }
-        if position > sign {
-            out[sign] = 0x30 &+ UInt8(truncatingIfNeeded: rest)
+        if position == 1 { out[0] = 0x30 &+ UInt8(truncatingIfNeeded: rest) }
+        return digits
+    }
+
+    /// Exactly `places` digits of `fraction` (below 10^places), leading zeros kept.
+    @inlinable @inline(__always)
+    static func writeFraction(_ fraction: UInt32, places: Int, to out: UnsafeMutablePointer<UInt8>) {
+        var position = places
+        var rest = fraction
+        while position >= 2 {
+            writePair(UInt64(rest % 100), at: out + (position &- 2))
+            rest /= 100
+            position &-= 2
         }
-        return length
+        if position == 1 { out[0] = 0x30 &+ UInt8(truncatingIfNeeded: rest) }
     }
 
     /// "00" to "99" in a row: the two digits of `n` start at `2 * n`. A literal, so that a

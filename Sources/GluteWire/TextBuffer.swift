@@ -57,26 +57,30 @@ public struct TextBuffer: Sendable {
 
 /// Writes ASCII at a position in a `TextBuffer`'s storage, inside `TextBuffer.row` (which made
 /// room for the row).
+///
+/// Its writers are `@inline(always)` (the guaranteed form), not the `@inline(__always)` hint: with the hint
+/// the optimizer kept `fixed`, `ascii` and `byte` as calls from the row writers (callgrind), and
+/// a row is ten of them.
 public struct TextCursor {
     @usableFromInline var pointer: UnsafeMutablePointer<UInt8>
 
     @usableFromInline init(_ pointer: UnsafeMutablePointer<UInt8>) { self.pointer = pointer }
 
-    @inlinable
+    @inlinable @inline(always)
     public mutating func byte(_ byte: UInt8) {
         pointer.pointee = byte
         pointer += 1
     }
 
     /// ASCII text known at compile time (keys, punctuation).
-    @inlinable
+    @inlinable @inline(always)
     public mutating func ascii(_ text: StaticString) {
         pointer.update(from: text.utf8Start, count: text.utf8CodeUnitCount)
         pointer += text.utf8CodeUnitCount
     }
 
     /// A number with `decimals` places (see `FixedDecimal`); at most `FixedDecimal.maxLength` bytes.
-    @inlinable @inline(__always)
+    @inlinable @inline(always)
     public mutating func fixed(_ value: Double, decimals: Int, nonFinite: FixedDecimal.NonFinite = .description) {
         pointer += FixedDecimal.write(value, decimals: decimals, nonFinite: nonFinite, to: pointer)
     }
