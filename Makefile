@@ -56,12 +56,14 @@ demo: build
 # In-process figures (glutebridge-bench), the latency of the live path through a real pty
 # (glutebridge-bench --live), the live monitor's CPU share at 1 kHz (scripts/bench-live.sh), then
 # the whole binary on a generated 24 h capture and callgrind instructions per IMU sample
-# (scripts/bench-process.sh).
+# (scripts/bench-process.sh); with FUSION_DIR (a checkout of xioTechnologies/Fusion), x-io
+# Fusion's C AHRS alone beside the whole replay on the same samples (scripts/bench-fusion.sh).
 bench: release
 	$(BENCH_BIN)
 	$(BENCH_BIN) --live
 	scripts/bench-live.sh $(RELEASE_BIN) $(BENCH_BIN)
 	scripts/bench-process.sh $(RELEASE_BIN)
+	scripts/bench-fusion.sh $(RELEASE_BIN)
 
 # Deterministic speed checks, for CI: instructions per IMU sample of a replay under callgrind held
 # under a budget, and no heap allocation per frame or per sample (release build).
