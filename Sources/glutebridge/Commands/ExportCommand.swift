@@ -12,12 +12,16 @@ struct ExportCommand: ParsableCommand {
         discussion: """
         --csv writes the decoded samples with the README's column names (time_s,
         acc_x_g ..., gyro_x_dps ..., mag_x_ut ..., pressure_0 ...), ready for
-        pandas.read_csv. --orientation runs the orientation filter and writes
+        pandas.read_csv. A CSV has one set of columns: a recording with both the
+        IMU and the cushion gives the first sample's sensor unless --sensor picks
+        one, and the other sensor's samples are counted on standard error.
+        --orientation runs the orientation filter and writes
         time_s,roll_deg,pitch_deg,yaw_deg,qw,qx,qy,qz in the sensor frame (Euler
         angles in Fusion's ZYX convention).
 
         Examples:
           glutebridge export session.gbcap --csv -o session.csv
+          glutebridge export session.gbcap --csv --sensor cushion -o seat.csv
           glutebridge export sensor_data.csv --orientation --preset fusion-6axis --sample-rate 100
         """
     )
@@ -30,6 +34,9 @@ struct ExportCommand: ParsableCommand {
 
     @Flag(help: "Export the orientation filter's output.")
     var orientation = false
+
+    @Option(help: ArgumentHelp("With --csv: imu, cushion, or auto (the first sample's sensor).", valueName: "SENSOR"))
+    var sensor: String = "auto"
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE (created 0600, never overwritten) instead of standard output; - is standard output.", valueName: "FILE"))
     var output: String?
@@ -55,6 +62,8 @@ struct ExportCommand: ParsableCommand {
     func validate() throws {
         guard csv != orientation else { throw ValidationError("give exactly one of --csv or --orientation") }
         guard ["default", "fusion-6axis"].contains(preset) else { throw ValidationError("--preset: '\(preset)' is not default or fusion-6axis") }
+        guard ["auto", "imu", "cushion"].contains(sensor) else { throw ValidationError("--sensor: '\(sensor)' is not imu, cushion or auto") }
+        if sensor != "auto" && orientation { throw ValidationError("--sensor is for --csv (the orientation comes from the IMU)") }
         if let sampleRate { try OptionRange.positive("--sample-rate", sampleRate, atMost: 100_000) }
         if let gain { try OptionRange.number("--gain", gain, in: 0...100) }
     }
@@ -73,7 +82,7 @@ struct ExportCommand: ParsableCommand {
         }
         var ahrs = preset == "fusion-6axis" ? AHRSSettings.fusionSimple6Axis : AHRSSettings()
         if let gain { ahrs.gain = gain }
-        var rows = ExportRows(orientation: orientation, sink: sink,
+        var rows = ExportRows(orientation: orientation, sensor: ExportRows.Sensor(rawValue: sensor) ?? .auto, sink: sink,
                               exporter: OrientationExporter(settings: ahrs, fixedRate: sampleRate,
                                                             useMagnetometer: !(noMagnetometer || preset == "fusion-6axis")))
         // Samples straight from the decoder: the detectors' work would be thrown away. Link
@@ -91,14 +100,30 @@ struct ExportCommand: ParsableCommand {
         if let failure = rows.failure { throw CLIError("\(failure)") }
         if rows.count > 0 { try rows.flush() }
         if let sink { try sink.close() }
-        if rows.count == 0 { throw CLIError("\(file): no \(orientation ? "IMU " : "")samples to export") }
+        if rows.count == 0 {
+            let what = orientation || rows.sensor == .imu ? "IMU samples" : rows.sensor == .cushion ? "cushion samples" : "samples"
+            throw CLIError("\(file): no \(what) to export")
+        }
+        if !orientation, rows.otherSensor > 0, let kept = rows.keptSensor {
+            // Said after the rows, never instead of them: the CSV is complete for its sensor.
+            let (keptName, other) = kept == .imu ? ("IMU", "cushion") : ("cushion", "IMU")
+            Output.error("export: \(file): \(rows.otherSensor) \(other) sample\(rows.otherSensor == 1 ? "" : "s") left out (this CSV holds the \(keptName)'s columns); --sensor \(other.lowercased()) exports them")
+        }
     }
 }
 
 /// The rows of an export, gathered in blocks of about a megabyte: one write per block, not one
 /// per row.
 private struct ExportRows {
+    enum Sensor: String { case auto, imu, cushion }
+
     let orientation: Bool
+    /// Which samples a CSV export keeps; `auto` becomes the first sample's sensor.
+    let sensor: Sensor
+    /// The sensor whose columns the CSV has, once the first row is written.
+    private(set) var keptSensor: Sensor?
+    /// Samples of the other sensor, left out of the CSV.
+    private(set) var otherSensor = 0
     let sink: AppendOnlyFile?
     var exporter: OrientationExporter
     /// The CSV layout, fitted to the first sample.
@@ -108,8 +133,9 @@ private struct ExportRows {
     /// The first write that failed; rows after it are dropped.
     private(set) var failure: Error?
 
-    init(orientation: Bool, sink: AppendOnlyFile?, exporter: OrientationExporter) {
+    init(orientation: Bool, sensor: Sensor, sink: AppendOnlyFile?, exporter: OrientationExporter) {
         self.orientation = orientation
+        self.sensor = sensor
         self.sink = sink
         self.exporter = exporter
     }
@@ -123,11 +149,21 @@ private struct ExportRows {
             exporter.appendRow(for: s, to: &text)
             text.row(maxBytes: 1) { $0.byte(0x0A) }
         } else {
+            let kind: Sensor
+            if case .imu = sample { kind = .imu } else { kind = .cushion }
+            if sensor != .auto && kind != sensor {
+                otherSensor += 1
+                return
+            }
             if writer == nil {
                 writer = CSVSampleWriter(layout: .fitting(sample))
+                keptSensor = kind
                 text.append(writer!.header)  // ends with its newline
             }
-            guard writer!.append(sample, to: &text) else { return }
+            guard writer!.append(sample, to: &text) else {
+                if kind != keptSensor { otherSensor += 1 }
+                return
+            }
         }
         count += 1
         if text.count >= Output.blockSize {
