@@ -48,8 +48,11 @@ public enum FixedDecimal {
         // Half away from zero by integer truncation: `scaled - units` is exact, and the same
         // as `rounded(.toNearestOrAwayFromZero)` without a libm call. NaN and infinities fail
         // the comparison and take the slow route.
-        guard scaled < 9.0e18, var units = UInt64(checked: scaled) else { return writeSlowly(value, nonFinite: nonFinite, to: out) }
-        if scaled - Double(units) >= 0.5 { units &+= 1 }
+        // Through Int64 (scaled is 0 or more and below 9e18): the signed conversions are single
+        // instructions on x86-64, the unsigned ones are not; the numbers are the same.
+        guard scaled < 9.0e18, let truncated = Int64(checked: scaled) else { return writeSlowly(value, nonFinite: nonFinite, to: out) }
+        var units = UInt64(bitPattern: truncated)
+        if scaled - Double(truncated) >= 0.5 { units &+= 1 }
         guard units < 9_000_000_000_000_000_000 else { return writeSlowly(value, nonFinite: nonFinite, to: out) }
         return writeDigits(units: units, places: places, negative: value < 0, to: out)
     }

@@ -60,6 +60,24 @@ import Testing
         #expect(UInt64(checked: -1.0) == nil)
     }
 
+    /// The concrete `Int64(checked: Double)` (the formatter's, since it is one instruction) answers
+    /// as the generic form does, at both ends of the range.
+    @Test func concreteInt64PathAgreesWithTheGenericForm() {
+        var values = Self.hostile + [0, -0.0, -0.5, 0.5, 1.5, -1.5, 9e18, -9e18, 9_223_372_036_854_774_784.0,
+                                     9_223_372_036_854_775_808.0, -9_223_372_036_854_775_808.0,
+                                     (-9_223_372_036_854_775_808.0).nextDown, .leastNonzeroMagnitude]
+        var x = 1.0
+        while x < 1e20 { values += [x, x.nextDown, x.nextUp, -x, -x.nextDown]; x *= 3.7 }
+        for value in values {
+            let concrete: Int64? = Int64(checked: value)
+            let generic: Int64? = Int64(checked: value, rounding: .towardZero)
+            #expect(concrete == generic, "\(value)")
+        }
+        #expect(Int64(checked: -9_223_372_036_854_775_808.0) == Int64.min)
+        #expect(Int64(checked: 9_223_372_036_854_775_808.0) == nil)
+        #expect(Int64(checked: -2.9) == -2)
+    }
+
     @Test func saturatingClampsAndMapsNaN() {
         #expect(Int(saturating: Double.nan) == 0)
         #expect(Int32(saturating: Double.nan, ifNaN: -1) == -1)

@@ -63,3 +63,16 @@ extension UInt64 {
         self.init(value)
     }
 }
+
+extension Int64 {
+    /// `init?(checked:)` concrete for a Double truncated toward zero, like `UInt64`'s above: the
+    /// signed conversion is one processor instruction each way on x86-64, where the unsigned one
+    /// is a branch and a few more (FixedDecimal converts every number it writes, and back).
+    /// Same results as the generic form.
+    @inlinable @inline(__always)
+    public init?(checked value: Double) {
+        // -2^63 and 2^63 are exact in a Double; -2^63 itself fits; NaN fails both comparisons.
+        guard value >= -9_223_372_036_854_775_808.0, value < 9_223_372_036_854_775_808.0 else { return nil }
+        self.init(value)
+    }
+}
