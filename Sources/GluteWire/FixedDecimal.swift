@@ -45,11 +45,11 @@ public enum FixedDecimal {
                              to out: UnsafeMutablePointer<UInt8>) -> Int {
         let places = min(max(decimals, 0), maxDecimals)
         let scaled = abs(value) * scale(places)
-        // Half away from zero by integer truncation: `scaled - units` is exact, and the same
+        // Half away from zero by integer truncation: `scaled - truncated` is exact, and the same
         // as `rounded(.toNearestOrAwayFromZero)` without a libm call. NaN and infinities fail
-        // the comparison and take the slow route.
-        // Through Int64 (scaled is 0 or more and below 9e18): the signed conversions are single
-        // instructions on x86-64, the unsigned ones are not; the numbers are the same.
+        // the comparison and take the slow route. Through Int64 (scaled is 0 or more and below
+        // 9e18): the signed conversions are single instructions on x86-64, the unsigned ones
+        // are not; the numbers are the same.
         guard scaled < 9.0e18, let truncated = Int64(checked: scaled) else { return writeSlowly(value, nonFinite: nonFinite, to: out) }
         var units = UInt64(bitPattern: truncated)
         if scaled - Double(truncated) >= 0.5 { units &+= 1 }
@@ -114,24 +114,25 @@ public enum FixedDecimal {
             return 3
         }
         let digits = digitCount(whole)
-        var position = digits
-        var rest = whole
-        while position >= 2 {
-            writePair(rest % 100, at: out + (position &- 2))
-            rest /= 100
-            position &-= 2
-        }
-        if position == 1 { out[0] = 0x30 &+ UInt8(truncatingIfNeeded: rest) }
+        writeLastDigits(whole, count: digits, to: out)
         return digits
     }
 
     /// Exactly `places` digits of `fraction` (below 10^places), leading zeros kept.
     @inlinable @inline(__always)
     static func writeFraction(_ fraction: UInt32, places: Int, to out: UnsafeMutablePointer<UInt8>) {
-        var position = places
-        var rest = fraction
+        writeLastDigits(fraction, count: places, to: out)
+    }
+
+    /// The last `count` decimal digits of `value`, from the end back, two at a time (the
+    /// fraction's in 32-bit arithmetic, a long whole part's in 64-bit).
+    @inlinable @inline(__always)
+    static func writeLastDigits<T: FixedWidthInteger & UnsignedInteger>(_ value: T, count: Int,
+                                                                        to out: UnsafeMutablePointer<UInt8>) {
+        var position = count
+        var rest = value
         while position >= 2 {
-            writePair(UInt64(rest % 100), at: out + (position &- 2))
+            writePair(UInt64(truncatingIfNeeded: rest % 100), at: out + (position &- 2))
             rest /= 100
             position &-= 2
         }

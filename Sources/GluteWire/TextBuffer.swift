@@ -58,9 +58,9 @@ public struct TextBuffer: Sendable {
 /// Writes ASCII at a position in a `TextBuffer`'s storage, inside `TextBuffer.row` (which made
 /// room for the row).
 ///
-/// Its writers are `@inline(always)` (the guaranteed form), not the `@inline(__always)` hint: with the hint
-/// the optimizer kept `fixed`, `ascii` and `byte` as calls from the row writers (callgrind), and
-/// a row is ten of them.
+/// Its writers are `@inline(always)` (the guaranteed form), not the `@inline(__always)` hint:
+/// with the hint the optimizer kept `fixed`, `ascii` and `byte` as calls from the row writers
+/// (callgrind), and a row is ten of them.
 public struct TextCursor {
     @usableFromInline var pointer: UnsafeMutablePointer<UInt8>
 

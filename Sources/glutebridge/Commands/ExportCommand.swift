@@ -120,14 +120,20 @@ private struct ExportRows {
     let orientation: Bool
     /// Which samples a CSV export keeps; `auto` becomes the first sample's sensor.
     let sensor: Sensor
-    /// The sensor whose columns the CSV has, once the first row is written.
-    private(set) var keptSensor: Sensor?
     /// Samples of the other sensor, left out of the CSV.
     private(set) var otherSensor = 0
     let sink: AppendOnlyFile?
     var exporter: OrientationExporter
-    /// The CSV layout, fitted to the first sample.
+    /// The CSV layout, fitted to the first sample kept.
     private var writer: CSVSampleWriter?
+    /// The sensor whose columns the CSV has, once its header is written.
+    var keptSensor: Sensor? {
+        switch writer?.layout {
+        case .imu?: return .imu
+        case .pressure?: return .cushion
+        case nil: return nil
+        }
+    }
     private var text = TextBuffer(capacity: Output.blockSize + 65536)
     private(set) var count = 0
     /// The first write that failed; rows after it are dropped.
@@ -151,19 +157,15 @@ private struct ExportRows {
         } else {
             let kind: Sensor
             if case .imu = sample { kind = .imu } else { kind = .cushion }
-            if sensor != .auto && kind != sensor {
+            if writer == nil && (sensor == .auto || sensor == kind) {
+                writer = CSVSampleWriter(layout: .fitting(sample))
+                text.append(writer!.header)  // ends with its newline
+            }
+            guard kind == keptSensor else {
                 otherSensor += 1
                 return
             }
-            if writer == nil {
-                writer = CSVSampleWriter(layout: .fitting(sample))
-                keptSensor = kind
-                text.append(writer!.header)  // ends with its newline
-            }
-            guard writer!.append(sample, to: &text) else {
-                if kind != keptSensor { otherSensor += 1 }
-                return
-            }
+            guard writer!.append(sample, to: &text) else { return }
         }
         count += 1
         if text.count >= Output.blockSize {
