@@ -6,8 +6,10 @@
 /// handing `bytes` to a file.
 public struct TextBuffer: Sendable {
     /// Storage; only the first `count` bytes are text. Its length only grows.
-    private var storage: [UInt8]
-    public private(set) var count = 0
+    @usableFromInline var storage: [UInt8]
+    /// Bytes of text in `storage`.
+    @usableFromInline var length = 0
+    public var count: Int { length }
 
     public init(capacity: Int = 1 << 16) {
         storage = [UInt8](repeating: 0, count: max(capacity, 64))
@@ -17,13 +19,15 @@ public struct TextBuffer: Sendable {
     public var bytes: ArraySlice<UInt8> { storage[0..<count] }
 
     /// Forgets the text, keeping the storage.
-    public mutating func removeAll() { count = 0 }
+    public mutating func removeAll() { length = 0 }
 
-    /// Writes one row of at most `maxBytes` bytes through a cursor.
+    /// Writes one row of at most `maxBytes` bytes through a cursor. Inlinable, so that the row
+    /// writer's closure is inlined into its caller rather than called through a context.
+    @inlinable
     public mutating func row(maxBytes: Int, _ body: (inout TextCursor) -> Void) {
         reserve(maxBytes)
-        let start = count
-        count = storage.withUnsafeMutableBufferPointer { buffer in
+        let start = length
+        length = storage.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
             var cursor = TextCursor(base + start)
             body(&cursor)
@@ -41,16 +45,17 @@ public struct TextBuffer: Sendable {
     public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         reserve(bytes.count)
         guard let source = bytes.baseAddress else { return }
-        let start = count
+        let start = length
         storage.withUnsafeMutableBufferPointer { buffer in
             (buffer.baseAddress! + start).update(from: source, count: bytes.count)
         }
-        count += bytes.count
+        length += bytes.count
     }
 
-    private mutating func reserve(_ more: Int) {
-        if count + more > storage.count {
-            storage.append(contentsOf: repeatElement(0, count: max(count + more - storage.count, storage.count)))
+    @inlinable
+    mutating func reserve(_ more: Int) {
+        if length + more > storage.count {
+            storage.append(contentsOf: repeatElement(0, count: max(length + more - storage.count, storage.count)))
         }
     }
 }

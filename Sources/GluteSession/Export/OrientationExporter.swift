@@ -25,27 +25,32 @@ public struct OrientationExporter: Sendable {
 
     public mutating func row(for sample: IMUSample) -> String {
         var text = TextBuffer(capacity: 512)
-        appendRow(for: sample, to: &text)
+        appendRow(for: sample, to: &text, newline: false)
         return String(decoding: text.bytes, as: UTF8.self)
     }
 
-    /// Appends the row for `sample` (without a newline) to `text`.
-    public mutating func appendRow(for sample: IMUSample, to text: inout TextBuffer) {
-        var s = sample
-        if !useMagnetometer { s.mag = nil }
+    /// Appends the row for `sample` to `text`, with its newline unless `newline` is false.
+    public mutating func appendRow(for sample: IMUSample, to text: inout TextBuffer, newline: Bool = true) {
         let q: Quaternion
-        if let step = fixedStep, s.quaternion == nil {
-            ahrs.update(gyro: s.gyro, accel: s.accel, mag: s.mag, dt: step)
+        if let step = fixedStep, sample.quaternion == nil {
+            ahrs.update(gyro: sample.gyro, accel: sample.accel, mag: useMagnetometer ? sample.mag : nil, dt: step)
             q = ahrs.quaternion
+        } else if useMagnetometer || sample.mag == nil {
+            tracker.update(sample)
+            q = tracker.quaternion
         } else {
+            var s = sample
+            s.mag = nil
             tracker.update(s)
             q = tracker.quaternion
         }
         let e = q.fusionEulerDegrees
+        let time = sample.time
         text.row(maxBytes: 8 * (FixedDecimal.maxLength + 1)) { out in
             // Written out, not looped over an array of the seven: each call then sees its
-            // precision as a constant (a fifth fewer instructions per row).
-            out.fixed(s.time, decimals: 6, nonFinite: .null)
+            // precision as a constant (a fifth fewer instructions per row). The newline is
+            // part of the row: a second `row` call per line cost more than the byte.
+            out.fixed(time, decimals: 6, nonFinite: .null)
             out.byte(0x2C); out.fixed(e.roll, decimals: 6, nonFinite: .null)
             out.byte(0x2C); out.fixed(e.pitch, decimals: 6, nonFinite: .null)
             out.byte(0x2C); out.fixed(e.yaw, decimals: 6, nonFinite: .null)
@@ -53,6 +58,7 @@ public struct OrientationExporter: Sendable {
             out.byte(0x2C); out.fixed(q.x, decimals: 6, nonFinite: .null)
             out.byte(0x2C); out.fixed(q.y, decimals: 6, nonFinite: .null)
             out.byte(0x2C); out.fixed(q.z, decimals: 6, nonFinite: .null)
+            if newline { out.byte(0x0A) }
         }
     }
 }

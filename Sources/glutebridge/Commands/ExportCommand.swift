@@ -148,13 +148,14 @@ private struct ExportRows {
 
     /// A decoder output: a sample becomes a row (a NaN time is left out, as in a replay).
     mutating func add(_ output: DecoderOutput) {
-        guard case .sample(let sample) = output, failure == nil, !sample.time.isNaN else { return }
+        guard failure == nil, case .sample(let sample) = output else { return }
         if orientation {
-            guard case .imu(let s) = sample else { return }
+            // One match down to the IMU sample: each further pattern on the enum copied it.
+            guard case .imu(let imu) = sample, !imu.time.isNaN else { return }
             if count == 0 { text.append(OrientationExporter.header + "\n") }
-            exporter.appendRow(for: s, to: &text)
-            text.row(maxBytes: 1) { $0.byte(0x0A) }
+            exporter.appendRow(for: imu, to: &text)
         } else {
+            guard !sample.time.isNaN else { return }
             let kind: Sensor
             if case .imu = sample { kind = .imu } else { kind = .cushion }
             if writer == nil && (sensor == .auto || sensor == kind) {
