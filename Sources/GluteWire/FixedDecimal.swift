@@ -97,8 +97,10 @@ public enum FixedDecimal {
         return (whole, UInt32(truncatingIfNeeded: units &- whole &* powerOfTen(places)))
     }
 
-    /// The whole part without leading zeros (0 is "0"); returns the digits written.
-    @inlinable @inline(__always)
+    /// The whole part without leading zeros (0 is "0"); returns the digits written. Always
+    /// inlined (the hint alone left a call per number): up to three digits here, longer whole
+    /// parts in a call.
+    @inlinable @inline(always)
     static func writeWhole(_ whole: UInt64, to out: UnsafeMutablePointer<UInt8>) -> Int {
         if whole < 10 {
             out[0] = 0x30 &+ UInt8(truncatingIfNeeded: whole)
@@ -113,6 +115,12 @@ public enum FixedDecimal {
             writePair(whole % 100, at: out + 1)
             return 3
         }
+        return writeLongWhole(whole, to: out)
+    }
+
+    /// A whole part of four or more digits.
+    @usableFromInline @inline(never)
+    static func writeLongWhole(_ whole: UInt64, to out: UnsafeMutablePointer<UInt8>) -> Int {
         let digits = digitCount(whole)
         writeLastDigits(whole, count: digits, to: out)
         return digits
