@@ -162,26 +162,29 @@ public struct NativeDecoder: StreamDecoder {
         guard count > 0, accelRange > 0, gyroRange > 0, p.count - IMUBatch.headerSize >= count * size else { return false }
         let a = Double(accelRange) / 32768
         let g = Double(gyroRange) / 32768
+        // Little-endian 16-bit loads at offsets the guard above keeps inside the payload (so
+        // wrapping arithmetic: no overflow check per field).
+        let base = UnsafeRawPointer(p.baseAddress!)
         @inline(__always) func value(_ offset: Int) -> Double {
-            Double(Int16(bitPattern: UInt16(p[offset]) | UInt16(p[offset + 1]) << 8))
+            Double(Int16(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: Int16.self)))
         }
         var offset = IMUBatch.headerSize
         for i in 0..<count {
             let t = Double(micros + Int64(i) * interval) / 1_000_000
             var sample = IMUSample(time: t,
-                                   accel: Vector3(value(offset) * a, value(offset + 2) * a, value(offset + 4) * a),
-                                   gyro: Vector3(value(offset + 6) * g, value(offset + 8) * g, value(offset + 10) * g))
-            offset += 12
+                                   accel: Vector3(value(offset) * a, value(offset &+ 2) * a, value(offset &+ 4) * a),
+                                   gyro: Vector3(value(offset &+ 6) * g, value(offset &+ 8) * g, value(offset &+ 10) * g))
+            offset &+= 12
             if hasMag {
                 let m = IMUBatch.magnetometerScale
-                sample.mag = Vector3(value(offset) * m, value(offset + 2) * m, value(offset + 4) * m)
-                offset += 6
+                sample.mag = Vector3(value(offset) * m, value(offset &+ 2) * m, value(offset &+ 4) * m)
+                offset &+= 6
             }
             if hasQuaternion {
                 let q = IMUBatch.quaternionScale
-                sample.quaternion = Quaternion(w: value(offset) * q, x: value(offset + 2) * q,
-                                               y: value(offset + 4) * q, z: value(offset + 6) * q)
-                offset += 8
+                sample.quaternion = Quaternion(w: value(offset) * q, x: value(offset &+ 2) * q,
+                                               y: value(offset &+ 4) * q, z: value(offset &+ 6) * q)
+                offset &+= 8
             }
             statistics.samples += 1
             emit(.sample(.imu(sample)))

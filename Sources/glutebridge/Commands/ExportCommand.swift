@@ -148,14 +148,14 @@ private struct ExportRows {
 
     /// A decoder output: a sample becomes a row (a NaN time is left out, as in a replay).
     mutating func add(_ output: DecoderOutput) {
-        guard failure == nil, case .sample(let sample) = output else { return }
+        guard failure == nil else { return }
         if orientation {
             // One match down to the IMU sample: each further pattern on the enum copied it.
-            guard case .imu(let imu) = sample, !imu.time.isNaN else { return }
+            guard case .sample(.imu(let imu)) = output, !imu.time.isNaN else { return }
             if count == 0 { text.append(OrientationExporter.header + "\n") }
             exporter.appendRow(for: imu, to: &text)
         } else {
-            guard !sample.time.isNaN else { return }
+            guard case .sample(let sample) = output, !sample.time.isNaN else { return }
             let kind: Sensor
             if case .imu = sample { kind = .imu } else { kind = .cushion }
             if writer == nil && (sensor == .auto || sensor == kind) {
