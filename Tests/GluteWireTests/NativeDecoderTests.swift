@@ -97,6 +97,36 @@ struct NativeDecoderTests {
         #expect(abs(decoded.mag!.y + 15.5) < 0.051)
     }
 
+    /// The frame reader keeps its buffer in memory of its own and copies it before writing when
+    /// a copy shares it: a decoder copied in the middle of a frame goes on independently. The
+    /// original is fed a corrupt tail first (gathered and decoded in the shared buffer without
+    /// the copy on write), then the copy the true tail, which must still give the frame.
+    @Test func aDecoderCopiedInsideAFrameGoesOnIndependently() {
+        var encoder = NativeEncoder()
+        let sample = IMUSample(time: 0, accel: Vector3(0.1, -0.2, 0.95), gyro: Vector3(3, -4, 5))
+        let raws = Array(repeating: IMUBatch.raw(of: sample, accelRangeG: 8, gyroRangeDPS: 2000), count: 4)
+        var wire = encoder.encode(.imu(IMUBatch(intervalMicros: 10_000, accelRangeG: 8, gyroRangeDPS: 2000, samples: raws)), timeMicros: 0)
+        wire += encoder.encode(.imu(IMUBatch(intervalMicros: 10_000, accelRangeG: 8, gyroRangeDPS: 2000, samples: raws)), timeMicros: 40_000)
+        let secondFrame = wire.lastIndex(of: 0).map { wire[..<$0].lastIndex(of: 0)! + 1 }!
+        let cut = secondFrame + 10
+        var original = NativeDecoder()
+        var opening: [DecoderOutput] = []
+        original.feed(wire[..<cut], hostTime: 0) { opening.append($0) }
+        #expect(opening.count == 4)
+        var copy = original
+
+        var corrupt = Array(wire[cut...])
+        corrupt[0] ^= 0x5A
+        var fromOriginal: [DecoderOutput] = []
+        original.feed(corrupt[...], hostTime: 0) { fromOriginal.append($0) }
+        var fromCopy: [DecoderOutput] = []
+        copy.feed(wire[cut...], hostTime: 0) { fromCopy.append($0) }
+
+        #expect(fromOriginal.allSatisfy { if case .anomaly = $0 { return true } else { return false } })
+        #expect(!fromOriginal.isEmpty)
+        #expect(fromCopy.map(\.json) == decodeAll(wire).suffix(4).map(\.json))
+    }
+
     @Test func fullScaleSaturates() {
         #expect(IMUBatch.counts(20, fullScale: 16) == 32767)
         #expect(IMUBatch.counts(-20, fullScale: 16) == -32768)

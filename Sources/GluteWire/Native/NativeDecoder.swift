@@ -15,6 +15,10 @@ public struct NativeDecoder: StreamDecoder {
     private var sequence = SequenceTracker()
     /// The cells of the pressure sample last emitted (see `emitPressureBatch`).
     private var cellBuffer: [Double] = []
+    /// A copy of the last frame body that was neither an IMU nor a pressure batch (device info,
+    /// status, marker...), for the message parser, which reads array slices; reused, so such a
+    /// frame allocates nothing either.
+    private var messageBody: [UInt8] = []
 
     public init() {}
 
@@ -104,30 +108,27 @@ public struct NativeDecoder: StreamDecoder {
     /// frame of a stream, go from the body's bytes straight to samples without a `NativeFrame`,
     /// a `NativeMessage` or a batch in between (no allocation but a cushion sample's cells);
     /// other types take `process(_:)`. Both give the same outputs, anomalies and counts.
-    private mutating func processBody(_ body: ArraySlice<UInt8>, emit: (DecoderOutput) -> Void) {
-        let content = body.dropLast(NativeFrame.crcSize)
-        let type = content[content.startIndex + 1]
+    private mutating func processBody(_ body: UnsafeBufferPointer<UInt8>, emit: (DecoderOutput) -> Void) {
+        let frame = UnsafeBufferPointer(rebasing: body.dropLast(NativeFrame.crcSize))
+        let type = frame[1]
+        let version = frame[0]
+        let sequenceNumber = UInt16(frame[2]) | UInt16(frame[3]) << 8
+        let timeMicros = UInt32(frame[4]) | UInt32(frame[5]) << 8 | UInt32(frame[6]) << 16 | UInt32(frame[7]) << 24
         guard type == MessageType.imuBatch.rawValue || type == MessageType.quaternionBatch.rawValue
                 || type == MessageType.pressureBatch.rawValue else {
-            let start = content.startIndex
-            process(version: content[start], type: type, sequence: UInt16(content[start + 2]) | UInt16(content[start + 3]) << 8,
-                    timeMicros: UInt32(content[start + 4]) | UInt32(content[start + 5]) << 8
-                        | UInt32(content[start + 6]) << 16 | UInt32(content[start + 7]) << 24,
-                    payload: content[(start + NativeFrame.headerSize)...], emit: emit)
+            messageBody.removeAll(keepingCapacity: true)
+            messageBody.append(contentsOf: frame[NativeFrame.headerSize...])
+            process(version: version, type: type, sequence: sequenceNumber, timeMicros: timeMicros,
+                    payload: messageBody[...], emit: emit)
             return
         }
-        content.withUnsafeBufferPointer { frame in
-            let version = frame[0]
-            let sequenceNumber = UInt16(frame[2]) | UInt16(frame[3]) << 8
-            let timeMicros = UInt32(frame[4]) | UInt32(frame[5]) << 8 | UInt32(frame[6]) << 16 | UInt32(frame[7]) << 24
-            guard let micros = admit(version: version, sequence: sequenceNumber, timeMicros: timeMicros, emit: emit) else { return }
-            let payload = UnsafeBufferPointer(rebasing: frame[NativeFrame.headerSize...])
-            let decoded = type == MessageType.pressureBatch.rawValue
-                ? emitPressureBatch(payload, micros: micros, emit: emit)
-                : emitIMUBatch(payload, hasQuaternion: type == MessageType.quaternionBatch.rawValue, micros: micros, emit: emit)
-            if !decoded {
-                report(DecoderAnomaly(.malformed, detail: "payload of type 0x\(hex2(type)) does not match its layout"), emit)
-            }
+        guard let micros = admit(version: version, sequence: sequenceNumber, timeMicros: timeMicros, emit: emit) else { return }
+        let payload = UnsafeBufferPointer(rebasing: frame[NativeFrame.headerSize...])
+        let decoded = type == MessageType.pressureBatch.rawValue
+            ? emitPressureBatch(payload, micros: micros, emit: emit)
+            : emitIMUBatch(payload, hasQuaternion: type == MessageType.quaternionBatch.rawValue, micros: micros, emit: emit)
+        if !decoded {
+            report(DecoderAnomaly(.malformed, detail: "payload of type 0x\(hex2(type)) does not match its layout"), emit)
         }
     }
 

@@ -83,7 +83,8 @@ public struct NativeFrame: Sendable, Equatable {
     /// payload) ends. Shared by `init(body:hasCRC:)` and the decoder's path that reads frames in
     /// place, so both reject exactly the same bodies.
     @inline(__always)
-    static func check(body: ArraySlice<UInt8>, hasCRC: Bool) throws(ParseError) -> Int {
+    static func check<Body: RandomAccessCollection<UInt8>>(body: Body, hasCRC: Bool) throws(ParseError) -> Int
+        where Body.Index == Int, Body.SubSequence: Collection<UInt8> {
         let trailer = hasCRC ? NativeFrame.crcSize : 0
         guard body.count >= NativeFrame.headerSize + trailer else { throw .tooShort(body.count) }
         guard body.count <= NativeFrame.maxFrame else { throw .tooLong(body.count) }
