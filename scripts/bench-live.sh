@@ -9,7 +9,9 @@
 #     /proc/PID/task/*/schedstat (run time in ns, every thread): at a wake-up per millisecond the
 #     tick-sampled utime + stime can be off by half (1.60 % by ticks where perf's task-clock counted
 #     1.0 %, 1 kHz x1, 2026-12-05).
-# Printed as a percentage of one core.
+# Printed as a percentage of one core. Beside the monitor, the floor: a C process that only polls
+# and reads the same pty (Benchmarks/live-floor/poll_read.c, built with cc), which is what being
+# woken a thousand times a second costs on this machine whatever the work per wake-up.
 #
 #   scripts/bench-live.sh [GLUTEBRIDGE] [GLUTEBRIDGE_BENCH] [SECONDS] [STARTUP]
 set -euo pipefail
@@ -42,9 +44,11 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # long as it does).
 cpu_ns() { cat /proc/"$1"/task/*/schedstat | awk '{ ns += $1 } END { printf "%d\n", ns }'; }
 
-# RATE SAMPLES_PER_FRAME: one measured run; prints a row.
+# RATE SAMPLES_PER_FRAME NAME COMMAND...: one measured run of COMMAND with the pty's path
+# appended; prints a row.
 run() {
-    local rate=$1 per_frame=$2 path launched steady_at c_steady c_end ended
+    local rate=$1 per_frame=$2 name=$3 path launched steady_at c_steady c_end ended
+    shift 3
     mkfifo "$scratch/go"
     "$bench" --feed "$rate" "$per_frame" "$((seconds + 1))" <"$scratch/go" >"$scratch/path" &
     feeder_pid=$!
@@ -55,7 +59,7 @@ run() {
     # No config file, profile or daily log of the user's: the defaults alone.
     launched=$(now)
     HOME=$scratch XDG_CONFIG_HOME=$scratch/config XDG_STATE_HOME=$scratch/state \
-        "$bin" monitor "$path" --format jsonl >/dev/null 2>"$scratch/monitor.err" &
+        "$@" "$path" >/dev/null 2>"$scratch/monitor.err" &
     monitor_pid=$!
     echo go >&3
     exec 3>&-
@@ -64,20 +68,28 @@ run() {
     sleep "$((seconds - startup))"
     ended=$(now) c_end=$(cpu_ticks "$monitor_pid") n_end=$(cpu_ns "$monitor_pid")
     kill -INT "$monitor_pid"
-    wait "$monitor_pid" || { echo "bench-live: the monitor failed: $(head -3 "$scratch/monitor.err")" >&2; exit 1; }
+    wait "$monitor_pid" || { echo "bench-live: $name failed: $(head -3 "$scratch/monitor.err")" >&2; exit 1; }
     monitor_pid=''
     kill "$feeder_pid" 2>/dev/null || true
     wait "$feeder_pid" 2>/dev/null || true
     feeder_pid=''
     rm -f "$scratch/go" "$scratch/path"
-    awk -v name="$rate Hz, $per_frame sample(s)/frame" -v ce="$c_end" -v cs="$c_steady" -v ne="$n_end" -v hz="$ticks" \
+    awk -v name="$name, $rate Hz, $per_frame/frame" -v ce="$c_end" -v cs="$c_steady" -v ne="$n_end" -v hz="$ticks" \
         -v wl="$launched" -v ws="$steady_at" -v we="$ended" 'BEGIN {
         printf "%-34s %9.2f s %9.2f s %9.2f %% %9.2f s %9.2f s %9.2f %%\n", name,
             ce / hz, we - wl, 100 * ce / hz / (we - wl), (ne - cs) / 1e9, we - ws, 100 * (ne - cs) / 1e9 / (we - ws)
     }'
 }
 
-printf '%-34s %11s %11s %11s %11s %11s %11s\n' "monitor on a pty, events to /dev/null" "cpu" "wall" "total" "cpu" "wall" "steady"
-run 1000 1     # a frame per sample: a wake-up, poll and read every millisecond
-run 1000 12    # full frames, as `simulate --rate 1000` sends: 83 wake-ups a second
+floor=''
+if command -v "${CC:-cc}" >/dev/null && "${CC:-cc}" -O2 -o "$scratch/poll_read" "$(dirname "$0")/../Benchmarks/live-floor/poll_read.c" 2>"$scratch/cc.err"; then
+    floor=$scratch/poll_read
+fi
+monitor=("$bin" monitor --format jsonl)
+printf '%-34s %11s %11s %11s %11s %11s %11s\n' "on a pty, output to /dev/null" "cpu" "wall" "total" "cpu" "wall" "steady"
+run 1000 1 monitor "${monitor[@]}"     # a frame per sample: a wake-up, poll and read every millisecond
+[ -n "$floor" ] && run 1000 1 "floor (C)" "$floor"
+run 1000 12 monitor "${monitor[@]}"    # full frames, as `simulate --rate 1000` sends: 83 wake-ups a second
+[ -n "$floor" ] && run 1000 12 "floor (C)" "$floor"
+[ -n "$floor" ] || echo "floor: skipped (no C compiler: ${CC:-cc})"
 echo "% of one core over wall time. total: utime + stime (/proc/PID/stat, $ticks ticks/s); steady: from ${startup} s after launch to the end, run time of its threads (/proc/PID/task/*/schedstat, ns)"
