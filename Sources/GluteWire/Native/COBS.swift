@@ -73,7 +73,7 @@ public enum COBS {
             let run = code - 1
             if input + run > count { return nil }
             if run > 0 {
-                UnsafeMutableRawPointer(output + written).copyMemory(from: source + input, byteCount: run)
+                moveRun(from: source + input, to: UnsafeMutableRawPointer(output + written), count: run)
             }
             written += run
             input += run
@@ -84,5 +84,30 @@ public enum COBS {
             }
         }
         return written
+    }
+
+    /// Moves `count` (1 or more) bytes with memmove semantics for a destination at or before the
+    /// source. Sensor data is full of zero bytes, so most runs are a few bytes long: up to 16
+    /// they are moved as two overlapping words, loaded before either is stored, instead of a
+    /// call to memmove (about 6 a frame, 3 % of a replay's time by perf).
+    @inline(__always)
+    private static func moveRun(from source: UnsafeRawPointer, to destination: UnsafeMutableRawPointer, count: Int) {
+        if count >= 8 && count <= 16 {
+            let head = source.loadUnaligned(as: UInt64.self)
+            let tail = source.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+            destination.storeBytes(of: head, as: UInt64.self)
+            destination.storeBytes(of: tail, toByteOffset: count &- 8, as: UInt64.self)
+        } else if count >= 4 && count < 8 {
+            let head = source.loadUnaligned(as: UInt32.self)
+            let tail = source.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)
+            destination.storeBytes(of: head, as: UInt32.self)
+            destination.storeBytes(of: tail, toByteOffset: count &- 4, as: UInt32.self)
+        } else if count < 4 {
+            for i in 0..<count {
+                destination.storeBytes(of: source.load(fromByteOffset: i, as: UInt8.self), toByteOffset: i, as: UInt8.self)
+            }
+        } else {
+            destination.copyMemory(from: source, byteCount: count)
+        }
     }
 }
