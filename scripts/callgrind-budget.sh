@@ -11,7 +11,7 @@
 set -euo pipefail
 bin=$(realpath "${1:-.build/release/glutebridge}")
 duration=${2:-10m}
-budget=${3:-${CALLGRIND_BUDGET:-3900}}
+budget=${3:-${CALLGRIND_BUDGET:-3700}}
 command -v valgrind >/dev/null || { echo "callgrind-budget: valgrind is not installed (apt-get install valgrind)" >&2; exit 2; }
 
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
