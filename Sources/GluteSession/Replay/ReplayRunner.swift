@@ -63,12 +63,16 @@ public enum ReplayRunner {
             case .disconnected:
                 engine.linkDisconnected(reason: String(decoding: chunk.bytes, as: UTF8.self), wall: chunk.wall, emit: emit)
             case .data:
-                engine.feed(chunk.bytes, monotonic: chunk.monotonic, wall: chunk.wall, onSample: { sample in
+                // The per-sample hook only when someone listens or the replay is paced: at full
+                // speed with no listener it would cost a call and a copy of every sample.
+                let hook: ((Sample) -> Void)? = onSample == nil && options.speed == nil ? nil : { sample in
                     onSample?(sample)
                     if options.speed != nil, !interrupted, !pacer.wait(until: sample.time, interrupts: interrupts) {
                         interrupted = true
                     }
-                }, afterSample: afterSample, emit: emit)
+                }
+                engine.feed(chunk.bytes, monotonic: chunk.monotonic, wall: chunk.wall, onSample: hook,
+                            afterSample: afterSample, emit: emit)
             }
             if let progress {
                 let percent = chunkIndex * 100 / totalChunks
