@@ -56,8 +56,9 @@ demo: build
 # In-process figures (glutebridge-bench), the latency of the live path through a real pty
 # (glutebridge-bench --live), the live monitor's CPU share at 1 kHz beside a C floor that only
 # polls and reads (scripts/bench-live.sh), then the whole binary on a generated 24 h capture and
-# callgrind instructions per IMU sample (scripts/bench-process.sh); with FUSION_DIR (a checkout of xioTechnologies/Fusion), x-io
-# Fusion's C AHRS alone beside the whole replay on the same samples (scripts/bench-fusion.sh).
+# callgrind instructions per IMU sample (scripts/bench-process.sh); with FUSION_DIR (a checkout
+# of xioTechnologies/Fusion), x-io Fusion's C AHRS alone beside the whole replay on the same
+# samples (scripts/bench-fusion.sh).
 bench: release
 	$(BENCH_BIN)
 	$(BENCH_BIN) --live
