@@ -42,4 +42,33 @@ struct ReconnectCLITests {
         let seconds = try #require(gap["duration_s"] as? Double)
         #expect(seconds > 0 && seconds < 20)
     }
+
+    /// The pty's own path, /dev/pts/N, with no link: when the simulator ends, that pty is gone for
+    /// good and the kernel gives N to the next terminal opened, so monitor must end rather than
+    /// reopen the path (it could read someone else's terminal). It ends by itself, long before
+    /// its --duration, having connected once.
+    @Test func aPtyPathGivenDirectlyIsNotReopenedAfterItsSimulatorEnds() throws {
+        let (simulator, simulatorOut) = try CLI.start(["simulate", "--pty", "--scenario", "standing", "--speed", "5"])
+        defer { if simulator.isRunning { simulator.terminate(); simulator.waitUntilExit() } }
+        let path = readLine(from: simulatorOut)
+        #expect(path.hasPrefix("/dev/pts/"))
+
+        let (monitor, output) = try CLI.start(["monitor", path, "--format", "pretty", "--duration", "60s"])
+        defer { if monitor.isRunning { monitor.terminate(); monitor.waitUntilExit() } }
+        let first = readLine(from: output)
+        #expect(first.contains("link.connected"))
+        simulator.terminate()
+        simulator.waitUntilExit()
+
+        let deadline = Date().addingTimeInterval(20)
+        while monitor.isRunning && Date() < deadline { usleep(50_000) }
+        let endedByItself = !monitor.isRunning
+        if !endedByItself { monitor.terminate() }
+        monitor.waitUntilExit()
+        let rest = String(decoding: output.readDataToEndOfFile(), as: UTF8.self)
+        #expect(endedByItself, "still running 20 s after its pty closed: \(rest.suffix(300))")
+        #expect(monitor.terminationStatus == 0)
+        #expect(rest.contains("\(path) closed; a pseudo-terminal is not reopened"))
+        #expect(!rest.contains("link.connected"))
+    }
 }

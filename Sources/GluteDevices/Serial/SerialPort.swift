@@ -16,6 +16,9 @@ public final class SerialPort: ByteSource {
     public let settings: SerialSettings
     /// The rate the kernel reports after configuration, in bits per second.
     public let appliedBaudRate: Int
+    /// False when the path is itself a pseudo-terminal's slave end (/dev/pts/N, not a link to
+    /// one): after a hang-up that path can only name some other terminal (see `PseudoTerminalPath`).
+    public let reopensAfterHangUp: Bool
 
     private let descriptor: FileDescriptor
     /// What `close()` must undo; nil once closed, so the undo runs once.
@@ -57,6 +60,7 @@ public final class SerialPort: ByteSource {
         }
         self.path = path
         self.settings = settings
+        self.reopensAfterHangUp = !PseudoTerminalPath.namesPtySlaveDirectly(path, descriptor: raw)
         self.descriptor = descriptor
         self.restoration = Mutex(undo)
     }

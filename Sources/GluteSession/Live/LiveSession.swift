@@ -227,6 +227,9 @@ public final class LiveSession: Sendable {
                 linkDown.reset()
                 link.close()
                 guard options.reconnect, runner == nil else { return .sourceEnded("device went away") }
+                if case .serial(let port, _) = link, !port.reopensAfterHangUp {
+                    return .sourceEnded("\(port.path) closed; a pseudo-terminal is not reopened, its number passes to the next terminal opened (follow a symlink to it instead)")
+                }
                 guard let reopened = reconnect(target, interrupts: interrupts + [endWake.pollDescriptor], hotplug: hotplug) else {
                     return endState.withLock { $0 } ?? .interrupted
                 }

@@ -20,7 +20,7 @@ struct LiveSourceOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Seed of the virtual sensor (sim sources).")
     var seed: UInt64 = 1
 
-    @Flag(help: "End when the device goes away instead of waiting for it to come back.")
+    @Flag(help: "End when the device goes away instead of waiting for it to come back (a /dev/pts/N path always ends there: the kernel reuses pty numbers).")
     var noReconnect = false
 
     @Option(help: ArgumentHelp("Print events in this format instead of the live view (default: the live view on a terminal, jsonl otherwise).", valueName: "jsonl|csv|pretty"))
