@@ -11,6 +11,8 @@ enum DecimalText {
         while i < b.count {
             let c = b[i]
             if c >= 0x30, c <= 0x39 {
+                // A sixteenth digit could not be exact (and a nineteenth would overflow).
+                guard digits < 15 else { return slow(b) }
                 mantissa = mantissa * 10 + Int64(c - 0x30)
                 digits += 1
                 if seenPoint { decimals += 1 }
@@ -23,7 +25,7 @@ enum DecimalText {
         }
         // Below 2^53 the mantissa and 10^decimals are exact doubles, so the quotient is correctly
         // rounded: the same Double the standard parser gives.
-        guard digits > 0, digits <= 15, decimals <= 15, !(seenPoint && decimals == 0) else { return slow(b) }
+        guard digits > 0, decimals <= 15, !(seenPoint && decimals == 0) else { return slow(b) }
         let value = Double(mantissa) / powers[decimals]
         return negative ? -value : value
     }

@@ -1,4 +1,5 @@
 import GluteLog
+import GluteWire
 
 /// Reads event logs (daily files, a directory of them, or any JSONL log) into local days.
 public enum HistoryLoader {
@@ -35,6 +36,12 @@ public enum HistoryLoader {
                 guard let line = LogLine.parse(slice) else {
                     if !sawSession { warn("\(file): not an event log (its first line is no JSON session line), skipped"); return }
                     warn("\(file):\(number): not a JSON object, skipped")
+                    continue
+                }
+                if let field = line.fieldOutOfRange {
+                    let range = ValueRanges.describe(ValueRanges.streamSeconds)
+                    if !sawSession { warn("\(file): its session line's \(field) is out of range (\(range) s), skipped"); return }
+                    warn("\(file):\(number): \(field) is out of range (\(range) s), skipped")
                     continue
                 }
                 if !sawSession {

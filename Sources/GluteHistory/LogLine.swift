@@ -1,4 +1,5 @@
 import GluteCore
+import GluteWire
 
 /// What the history needs of one JSONL line of an event log: its type, stream time, wall time
 /// (with the zone offset its text carried, if not UTC) and the few fields that carry durations
@@ -46,6 +47,15 @@ public struct LogLine: Sendable, Equatable {
             }
         }
         return ok ? line : nil
+    }
+
+    /// The first field whose number lies outside `ValueRanges.streamSeconds` (about 1653 to 2286
+    /// as a wall time), or nil. Such a line cannot come from this program; placing it in days
+    /// would walk millions of them.
+    public var fieldOutOfRange: String? {
+        let fields: [(String, Double?)] = [("t", t), ("time", wall), ("since", since), ("duration_s", duration),
+                                           ("delay_s", delay), ("break_s", breakLength), ("posture_since", postureSince)]
+        return fields.first { $0.1.map { !ValueRanges.streamSeconds.contains($0) } ?? false }?.0
     }
 
     private static func matches(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {

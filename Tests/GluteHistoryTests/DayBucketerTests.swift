@@ -73,4 +73,33 @@ struct DayBucketerTests {
         #expect(days.isEmpty)
         #expect(warnings == ["notes.jsonl: not an event log (its first line is no JSON session line), skipped"])
     }
+
+    @Test("numbers out of range: the line is skipped with a warning, never a trap or a walk over millions of days")
+    func numbersOutOfRange() {
+        let session = #"{"schema":1,"type":"session","t":0,"time":"2026-03-02T08:00:00.000Z","source":"x"}"#
+        let lines = [
+            #"{"type":"posture","t":-9223372036854775808,"time":"2026-03-02T08:00:01.000Z","posture":"sitting","since":0}"#,
+            #"{"type":"posture","t":99999999999999999999999,"posture":"standing","since":1}"#,
+            #"{"type":"posture","t":10,"time":"2026-03-02T08:00:10.000Z","posture":"sitting","since":1e12}"#,
+            #"{"type":"squeeze","t":20,"time":"9999-12-31T23:59:59.000Z","duration_s":5}"#,
+            #"{"type":"sitting.break","t":30,"time":"2026-03-02T08:00:30.000Z","bout_s":10,"break_s":-1e300}"#,
+            #"{"type":"session.end","t":3600,"time":"2026-03-02T09:00:00.000Z"}"#,
+        ]
+        let (days, warnings) = HistoryFixtures.load([("odd.jsonl", ([session] + lines).joined(separator: "\n") + "\n")])
+        #expect(warnings == [
+            "odd.jsonl:2: t is out of range (-1e10 to 1e10 s), skipped",
+            "odd.jsonl:3: t is out of range (-1e10 to 1e10 s), skipped",
+            "odd.jsonl:4: since is out of range (-1e10 to 1e10 s), skipped",
+            "odd.jsonl:5: time is out of range (-1e10 to 1e10 s), skipped",
+            "odd.jsonl:6: break_s is out of range (-1e10 to 1e10 s), skipped",
+        ])
+        // The good lines still make the day: one hour worn.
+        #expect(days.count == 1)
+        #expect(days.values.first?.wornSeconds == 3600)
+
+        let (none, first) = HistoryFixtures.load([("bad.jsonl", #"{"type":"session","t":18446744073709551616,"time":"2026-03-02T08:00:00.000Z"}"# + "\n")])
+        #expect(none.isEmpty)
+        #expect(first == ["bad.jsonl: its session line's t is out of range (-1e10 to 1e10 s), skipped"])
+    }
 }
+

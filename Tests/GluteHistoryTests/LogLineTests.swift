@@ -19,7 +19,9 @@ struct LogLineTests {
             var bytes = text
             #expect(bytes.withUTF8 { DecimalText.parse($0) } == Double(text), "\(text)")
         }
-        for text in ["1e3", "-0", "0.1", "123456789012345678", "1.", "-", "."] {
+        for text in ["1e3", "-0", "0.1", "123456789012345678", "1.", "-", ".", "-9223372036854775808",
+                     "9223372036854775808", "18446744073709551616", "99999999999999999999999", "0.0000000000000000000001",
+                     "1234567890123456", "123456789012345"] {
             var bytes = text
             #expect(bytes.withUTF8 { DecimalText.parse($0) } == Double(text), "\(text)")
         }
