@@ -252,6 +252,17 @@ struct MQTTCLITests {
         #expect(after == "offline")
     }
 
+    /// The password file is read before any connection, and only so far: /dev/zero was once read
+    /// until memory ran out (abort, status 134).
+    @Test func aPasswordFileThatNeverEndsOrIsAFolderIsOneLineAndStatus1() throws {
+        for (path, words) in [("/dev/zero", "larger than 4 KiB"), ("/", "is a directory"), ("/nonexistent/pw", "cannot open it")] {
+            let result = try CLI.run(["mqtt", "--forget", "desk1", "--mqtt", "mqtt://anna@127.0.0.1:1", "--mqtt-password-file", path])
+            #expect(result.status == 1)
+            let lines = result.stderr.split(separator: "\n")
+            #expect(lines.count == 1 && lines[0].contains("--mqtt-password-file \(path): \(words)"), "\(result.stderr)")
+        }
+    }
+
     @Test func aWrongPasswordIsOneLineAndStatus1() throws {
         let broker = try MQTTBroker(users: ["anna": "right horse battery"])
         let file = broker.directory.appendingPathComponent("pw")
