@@ -79,7 +79,10 @@ import Testing
 
     @Test func rangesThatExcludeZeroSaySo() throws {
         let result = try GuardedRun.run(["monitor", "sim", "--speed", "0"])
-        #expect(result.stderr.contains("--speed must be greater than 0 and at most 10000"), "\(result.stderr)")
+        #expect(result.stderr.contains("--speed must be between 0.001 and 10000 (got 0)"), "\(result.stderr)")
+        // Greater than 0, yet a frozen run: a second of stream would last 10^312 years.
+        let tiny = try GuardedRun.run(["replay", "x.gbr", "--speed", "1e-320"])
+        #expect(tiny.status == 64 && tiny.stderr.contains("--speed must be between 0.001 and 10000"), "\(tiny.stderr)")
         let negative = try GuardedRun.run(["monitor", "sim", "--tilt-limit", "-3"])
         #expect(negative.stderr.contains("--tilt-limit: -3 degrees is out of range (1 to 45 degrees)"), "\(negative.stderr)")
     }

@@ -64,7 +64,7 @@ struct CalibrateCommand: ParsableCommand {
         }
         if let mount { do { _ = try Mount(parsing: mount) } catch { throw ValidationError("--mount: \(error)") } }
         do { try ProfileStore.validate(name: profile) } catch { throw ValidationError("--profile: \(error)") }
-        try OptionRange.positive("--speed", speed, atMost: 10_000)
+        try OptionRange.speed(speed)
         if let still { guard still.seconds >= 1, still.seconds <= 60 else { throw ValidationError("--still must be between 1s and 1m") } }
         if let timeout { guard timeout.seconds >= 5, timeout.seconds <= 86_400 else { throw ValidationError("--timeout must be between 5s and 24h") } }
     }

@@ -64,7 +64,7 @@ struct ExportCommand: ParsableCommand {
         guard ["default", "fusion-6axis"].contains(preset) else { throw ValidationError("--preset: '\(preset)' is not default or fusion-6axis") }
         guard ["auto", "imu", "cushion"].contains(sensor) else { throw ValidationError("--sensor: '\(sensor)' is not imu, cushion or auto") }
         if sensor != "auto" && orientation { throw ValidationError("--sensor is for --csv (the orientation comes from the IMU)") }
-        if let sampleRate { try OptionRange.positive("--sample-rate", sampleRate, atMost: 100_000) }
+        if let sampleRate { try OptionRange.number("--sample-rate", sampleRate, in: 0.1...100_000, unit: " Hz") }
         if let gain { try OptionRange.number("--gain", gain, in: 0...100) }
     }
 

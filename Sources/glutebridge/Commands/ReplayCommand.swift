@@ -70,7 +70,7 @@ struct ReplayCommand: ParsableCommand {
         try EventLogPathCheck.validate(output, option: "--output")
         if speed != "max" {
             guard let s = Double(speed) else { throw ValidationError("--speed: '\(speed)' is not a factor such as 1, 10 or max") }
-            try OptionRange.positive("--speed", s, atMost: 10_000)
+            try OptionRange.speed(s)
         }
         if let format { guard EventFormat(rawValue: format) != nil else { throw ValidationError("--format: '\(format)' is not jsonl, csv or pretty") } }
         if let wireProtocol { guard DecoderChoice(rawValue: wireProtocol) != nil else { throw ValidationError("--protocol: '\(wireProtocol)' is not one of \(DecoderChoice.allCases.map(\.rawValue).joined(separator: ", "))") } }

@@ -80,7 +80,7 @@ struct SimulateCommand: ParsableCommand {
             throw ValidationError("unknown scenario '\(scenario)'; one of \(Scenario.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard rate >= 1, rate <= 1000 else { throw ValidationError("--rate must be between 1 and 1000 Hz") }
-        if let speed { try OptionRange.positive("--speed", speed, atMost: 10_000) }
+        if let speed { try OptionRange.speed(speed) }
         try OptionRange.duration("--duration", duration)
         try OptionRange.duration("--drop-after", dropAfter)
     }

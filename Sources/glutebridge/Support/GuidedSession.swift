@@ -13,7 +13,7 @@ enum GuidedSource {
         if case .file = spec {
             throw ValidationError("SOURCE: " + FileSourceProblem.message(path: source, verb: verb))
         }
-        try OptionRange.positive("--speed", speed, atMost: 10_000)
+        try OptionRange.speed(speed)
     }
 
     /// A stream that never delivers must not hang the terminal (see `GuidedSession.wallLimit`).

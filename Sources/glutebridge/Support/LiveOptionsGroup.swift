@@ -31,7 +31,7 @@ struct LiveSourceOptions: ParsableArguments {
 
     func validate() throws {
         do { _ = try SourceSpec(parsing: source) } catch { throw ValidationError("SOURCE: \(error)") }
-        try OptionRange.positive("--speed", speed, atMost: 10_000)
+        try OptionRange.speed(speed)
         if let format { guard EventFormat(rawValue: format) != nil else { throw ValidationError("--format: '\(format)' is not jsonl, csv or pretty") } }
         try OptionRange.duration("--duration", duration)
         for type in exitOn where !AlertSettings.eventTypes.contains(type) {

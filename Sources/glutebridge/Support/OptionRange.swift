@@ -9,6 +9,12 @@ enum OptionRange {
     /// The longest run a `--duration` or `--timeout` may ask for: 366 days.
     static let longestRun: Double = 366 * 86_400
 
+    /// `--speed`, simulated (or recorded) seconds per second: 0.001 to 10000. A smaller factor
+    /// (1e-320 passed "greater than 0") would stretch a second of stream over days: a frozen run.
+    static func speed(_ value: Double) throws {
+        try number("--speed", value, in: 0.001...10_000)
+    }
+
     /// A factor such as `--speed`: greater than 0 and at most `most`.
     static func positive(_ name: String, _ value: Double, atMost most: Double) throws {
         guard value > 0, value <= most else {
