@@ -84,6 +84,9 @@ public enum ReplayRunner {
             }
             return !interrupted
         }
+        // A short input ends before the 64th chunk: look once more, or a --loop over it could
+        // not be stopped.
+        if !interrupted, !interrupts.isEmpty, waitReadable(interrupts, timeout: 0) != nil { interrupted = true }
         engine.finish(onSample: onSample, afterSample: afterSample, emit: emit)
         return ReplayResult(statistics: engine.statistics, samples: engine.samplesProcessed,
                             lastSampleTime: engine.lastSampleTime, snapshot: engine.snapshot, interrupted: interrupted,

@@ -143,7 +143,7 @@ struct ReplayCommand: ParsableCommand {
                 mqttSink?.handle(event, status: mqttStatus(event.wall, link: .connected(device: input.sourceLabel)))
             }
             if showProgress { ProgressBar.clear() }
-        } while loop && !result.interrupted
+        } while loop && !result.interrupted && result.samples > 0  // nothing to loop over: said below
         alerts?.finish()
         snapshot = result.snapshot
         battery = result.batteryPercent
