@@ -22,6 +22,10 @@ struct ExitStatusCLITests {
             (["replay", dir.appendingPathComponent("missing.bin").path], 1, nil),
             (["report", dir.appendingPathComponent("missing.bin").path, "-o", "-"], 1, nil),
             (["replay", junk.path, "--format", "jsonl"], 1, nil),
+            // Devices that never end: once decoded forever (nothing to decode, no end of file).
+            (["replay", "/dev/zero"], 1, "Error: /dev/zero: a device, not a recording"),
+            (["export", "/dev/urandom", "--csv"], 1, "Error: /dev/urandom: a device, not a recording"),
+            (["report", "/dev/zero", "-o", "-"], 1, "Error: /dev/zero: a device, not a recording"),
         ]
         for c in cases {
             let result = try CLI.run(c.args)

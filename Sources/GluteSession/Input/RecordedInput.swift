@@ -29,6 +29,10 @@ public struct RecordedInput: Sendable {
 
     public init(path: String, decoder: DecoderChoice? = nil) throws(InputError) {
         self.path = path
+        // /dev/zero or /dev/urandom never end: a replay of one would decode nothing forever.
+        if path != "-", FileKind.isCharacterDevice(path) {
+            throw InputError("\(path): a device, not a recording (read a sensor live with monitor, record or decode)")
+        }
         let held = path == "-" ? try ChunkedFileReader.readAll(path) : nil
         heldBytes = held
         var reader = try ChunkedFileReader(path: path == "-" ? "/dev/null" : path)
