@@ -26,6 +26,7 @@ struct ExitStatusCLITests {
             (["replay", "/dev/zero"], 1, "Error: /dev/zero: a device, not a recording"),
             (["export", "/dev/urandom", "--csv"], 1, "Error: /dev/urandom: a device, not a recording"),
             (["report", "/dev/zero", "-o", "-"], 1, "Error: /dev/zero: a device, not a recording"),
+            (["evaluate", "--data", dir.appendingPathComponent("nodata").path], 1, "no such folder"),
         ]
         for c in cases {
             let result = try CLI.run(c.args)

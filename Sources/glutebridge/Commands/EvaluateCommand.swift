@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GluteDevices
 import GluteSession
 
 struct EvaluateCommand: ParsableCommand {
@@ -36,6 +37,11 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         let root = data ?? ProcessInfo.processInfo.environment["GLUTEBRIDGE_DATA"] ?? "../shared/data"
+        // A folder named on purpose must be there; the default one may be absent (a fresh clone
+        // without the recordings), and each dataset then says it was skipped.
+        if let named = data ?? ProcessInfo.processInfo.environment["GLUTEBRIDGE_DATA"], !FileKind.isDirectory(named) {
+            throw CLIError("--data \(named): no such folder (it should hold hapt/, sit2stand-lumbar/ and mobgap-lowerback/)")
+        }
         let report = try EvaluationReport(root: root)
         for line in report.lines { Output.line(line) }
         if check && !report.missed.isEmpty { throw ExitCode(1) }
