@@ -19,6 +19,9 @@ struct ExitStatusCLITests {
             // Neither given: said as such, not "not both" (a new user's first `decode`).
             (["decode"], 64, "Error: give an INPUT (a file, a device or - for stdin) or --hex BYTES\nUsage: glutebridge decode"),
             (["report", junk.path, "-o", "-", "--notify"], 64, "Usage: glutebridge report"),
+            // Once ignored by export and report (the protocol detected instead).
+            (["export", junk.path, "--csv", "--protocol", "bogus"], 64, "Error: --protocol: 'bogus' is not one of native"),
+            (["report", junk.path, "-o", "-", "--protocol", "bogus"], 64, "Error: --protocol: 'bogus' is not one of native"),
             (["replay", dir.appendingPathComponent("missing.bin").path], 1, nil),
             (["report", dir.appendingPathComponent("missing.bin").path, "-o", "-"], 1, nil),
             (["replay", junk.path, "--format", "jsonl"], 1, nil),

@@ -60,6 +60,7 @@ struct ExportCommand: ParsableCommand {
     var columns: String?
 
     func validate() throws {
+        try DecoderChoice.validate(wireProtocol)
         guard csv != orientation else { throw ValidationError("give exactly one of --csv or --orientation") }
         guard ["default", "fusion-6axis"].contains(preset) else { throw ValidationError("--preset: '\(preset)' is not default or fusion-6axis") }
         guard ["auto", "imu", "cushion"].contains(sensor) else { throw ValidationError("--sensor: '\(sensor)' is not imu, cushion or auto") }

@@ -73,7 +73,7 @@ struct ReplayCommand: ParsableCommand {
             try OptionRange.speed(s)
         }
         if let format { guard EventFormat(rawValue: format) != nil else { throw ValidationError("--format: '\(format)' is not jsonl, csv or pretty") } }
-        if let wireProtocol { guard DecoderChoice(rawValue: wireProtocol) != nil else { throw ValidationError("--protocol: '\(wireProtocol)' is not one of \(DecoderChoice.allCases.map(\.rawValue).joined(separator: ", "))") } }
+        try DecoderChoice.validate(wireProtocol)
         _ = try window()
         if loop, daily.outputDir != nil { throw ValidationError("--output-dir cannot be used with --loop") }
     }

@@ -58,6 +58,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var detection: DetectionOptions
 
     func validate() throws {
+        try DecoderChoice.validate(wireProtocol)
         guard week || !files.isEmpty else { throw ValidationError("give at least one FILE") }
         if !week, to != nil || dailyLimit != nil { throw ValidationError("--to and --daily-limit go with --week") }
         if let jobs { guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") } }
