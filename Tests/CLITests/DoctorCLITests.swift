@@ -53,11 +53,11 @@ struct DoctorCLITests {
     }
 
     @Test func comparesInstalledRulesWithTheFileGivenByRules() throws {
-        // --rules points the comparison at any file; with nothing installed here, the install
-        // command names that file.
+        // --rules points the comparison at any rules file of ours; with nothing installed here,
+        // the install command names that file.
         let dir = temporaryDirectory()
         let rules = dir.appendingPathComponent("70-glutebridge.rules")
-        try Data("SUBSYSTEM==\"tty\", GROUP=\"dialout\"\n".utf8).write(to: rules)
+        try Data("SUBSYSTEM==\"tty\", ENV{GLUTEBRIDGE_PROTOCOL}=\"native\", GROUP=\"dialout\"\n".utf8).write(to: rules)
         let result = try CLI.run(["doctor", "--json", "--rules", rules.path])
         let object = try #require(jsonObject(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
         let udev = try #require((object["checks"] as? [[String: Any]])?.first { $0["name"] as? String == "udev-rules" })
@@ -68,6 +68,21 @@ struct DoctorCLITests {
             #expect((udev["fix"] as? String)?.hasPrefix("sudo cp \(rules.path) /etc/udev/rules.d/") == true)
         } else {
             #expect(udev["status"] as? String == "WARN" || udev["status"] as? String == "OK")
+        }
+    }
+
+    /// The file goes into the printed fix (`sudo cp FILE ...`), so it must be our rules: a missing
+    /// file, a folder, /dev/zero or some other text is one line, status 1, before any check runs.
+    @Test func rulesThatAreNotOurRulesFileAreOneLine() throws {
+        let other = temporaryDirectory().appendingPathComponent("notes.txt")
+        try Data("hello\n".utf8).write(to: other)
+        for (path, words) in [("/nonexistent/70.rules", "cannot open it"), ("/", "is a directory"),
+                              ("/dev/zero", "larger than 1 MiB"), (other.path, "not glutebridge's udev rules")] {
+            let result = try CLI.run(["doctor", "--rules", path])
+            #expect(result.status == 1)
+            #expect(result.stdout.isEmpty)
+            let lines = result.stderr.split(separator: "\n")
+            #expect(lines.count == 1 && lines[0].contains("--rules \(path): \(words)"), "\(result.stderr)")
         }
     }
 }

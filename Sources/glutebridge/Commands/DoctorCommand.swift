@@ -26,6 +26,7 @@ struct DoctorCommand: ParsableCommand {
     var rules: String?
 
     func run() throws {
+        if let rules { try Self.checkRulesFile(rules) }
         let probe = SystemDoctorProbe(bundledRulesPath: rules ?? SystemDoctorProbe.rulesNextToExecutable())
         let checks = Doctor(probe: probe).run()
         if json {
@@ -36,5 +37,23 @@ struct DoctorCommand: ParsableCommand {
             for line in DoctorReport.lines(checks, colour: colour) { Output.line(line) }
         }
         if Doctor.failed(checks) { throw ExitCode(1) }
+    }
+
+    /// `--rules` ends up in the printed fix (`sudo cp FILE /etc/udev/rules.d/`): it must be our
+    /// rules, not /dev/zero, a folder or a typo.
+    private static func checkRulesFile(_ path: String) throws {
+        let bytes: [UInt8]
+        do { bytes = try PrivateFile.contents(of: path, limit: 1 << 20) } catch {
+            let problem = switch error {
+            case .open(let e): "cannot open it: \(e.message)"
+            case .stat(let e), .read(let e): "cannot read it: \(e.message)"
+            case .directory: "is a directory"
+            case .tooLarge: "larger than 1 MiB; is this the right file?"
+            }
+            throw CLIError("--rules \(path): \(problem)")
+        }
+        guard String(decoding: bytes, as: UTF8.self).contains("GLUTEBRIDGE_PROTOCOL") else {
+            throw CLIError("--rules \(path): not glutebridge's udev rules (no GLUTEBRIDGE_PROTOCOL in it; the file is udev-rules/70-glutebridge.rules)")
+        }
     }
 }
