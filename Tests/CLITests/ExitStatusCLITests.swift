@@ -16,6 +16,7 @@ struct ExitStatusCLITests {
             (["replay", junk.path, "--tilt-limit", "99"], 64, "Usage: glutebridge replay"),
             (["replay"], 64, "Usage: glutebridge replay"),
             (["decode", "--hex", "zz"], 64, "Usage: glutebridge decode"),
+            (["decode", "--hex", " "], 64, "Error: --hex needs at least one byte"),
             // Neither given: said as such, not "not both" (a new user's first `decode`).
             (["decode"], 64, "Error: give an INPUT (a file, a device or - for stdin) or --hex BYTES\nUsage: glutebridge decode"),
             (["report", junk.path, "-o", "-", "--notify"], 64, "Usage: glutebridge report"),

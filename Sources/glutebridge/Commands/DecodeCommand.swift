@@ -95,6 +95,7 @@ struct DecodeCommand: ParsableCommand {
 
     private func parseHex(_ text: String) throws -> [UInt8] {
         let digits = text.filter { !$0.isWhitespace && $0 != ":" && $0 != "," }
+        guard !digits.isEmpty else { throw ValidationError("--hex needs at least one byte, e.g. --hex \"00 03 10\"") }
         guard digits.count % 2 == 0 else { throw ValidationError("--hex needs an even number of hex digits") }
         var bytes: [UInt8] = []
         var index = digits.startIndex
