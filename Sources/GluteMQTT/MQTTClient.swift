@@ -292,6 +292,9 @@ public final class MQTTClient: @unchecked Sendable {
             try check(glute_mosquitto_will_set(m, will.topic, Int32(will.payload.utf8.count), will.payload, 1, true), "will")
         }
         if let ca = c.caFile {
+            try TLSFileCheck.require(ca, option: "--mqtt-cafile", holds: "CERTIFICATE")
+            if let cert = c.certFile { try TLSFileCheck.require(cert, option: "--mqtt-cert", holds: "CERTIFICATE") }
+            if let key = c.keyFile { try TLSFileCheck.require(key, option: "--mqtt-key", holds: "PRIVATE KEY") }
             try check(glute_mosquitto_tls_set(m, ca, nil, c.certFile, c.keyFile, nil), "TLS files")
         }
         // The window above bounds what is in flight; libmosquitto need not queue behind it.

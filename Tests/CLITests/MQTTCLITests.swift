@@ -263,6 +263,28 @@ struct MQTTCLITests {
         }
     }
 
+    /// TLS files that cannot be right are named before any connection: a key as the CA or the
+    /// certificate, a certificate as the key, a folder. (libmosquitto reads them only in the
+    /// handshake and reported all of these as the broker's certificate not being signed.)
+    @Test func tlsFilesOfTheWrongKindAreNamedInOneLine() throws {
+        let dir = temporaryDirectory()
+        let cert = dir.appendingPathComponent("c.pem"), key = dir.appendingPathComponent("k.pem")
+        try "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n".write(to: cert, atomically: true, encoding: .utf8)
+        try "-----BEGIN EC PRIVATE KEY-----\nMHcC\n-----END EC PRIVATE KEY-----\n".write(to: key, atomically: true, encoding: .utf8)
+        let cases: [([String], String)] = [
+            (["--mqtt-cafile", key.path], "--mqtt-cafile \(key.path): no PEM CERTIFICATE in it"),
+            (["--mqtt-cafile", dir.path], "--mqtt-cafile \(dir.path): is a directory"),
+            (["--mqtt-cafile", cert.path, "--mqtt-cert", key.path, "--mqtt-key", key.path], "--mqtt-cert \(key.path): no PEM CERTIFICATE in it"),
+            (["--mqtt-cafile", cert.path, "--mqtt-cert", cert.path, "--mqtt-key", cert.path], "--mqtt-key \(cert.path): no PEM PRIVATE KEY in it"),
+        ]
+        for (options, words) in cases {
+            let result = try CLI.run(["mqtt", "--forget", "desk1", "--mqtt", "mqtts://127.0.0.1:1"] + options)
+            #expect(result.status == 1)
+            let lines = result.stderr.split(separator: "\n")
+            #expect(lines.count == 1 && lines[0].contains(words), "\(options): \(result.stderr)")
+        }
+    }
+
     @Test func aWrongPasswordIsOneLineAndStatus1() throws {
         let broker = try MQTTBroker(users: ["anna": "right horse battery"])
         let file = broker.directory.appendingPathComponent("pw")
