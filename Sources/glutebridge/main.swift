@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 struct GlutebridgeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,4 +25,16 @@ struct GlutebridgeCommand: ParsableCommand {
     )
 }
 
-GlutebridgeCommand.main()
+let arguments = Array(CommandLine.arguments.dropFirst())
+let verbs = GlutebridgeCommand.configuration.subcommands.map { $0._commandName } + ["help"]
+if let unknown = CommandLineExit.unknownHelpTopic(arguments, verbs: verbs) {
+    Output.error(unknown)
+    Output.error("Usage: glutebridge help <subcommand>")
+    exit(ExitCode.validationFailure.rawValue)
+}
+do {
+    var command = try GlutebridgeCommand.parseAsRoot(arguments)
+    try command.run()
+} catch {
+    CommandLineExit.exit(GlutebridgeCommand.self, error: error)
+}

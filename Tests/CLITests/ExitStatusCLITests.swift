@@ -31,6 +31,8 @@ struct ExitStatusCLITests {
             (["export", "/dev/urandom", "--csv"], 1, "Error: /dev/urandom: a device, not a recording"),
             (["report", "/dev/zero", "-o", "-"], 1, "Error: /dev/zero: a device, not a recording"),
             (["evaluate", "--data", dir.appendingPathComponent("nodata").path], 1, "no such folder"),
+            // ArgumentParser showed the overview and exited 0 for any name.
+            (["help", "bogus"], 64, "Error: help: 'bogus' is not a verb"),
         ]
         for c in cases {
             let result = try CLI.run(c.args)
@@ -42,5 +44,27 @@ struct ExitStatusCLITests {
                 #expect(lines.count == 1 && lines[0].hasPrefix("Error: "), "\(c.args): \(result.stderr)")
             }
         }
+    }
+
+    /// What the user typed is echoed escaped: a newline split the one-line error in two and an
+    /// escape sequence reached the terminal, from ArgumentParser's messages and ours alike.
+    @Test func controlCharactersInAnArgumentAreEscapedInTheError() throws {
+        let cases: [(args: [String], status: Int32, shown: String)] = [
+            (["replay", "x", "--speed", "1\n2"], 64, "Error: --speed: '1\\x0a2' is not a factor"),
+            (["monitor", "--tilt-limit", "\u{1b}]0;title\u{07}"], 64, "'\\x1b]0;title\\x07' is not a number"),
+            (["replay", "/nonexistent/a\nb\u{1b}[31m"], 1, "Error: /nonexistent/a\\x0ab\\x1b[31m"),
+            (["monitor", "sim\nfoo"], 1, "Error: 'sim\\x0afoo'"),
+        ]
+        for c in cases {
+            let result = try CLI.run(c.args)
+            #expect(result.status == c.status, "\(c.args): \(result.status) \(result.stderr)")
+            let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.first.map { $0.hasPrefix("Error: ") && $0.contains(c.shown) } == true, "\(c.args): \(result.stderr)")
+            #expect(!result.stderr.contains("\u{1b}") && !result.stderr.contains("\u{07}"), "\(c.args): \(result.stderr)")
+        }
+        // Help is our own text: its newlines stay.
+        let help = try CLI.run(["help", "monitor"])
+        #expect(help.status == 0)
+        #expect(help.stdout.hasPrefix("OVERVIEW: Watch a sensor live") && help.stdout.contains("\nUSAGE: glutebridge monitor"))
     }
 }
