@@ -13,13 +13,16 @@ public enum DurationText {
     public static func seconds(_ text: String) throws(ParseError) -> Double {
         let s = text.trimmingWhitespace().lowercased()
         guard !s.isEmpty else { throw ParseError(text: text) }
-        if let plain = Double(s) {
+        // Decimal only: Double("0x10") is 16 and "0x1p4" too, which nobody means by a duration.
+        if s.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.e".contains($0)) }), let plain = Double(s) {
             guard plain >= 0, plain.isFinite else { throw ParseError(text: text) }
             return plain
         }
         var total = 0.0
         var number = ""
         var sawUnit = false
+        // Each unit once, largest first ("1h30m"): "5m5m" or "30s1h" is more likely a typo than a sum.
+        var smallestUnitSoFar = Double.infinity
         var chars = Array(s)
         var i = 0
         while i < chars.count {
@@ -32,15 +35,19 @@ public enum DurationText {
             var unit = String(c)
             if c == "m", i + 1 < chars.count, chars[i + 1] == "s" { unit = "ms"; i += 1 }
             i += 1
-            guard let value = Double(number), value >= 0 else { throw ParseError(text: text) }
+            guard number.allSatisfy({ $0.isASCII }), let value = Double(number), value >= 0 else { throw ParseError(text: text) }
+            let unitSeconds: Double
             switch unit {
-            case "h": total += value * 3600
-            case "m": total += value * 60
-            case "s": total += value
-            case "ms": total += value / 1000
-            case "d": total += value * 86400
+            case "d": unitSeconds = 86400
+            case "h": unitSeconds = 3600
+            case "m": unitSeconds = 60
+            case "s": unitSeconds = 1
+            case "ms": unitSeconds = 0.001
             default: throw ParseError(text: text)
             }
+            guard unitSeconds < smallestUnitSoFar else { throw ParseError(text: text) }
+            smallestUnitSoFar = unitSeconds
+            total += unit == "ms" ? value / 1000 : value * unitSeconds
             number = ""
             sawUnit = true
         }
