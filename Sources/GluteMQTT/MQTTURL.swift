@@ -24,7 +24,9 @@ public struct MQTTURL: Sendable, Equatable {
         }
         port = tls ? 8883 : 1883
         if let colon = rest.lastIndex(of: ":"), !rest.hasPrefix("[") || rest[..<colon].hasSuffix("]") {
-            guard let p = Int(rest[rest.index(after: colon)...]), (1...65535).contains(p) else {
+            let digits = rest[rest.index(after: colon)...]
+            // Int() alone takes "+1883"; a port is digits and nothing else.
+            guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), let p = Int(digits), (1...65535).contains(p) else {
                 throw MQTTError("'\(text)': the port must be a number from 1 to 65535")
             }
             port = p

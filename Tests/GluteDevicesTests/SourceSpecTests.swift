@@ -16,7 +16,8 @@ struct SourceSpecTests {
 
     @Test(arguments: ["serial:", "serial:/dev/x?baud=fast", "serial:/dev/x?protocol=morse", "serial:/dev/x?speed=9600",
                       "ble:123", "ble:C0:FF:EE:00:00:01?profile=fitbit", "ble:C0:FF:EE:00:00:01?att=/tmp/x", "sim:", "",
-                      "serial:/dev/x?baud"])
+                      "serial:/dev/x?baud", "serial:/dev/x?baud=9600&baud=115200",
+                      "ble:C0:FF:EE:00:00:01?type=public&type=random"])
     func rejectsWithAMessage(_ text: String) {
         #expect(throws: SourceSpec.ParseError.self) { try SourceSpec(parsing: text) }
         let message = captureError(text)

@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func refusesPasswordsAndNonsense() {
-        for bad in ["http://h", "mqtt://", "mqtt://u:pw@h", "mqtt://h:0", "mqtt://h:70000", "mqtt://h:x", "mqtt://h/t"] {
+        for bad in ["http://h", "mqtt://", "mqtt://u:pw@h", "mqtt://h:0", "mqtt://h:70000", "mqtt://h:x", "mqtt://h/t", "mqtt://h:+1883", "mqtt://h:٣"] {
             #expect(throws: MQTTError.self, "\(bad)") { try MQTTURL(parsing: bad) }
         }
     }

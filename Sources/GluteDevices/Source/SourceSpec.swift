@@ -144,7 +144,12 @@ public enum SourceSpec: Sendable, Equatable {
             guard let eq = item.firstIndex(of: "=") else {
                 throw ParseError(description: "'\(item)' in \(source) needs the form key=value")
             }
-            pairs.append((String(item[..<eq]), String(item[item.index(after: eq)...])))
+            let key = String(item[..<eq])
+            // Last-one-wins would silently pick one of two bauds the user typed; say which key came twice.
+            guard !pairs.contains(where: { $0.0 == key }) else {
+                throw ParseError(description: "\(key)= is given twice in \(source)")
+            }
+            pairs.append((key, String(item[item.index(after: eq)...])))
         }
         return (String(text[..<q]), pairs)
     }
