@@ -20,7 +20,7 @@ struct FlatJSONScanner {
         /// The number's value; nil for other values or a malformed number.
         var number: Double? {
             guard case let .number(raw) = self else { return nil }
-            return DecimalText.parse(raw)
+            return LogNumber.parse(raw)
         }
     }
 

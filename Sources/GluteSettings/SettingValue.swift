@@ -27,7 +27,7 @@ package struct SettingValue {
         case .number(let v):
             degrees = v
         case .string(let text):
-            guard let v = Double(text.trimmingWhitespace()), v.isFinite else {
+            guard let v = DecimalText.double(text.trimmingWhitespace()), v.isFinite else {
                 throw failure("\(SettingValue.quoted(text)) is not a number of degrees")
             }
             degrees = v
@@ -47,7 +47,7 @@ package struct SettingValue {
         switch value {
         case .number(let v): number = v
         case .string(let text):
-            guard let v = Double(text.trimmingWhitespace()) else { throw failure("\(SettingValue.quoted(text)) is not a whole number") }
+            guard let v = DecimalText.double(text.trimmingWhitespace()) else { throw failure("\(SettingValue.quoted(text)) is not a whole number") }
             number = v
         default: throw failure("expected a whole number, got \(value.kindName)")
         }
@@ -137,7 +137,7 @@ package struct SettingValue {
         }
         let startText = String(text[..<range.lowerBound]).trimmingWhitespace()
         let endText = String(text[range.upperBound...]).trimmingWhitespace()
-        guard let start = Double(startText), let end = Double(endText), start.isFinite, end.isFinite else {
+        guard let start = DecimalText.double(startText), let end = DecimalText.double(endText), start.isFinite, end.isFinite else {
             throw failure("\(SettingValue.quoted(text)) is not a window of stream seconds, e.g. 2..12")
         }
         guard start >= 0 else { throw failure("the window starts before the stream (\(EventFormat.number(start)) s)") }

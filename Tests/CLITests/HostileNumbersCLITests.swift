@@ -2,13 +2,13 @@ import Foundation
 import Testing
 
 /// Issue 12: numbers that are valid text but out of range (NaN, infinities, 1e300, -1, 0, the
-/// integer extremes) given to every verb's numeric options, to CSV columns and to event log
-/// fields. Every run must end by itself with status 0 (the value is valid) or a usage/input error
+/// integer extremes) or not decimal (0x10, which Double() reads as 16) given to every verb's
+/// numeric options, to CSV columns and to event log fields. Every run must end by itself with status 0 (the value is valid) or a usage/input error
 /// (1 or 64) on one line that names the option, never by a signal (a trap is SIGILL, status 132
 /// in a shell) and never with output on stdout before the error.
 @Suite(.enabled(if: CLI.available), .serialized) struct HostileNumbersCLITests {
     static let values = ["nan", "-nan", "inf", "-inf", "1e300", "-1e300", "-1", "0",
-                         "9223372036854775807", "-9223372036854775808", "18446744073709551616"]
+                         "9223372036854775807", "-9223372036854775808", "18446744073709551616", "0x10"]
 
     /// One verb's numeric options: the arguments that make a valid run short, the options, and
     /// the (option, value) pairs that are valid.
@@ -114,7 +114,7 @@ import Testing
             ("pelvic_drop", ["t", "angle", "threshold"]), ("exercise.rep", ["t", "rep", "hold_s", "target_s"]),
             ("exercise.set", ["t", "reps", "target_reps", "short_reps", "mean_hold_s"]), ("link.gap", ["t", "duration_s", "lost_frames"]),
         ]
-        let numbers = ["1e300", "-1e300", "1e400", "-1", "0", "2.5", "9223372036854775807", "-9223372036854775808", "18446744073709551616"]
+        let numbers = ["1e300", "-1e300", "1e400", "-1", "0", "2.5", "9223372036854775807", "-9223372036854775808", "18446744073709551616", "0x10"]
         var failures: [String] = []
         for (type, names) in fields {
             for name in names {

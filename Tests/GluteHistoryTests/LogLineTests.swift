@@ -17,13 +17,13 @@ struct LogLineTests {
             let value = Double(Int64.random(in: -10_000_000_000...10_000_000_000, using: &generator)) / 1000
             let text = EventFormat.number(value)
             var bytes = text
-            #expect(bytes.withUTF8 { DecimalText.parse($0) } == Double(text), "\(text)")
+            #expect(bytes.withUTF8 { LogNumber.parse($0) } == Double(text), "\(text)")
         }
         for text in ["1e3", "-0", "0.1", "123456789012345678", "1.", "-", ".", "-9223372036854775808",
                      "9223372036854775808", "18446744073709551616", "99999999999999999999999", "0.0000000000000000000001",
                      "1234567890123456", "123456789012345"] {
             var bytes = text
-            #expect(bytes.withUTF8 { DecimalText.parse($0) } == Double(text), "\(text)")
+            #expect(bytes.withUTF8 { LogNumber.parse($0) } == Double(text), "\(text)")
         }
     }
 

@@ -13,8 +13,7 @@ public enum DurationText {
     public static func seconds(_ text: String) throws(ParseError) -> Double {
         let s = text.trimmingWhitespace().lowercased()
         guard !s.isEmpty else { throw ParseError(text: text) }
-        // Decimal only: Double("0x10") is 16 and "0x1p4" too, which nobody means by a duration.
-        if s.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.e".contains($0)) }), let plain = Double(s) {
+        if let plain = DecimalText.double(s) {
             guard plain >= 0, plain.isFinite else { throw ParseError(text: text) }
             return plain
         }
@@ -35,7 +34,7 @@ public enum DurationText {
             var unit = String(c)
             if c == "m", i + 1 < chars.count, chars[i + 1] == "s" { unit = "ms"; i += 1 }
             i += 1
-            guard number.allSatisfy({ $0.isASCII }), let value = Double(number), value >= 0 else { throw ParseError(text: text) }
+            guard let value = DecimalText.double(number), value >= 0 else { throw ParseError(text: text) }
             let unitSeconds: Double
             switch unit {
             case "d": unitSeconds = 86400

@@ -42,7 +42,7 @@ struct CalibrateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Which sensor axes point forward, left and up, e.g. x,y,z (default) or -y,x,z.", valueName: "AXES"))
     var mount: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Speed of the virtual sensor for sim sources (simulated seconds per second).", valueName: "FACTOR"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Speed of the virtual sensor for sim sources (simulated seconds per second).", valueName: "FACTOR"), transform: DecimalArgument.parse)
     var speed: Double = 1
 
     @Option(parsing: .unconditional, help: "Seed of the virtual sensor (sim sources).")

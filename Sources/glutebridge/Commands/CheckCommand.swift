@@ -50,7 +50,7 @@ struct CheckCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("How long each leg raise and squeeze is held and measured (default 5s).", valueName: "DURATION"))
     var hold: DurationArgument?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Speed of the virtual sensor for sim sources (simulated seconds per second).", valueName: "FACTOR"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Speed of the virtual sensor for sim sources (simulated seconds per second).", valueName: "FACTOR"), transform: DecimalArgument.parse)
     var speed: Double = 1
 
     @Option(parsing: .unconditional, help: "Seed of the virtual sensor (sim sources).")

@@ -44,10 +44,10 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Orientation filter settings: default, or fusion-6axis (Fusion's update_no_magnetometer, gain 0.5, no rejection, no bias correction).", valueName: "NAME"))
     var preset: String = "default"
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Filter gain (default 0.5).", valueName: "GAIN"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Filter gain (default 0.5).", valueName: "GAIN"), transform: DecimalArgument.parse)
     var gain: Double?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Integrate with a fixed step of 1/HZ instead of the timestamps.", valueName: "HZ"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Integrate with a fixed step of 1/HZ instead of the timestamps.", valueName: "HZ"), transform: DecimalArgument.parse)
     var sampleRate: Double?
 
     @Flag(help: "Ignore the magnetometer (6-axis).")

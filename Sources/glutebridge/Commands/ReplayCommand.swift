@@ -69,7 +69,7 @@ struct ReplayCommand: ParsableCommand {
     func validate() throws {
         try EventLogPathCheck.validate(output, option: "--output")
         if speed != "max" {
-            guard let s = Double(speed) else { throw ValidationError("--speed: '\(speed)' is not a factor such as 1, 10 or max") }
+            guard let s = DecimalText.double(speed) else { throw ValidationError("--speed: '\(speed)' is not a factor such as 1, 10 or max") }
             try OptionRange.speed(s)
         }
         if let format { guard EventFormat(rawValue: format) != nil else { throw ValidationError("--format: '\(format)' is not jsonl, csv or pretty") } }
@@ -130,7 +130,7 @@ struct ReplayCommand: ParsableCommand {
         repeat {
             result = try ReplayRunner.run(
                 input, settings: settings,
-                options: ReplayOptions(speed: Double(speed), window: try window(), columns: columns),
+                options: ReplayOptions(speed: DecimalText.double(speed), window: try window(), columns: columns),
                 interrupts: trap.map { [$0.pollDescriptor] } ?? [],
                 afterSample: mqttSink == nil ? nil : { _, latest in snapshot = latest },
                 progress: showProgress ? { ProgressBar.show($0) } : nil

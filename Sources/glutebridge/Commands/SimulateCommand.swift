@@ -59,10 +59,10 @@ struct SimulateCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Stop after this much simulated time (90s, 45m, 1h30m). Default: the scenario's length; with --pty, loop until stopped.", valueName: "DURATION"))
     var duration: DurationArgument?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("IMU sample rate in Hz.", valueName: "HZ"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("IMU sample rate in Hz.", valueName: "HZ"), transform: DecimalArgument.parse)
     var rate: Double = 100
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Simulated seconds per real second (default 1 with --pty; as fast as possible with -o).", valueName: "FACTOR"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Simulated seconds per real second (default 1 with --pty; as fast as possible with -o).", valueName: "FACTOR"), transform: DecimalArgument.parse)
     var speed: Double?
 
     @Option(parsing: .unconditional, help: "Seed of the noise and body variations; the same seed gives the same bytes.")

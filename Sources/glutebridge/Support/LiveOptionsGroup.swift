@@ -14,7 +14,7 @@ struct LiveSourceOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Stop after this long (wall clock).", valueName: "DURATION"))
     var duration: DurationArgument?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Speed of the virtual sensor for sim sources (simulated seconds per second).", valueName: "FACTOR"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Speed of the virtual sensor for sim sources (simulated seconds per second).", valueName: "FACTOR"), transform: DecimalArgument.parse)
     var speed: Double = 1
 
     @Option(parsing: .unconditional, help: "Seed of the virtual sensor (sim sources).")

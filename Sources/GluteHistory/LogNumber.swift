@@ -1,6 +1,6 @@
 /// Numbers as event logs write them ("-12.345", "7", at most a few decimals), read without making
 /// a String; anything longer or with an exponent goes to the standard library's parser.
-enum DecimalText {
+enum LogNumber {
     static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
         var i = 0
         let negative = b.first == 0x2D
