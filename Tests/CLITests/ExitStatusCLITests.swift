@@ -62,6 +62,13 @@ struct ExitStatusCLITests {
             #expect(lines.first.map { $0.hasPrefix("Error: ") && $0.contains(c.shown) } == true, "\(c.args): \(result.stderr)")
             #expect(!result.stderr.contains("\u{1b}") && !result.stderr.contains("\u{07}"), "\(c.args): \(result.stderr)")
         }
+        // Warnings and notes quote paths too.
+        let dir = temporaryDirectory()
+        let odd = dir.appendingPathComponent("day\n\u{1b}[2J.gbcap").path
+        let simulated = try CLI.run(["simulate", "-o", odd, "--duration", "1s"])
+        #expect(simulated.status == 0, "\(simulated.stderr)")
+        #expect(simulated.stderr.hasPrefix("simulate: wrote ") && simulated.stderr.contains("day\\x0a\\x1b[2J.gbcap")
+                && simulated.stderr.filter { $0 == "\n" }.count == 1 && !simulated.stderr.contains("\u{1b}"), "\(simulated.stderr)")
         // Help is our own text: its newlines stay.
         let help = try CLI.run(["help", "monitor"])
         #expect(help.status == 0)

@@ -1,4 +1,5 @@
 import GluteDevices
+import GluteLog
 
 /// Standard output and error, line by line and unbuffered where it matters: lines reach a pipe
 /// as they are produced (a script reading our JSONL must not wait for a buffer to fill).
@@ -10,8 +11,10 @@ enum Output {
         write(1, text + "\n")
     }
 
+    /// One line on standard error. Warnings quote paths and device text the user or a device gave
+    /// us: a newline in them would split the line, an escape sequence would reach the terminal.
     static func error(_ text: String) {
-        write(2, text + "\n")
+        write(2, TerminalText.escaped(text) + "\n")
     }
 
     /// Columns padded to their widest cell (the last one unpadded), two spaces apart; cells are
