@@ -82,3 +82,16 @@ public enum PrivateFile {
     /// This process's id, for names of temporary files.
     public static var processID: Int32 { getpid() }
 }
+
+extension PrivateFile.ReadFailure {
+    /// The end of a line that names the file first (`--rules FILE: is a directory`); `limit` is
+    /// the size limit as the user reads it ("1 MiB").
+    public func problem(limit: String) -> String {
+        switch self {
+        case .open(let e): "cannot open it: \(e.message)"
+        case .stat(let e), .read(let e): "cannot read it: \(e.message)"
+        case .directory: "is a directory"
+        case .tooLarge: "larger than \(limit); is this the right file?"
+        }
+    }
+}

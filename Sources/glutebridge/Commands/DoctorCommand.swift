@@ -44,13 +44,7 @@ struct DoctorCommand: ParsableCommand {
     private static func checkRulesFile(_ path: String) throws {
         let bytes: [UInt8]
         do { bytes = try PrivateFile.contents(of: path, limit: 1 << 20) } catch {
-            let problem = switch error {
-            case .open(let e): "cannot open it: \(e.message)"
-            case .stat(let e), .read(let e): "cannot read it: \(e.message)"
-            case .directory: "is a directory"
-            case .tooLarge: "larger than 1 MiB; is this the right file?"
-            }
-            throw CLIError("--rules \(path): \(problem)")
+            throw CLIError("--rules \(path): \(error.problem(limit: "1 MiB"))")
         }
         guard String(decoding: bytes, as: UTF8.self).contains("GLUTEBRIDGE_PROTOCOL") else {
             throw CLIError("--rules \(path): not glutebridge's udev rules (no GLUTEBRIDGE_PROTOCOL in it; the file is udev-rules/70-glutebridge.rules)")

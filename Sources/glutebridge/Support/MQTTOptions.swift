@@ -128,13 +128,7 @@ struct MQTTOptions: ParsableArguments {
             let bytes: [UInt8]
             // Bounded: /dev/zero or a wrong file must not be read until memory runs out.
             do { bytes = try PrivateFile.contents(of: path, limit: 4096) } catch {
-                let problem = switch error {
-                case .open(let e): "cannot open it: \(e.message)"
-                case .stat(let e), .read(let e): "cannot read it: \(e.message)"
-                case .directory: "is a directory"
-                case .tooLarge: "larger than 4 KiB, which no password is; is this the right file?"
-                }
-                throw CLIError("--mqtt-password-file \(path): \(problem)")
+                throw CLIError("--mqtt-password-file \(path): \(error.problem(limit: "4 KiB"))")
             }
             return String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
         }
