@@ -31,6 +31,9 @@ struct ExitStatusCLITests {
             (["export", "/dev/urandom", "--csv"], 1, "Error: /dev/urandom: a device, not a recording"),
             (["report", "/dev/zero", "-o", "-"], 1, "Error: /dev/zero: a device, not a recording"),
             (["evaluate", "--data", dir.appendingPathComponent("nodata").path], 1, "no such folder"),
+            // Duration options name the forms, as the detection options do (was ArgumentParser's bare "is invalid").
+            (["monitor", "sim", "--duration", "5m5m"], 64, "'5m5m' is not a duration (examples: 90s, 45m, 1h30m, 250ms)"),
+            (["scan", "--timeout", "0x10"], 64, "'0x10' is not a duration (examples:"),
             // ArgumentParser showed the overview and exited 0 for any name.
             (["help", "bogus"], 64, "Error: help: 'bogus' is not a verb"),
         ]

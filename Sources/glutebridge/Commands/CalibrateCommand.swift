@@ -48,10 +48,10 @@ struct CalibrateCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Seed of the virtual sensor (sim sources).")
     var seed: UInt64 = 1
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("How long to stand still in step 1 (default 5s).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How long to stand still in step 1 (default 5s).", valueName: "DURATION"), transform: DurationArgument.parse)
     var still: DurationArgument?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Give up on a step after this long (default 60s).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Give up on a step after this long (default 60s).", valueName: "DURATION"), transform: DurationArgument.parse)
     var timeout: DurationArgument?
 
     @Flag(help: "Print the result as one JSON object on stdout (prompts still go to stderr).")

@@ -41,13 +41,13 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A tty (/dev/ttyACM0), serial:PATH?baud=N&protocol=..., ble:ADDR?profile=..., or sim[:SCENARIO].", valueName: "SOURCE"))
     var source: String
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("How long the belt line step measures (default 10s).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How long the belt line step measures (default 10s).", valueName: "DURATION"), transform: DurationArgument.parse)
     var belt: DurationArgument?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Time from each later prompt to its measured hold (default 5s).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Time from each later prompt to its measured hold (default 5s).", valueName: "DURATION"), transform: DurationArgument.parse)
     var gap: DurationArgument?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("How long each leg raise and squeeze is held and measured (default 5s).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How long each leg raise and squeeze is held and measured (default 5s).", valueName: "DURATION"), transform: DurationArgument.parse)
     var hold: DurationArgument?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Speed of the virtual sensor for sim sources (simulated seconds per second).", valueName: "FACTOR"), transform: DecimalArgument.parse)

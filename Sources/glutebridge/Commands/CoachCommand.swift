@@ -35,16 +35,16 @@ struct CoachCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Repetitions in the set.")
     var reps: Int = 10
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Target hold per rep (default 5s).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Target hold per rep (default 5s).", valueName: "DURATION"), transform: DurationArgument.parse)
     var hold: DurationArgument?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Rest between reps (default 5s).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Rest between reps (default 5s).", valueName: "DURATION"), transform: DurationArgument.parse)
     var rest: DurationArgument?
 
     @Option(help: ArgumentHelp("Append the exercise.* events as JSONL to FILE (created 0600).", valueName: "FILE"))
     var output: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Stop after this long (wall clock).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop after this long (wall clock).", valueName: "DURATION"), transform: DurationArgument.parse)
     var duration: DurationArgument?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Speed of the virtual sensor for sim sources (simulated seconds per second).", valueName: "FACTOR"), transform: DecimalArgument.parse)

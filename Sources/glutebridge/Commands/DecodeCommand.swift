@@ -35,7 +35,7 @@ struct DecodeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Column names for header-less CSV or plotter lines (time_s,acc_x_g,...).", valueName: "LIST"))
     var columns: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Stop reading a device after this long.", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop reading a device after this long.", valueName: "DURATION"), transform: DurationArgument.parse)
     var duration: DurationArgument?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Baud rate when INPUT is a serial device.", valueName: "BAUD"))

@@ -29,7 +29,7 @@ struct DevicesCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("With --watch: exit after this many events.", valueName: "N"))
     var count: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("With --watch: exit after this long without reaching --count.", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("With --watch: exit after this long without reaching --count.", valueName: "DURATION"), transform: DurationArgument.parse)
     var timeout: DurationArgument?
 
     func validate() throws {

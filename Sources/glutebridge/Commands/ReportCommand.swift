@@ -37,7 +37,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --week: the week's last day (default: the last day with data).", valueName: "YYYY-MM-DD"))
     var to: String?
 
-    @Option(help: ArgumentHelp("With --week: the daily sitting limit drawn across the bars (default 6h).", valueName: "DURATION"))
+    @Option(help: ArgumentHelp("With --week: the daily sitting limit drawn across the bars (default 6h).", valueName: "DURATION"), transform: DurationArgument.parse)
     var dailyLimit: DurationArgument?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE (created 0600, never overwritten), or - for standard output.", valueName: "FILE"))

@@ -23,7 +23,7 @@ struct ScanCommand: ParsableCommand {
         """
     )
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("How long to scan (default: 10s).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How long to scan (default: 10s).", valueName: "DURATION"), transform: DurationArgument.parse)
     var timeout: DurationArgument?
 
     private var seconds: Double { timeout?.seconds ?? 10 }

@@ -50,13 +50,13 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("WitMotion packets per notification with --ble: one, merged or split (default one).", valueName: "PACKING"))
     var packing: String?
 
-    @Option(name: .customLong("drop-after"), parsing: .unconditional, help: ArgumentHelp("With --ble, close each connection after this much simulated time (a lost link), then accept again.", valueName: "DURATION"))
+    @Option(name: .customLong("drop-after"), parsing: .unconditional, help: ArgumentHelp("With --ble, close each connection after this much simulated time (a lost link), then accept again.", valueName: "DURATION"), transform: DurationArgument.parse)
     var dropAfter: DurationArgument?
 
     @Option(help: "Scenario to simulate.")
     var scenario: String = Scenario.deskDay.rawValue
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Stop after this much simulated time (90s, 45m, 1h30m). Default: the scenario's length; with --pty, loop until stopped.", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop after this much simulated time (90s, 45m, 1h30m). Default: the scenario's length; with --pty, loop until stopped.", valueName: "DURATION"), transform: DurationArgument.parse)
     var duration: DurationArgument?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("IMU sample rate in Hz.", valueName: "HZ"), transform: DecimalArgument.parse)

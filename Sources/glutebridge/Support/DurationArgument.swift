@@ -13,5 +13,11 @@ struct DurationArgument: ExpressibleByArgument, Sendable {
 
     init(seconds: Double) { self.seconds = seconds }
 
+    /// The option's parser: a refusal carries DurationText's examples, which the failable
+    /// `init?(argument:)` cannot pass on to ArgumentParser's message.
+    static func parse(_ text: String) throws -> DurationArgument {
+        DurationArgument(seconds: try DurationText.seconds(text))
+    }
+
     static var defaultCompletionKind: CompletionKind { .default }
 }

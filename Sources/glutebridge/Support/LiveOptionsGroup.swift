@@ -11,7 +11,7 @@ struct LiveSourceOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("A tty (/dev/ttyACM0), serial:PATH?baud=N&protocol=native|witmotion|csv|plotter|auto, ble:ADDR?profile=auto|native|witmotion|microbit&type=random&security=medium, or sim[:SCENARIO].", valueName: "SOURCE"))
     var source: String = "sim"
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Stop after this long (wall clock).", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop after this long (wall clock).", valueName: "DURATION"), transform: DurationArgument.parse)
     var duration: DurationArgument?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Speed of the virtual sensor for sim sources (simulated seconds per second).", valueName: "FACTOR"), transform: DecimalArgument.parse)
